@@ -1,0 +1,172 @@
+"""DocumentFacts -> RDF triples under the cwkg ontology (the only place that knows the vocabulary)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, Span
+
+from .namespaces import CW, DCTERMS, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash
+
+CONTEXT = 32  # characters of prefix and suffix kept with each quote
+
+
+def _date(d: date) -> Literal:
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def _text(value: str, lang: str | None = None) -> Literal:
+    return Literal(value, language=lang) if lang else Literal(value)
+
+
+class _Triples(list):
+    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+        if o is not None:
+            self.append(Triple(s, p, o))
+
+
+def person_iri(ref: str) -> NamedNode:
+    """Authority persons keep their IRI; others get a provisional or unnamed one."""
+    if ref.startswith("provisional:"):
+        return NamedNode(f"{ID}person/provisional/{ref.split(':', 1)[1]}")
+    if ref.startswith("unnamed:"):
+        _, doc_id, offset = ref.split(":", 2)
+        return NamedNode(f"{ID}person/unnamed/{doc_id}-{offset}")
+    return NamedNode(ref)
+
+
+def entity_iri(ref: str) -> NamedNode:
+    return person_iri(ref) if ref.startswith(("provisional:", "unnamed:")) else NamedNode(ref)
+
+
+def document_triples(facts: DocumentFacts) -> list[Triple]:
+    """Every triple of the document's named graph."""
+    doc = facts.document
+    d = document_iri(doc.doc_id)
+    t = _Triples()
+    t.add(d, RDF.type, CW.Document)
+    t.add(d, RDF.type, PROV.Entity)
+    t.add(d, DCTERMS.title, _text(doc.title, doc.language))
+    t.add(d, RDFS.label, _text(doc.title, doc.language))
+    if doc.date:
+        t.add(d, DCTERMS.date, _date(doc.date))
+    if doc.description:
+        t.add(d, DCTERMS.description, _text(doc.description, doc.language))
+    t.add(d, DCTERMS.language, Literal(doc.language))
+    t.add(d, DCTERMS.source, Literal(doc.url or doc.source))
+    t.add(d, CW.documentKind, Literal(doc.kind))
+    t.add(d, CW.text, Literal(doc.body))
+    c = doc.citation
+    for prop, value in ((DCTERMS.bibliographicCitation, c.text), (DCTERMS.publisher, c.publisher), (CW.archive, c.archive),
+                        (CW.collection, c.collection), (CW.archiveReference, c.archive_reference)):
+        if value:
+            t.add(d, prop, Literal(value))
+    if facts.author:
+        t.add(d, DCTERMS.creator, person_iri(facts.author))
+    if facts.translator:
+        t.add(d, CW.translator, person_iri(facts.translator))
+    if facts.translated_for:
+        t.add(d, CW.translatedFor, _organization(t, facts.translated_for))
+    if facts.written_at:
+        t.add(d, CW.writtenAt, NamedNode(facts.written_at))
+    for person in facts.persons:
+        _person(t, person)
+    for post in facts.posts:
+        p = minted("post", doc.doc_id, short_hash(post.holder, post.role))
+        holder = person_iri(post.holder)
+        t.add(p, RDF.type, CW.Post)
+        t.add(p, ORG.member, holder)
+        t.add(holder, CW.holdsPost, p)
+        t.add(p, ORG.role, NamedNode(post.role))
+        t.add(p, ORG.organization, NamedNode(post.of) if post.of else None)
+        t.add(p, CW.accreditedTo, NamedNode(post.to) if post.to else None)
+        t.add(p, CW.postCity, NamedNode(post.city) if post.city else None)
+        t.add(p, CW.attestedIn, d)
+        _provenance(t, p, d, doc.body, post.span, post.rule, post.confidence)
+    for n, meeting in enumerate(facts.meetings, start=1):
+        m = minted("meeting", doc.doc_id, str(n))
+        t.add(m, RDF.type, CW.Meeting)
+        t.add(d, CW.records, m)
+        t.add(m, CW.meetingKind, NamedNode(meeting.kind) if meeting.kind else None)
+        t.add(m, CW.date, _date(meeting.date) if meeting.date else None)
+        t.add(m, CW.place, NamedNode(meeting.place) if meeting.place else None)
+        t.add(m, CW.duration, Literal(meeting.duration, datatype=XSD.duration) if meeting.duration else None)
+        t.add(m, RDFS.label, Literal(doc.title))
+        if meeting.host:
+            t.add(m, CW.host, person_iri(meeting.host))
+        for who in meeting.participants:
+            t.add(m, CW.participant, person_iri(who))
+            if who != meeting.host and meeting.host:
+                t.add(m, CW.guest, person_iri(who))
+        _provenance(t, m, d, doc.body, meeting.span, "+".join(meeting.rules), 0.8)
+    for mention in facts.mentions:
+        _mention(t, d, doc.doc_id, doc.body, mention)
+    for ref in dict.fromkeys(m.entity for m in facts.mentions):
+        t.add(d, CW.mentions, entity_iri(ref))
+    return list(dict.fromkeys(t))
+
+
+def _organization(t: _Triples, ref: str) -> NamedNode:
+    if ref.startswith("http"):
+        return NamedNode(ref)
+    org = minted("organization", "provisional", ref)
+    t.add(org, RDF.type, CW.Organization)
+    t.add(org, SKOS.prefLabel, Literal(ref))
+    t.add(org, CW.provisional, Literal(True))
+    return org
+
+
+def _person(t: _Triples, person: PersonFact) -> None:
+    p = person_iri(person.ref)
+    t.add(p, RDF.type, CW.Person)
+    if person.authority_iri is None:
+        t.add(p, SKOS.prefLabel, Literal(person.label))
+        t.add(p, RDFS.label, Literal(person.label))
+        t.add(p, CW.provisional, Literal(True))
+    for alias in sorted(person.aliases - {person.label}):
+        t.add(p, SKOS.altLabel, Literal(alias))
+    for titled in sorted(person.titles):
+        t.add(p, SKOS.hiddenLabel, Literal(titled))
+    if person.description:
+        t.add(p, SKOS.definition, Literal(person.description))
+
+
+def _selector(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span) -> None:
+    target = NamedNode(node.value + "#target")
+    quote = NamedNode(node.value + "#quote")
+    position = NamedNode(node.value + "#position")
+    t.add(node, OA.hasTarget, target)
+    t.add(target, RDF.type, OA.SpecificResource)
+    t.add(target, OA.hasSource, doc)
+    t.add(target, OA.hasSelector, quote)
+    t.add(target, OA.hasSelector, position)
+    t.add(quote, RDF.type, OA.TextQuoteSelector)
+    t.add(quote, OA.exact, Literal(body[span.start:span.end]))
+    t.add(quote, OA.prefix, Literal(body[max(0, span.start - CONTEXT):span.start]))
+    t.add(quote, OA.suffix, Literal(body[span.end:span.end + CONTEXT]))
+    t.add(position, RDF.type, OA.TextPositionSelector)
+    t.add(position, OA.start, Literal(str(span.start), datatype=XSD.integer))
+    t.add(position, OA.end, Literal(str(span.end), datatype=XSD.integer))
+
+
+def _provenance(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span | None, rule: str, confidence: float) -> None:
+    t.add(node, PROV.wasDerivedFrom, doc)
+    t.add(node, CW.rule, Literal(rule))
+    t.add(node, CW.confidence, Literal(str(Decimal(str(confidence))), datatype=XSD.decimal))
+    if span:
+        _selector(t, node, doc, body, span)
+
+
+def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Mention) -> None:
+    m = minted("mention", doc_id, f"{mention.span.start}-{mention.span.end}", short_hash(mention.entity))
+    t.add(m, RDF.type, CW.Mention)
+    t.add(m, CW.mentionOf, entity_iri(mention.entity))
+    t.add(m, CW.inDocument, doc)
+    t.add(m, CW.mentionForm, Literal(mention.form))
+    t.add(m, CW.paragraph, Literal(str(mention.paragraph), datatype=XSD.integer))
+    t.add(m, CW.rule, Literal(mention.rule))
+    t.add(m, PROV.wasDerivedFrom, doc)
+    _selector(t, m, doc, body, mention.span)

@@ -1,0 +1,131 @@
+"""The embedded store: pyoxigraph on disk, one named graph per document.
+
+Replacing a graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph runs as a
+single transaction: a reader sees the old graph or the new one, never a mix, and a
+failure leaves the old graph in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from cwkg import ontology
+from cwkg.errors import CwkgError
+
+from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SCHEMES_GRAPH, CW, XSD
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+DATASET_FORMATS = {"nquads", "trig"}
+
+
+def _triples_of(path: Path) -> list[ox.Triple]:
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+
+
+def static_graphs() -> dict[ox.NamedNode, list[Path]]:
+    """The graphs cwkg ships: ontology, SKOS schemes, authority data."""
+    return {
+        ONTOLOGY_GRAPH: [ontology.ontology_file()],
+        SCHEMES_GRAPH: ontology.scheme_files(),
+        AUTHORITY_GRAPH: ontology.authority_files(),
+    }
+
+
+class GraphStore:
+    """A cwkg dataset in an on-disk Oxigraph store."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise CwkgError(f"cannot open the store ({exc})", str(self.path)) from exc
+
+    @classmethod
+    def in_memory(cls) -> "GraphStore":
+        self = cls.__new__(cls)
+        self.path = Path(":memory:")
+        self._store = ox.Store()
+        return self
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Make `graph` hold exactly `triples`, in one transaction."""
+        body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}" if body else f"DROP SILENT GRAPH {graph}"
+        self._store.update(update)
+
+    def ensure_static(self) -> bool:
+        """Load (or refresh) the shipped ontology and authority graphs; True if anything changed."""
+        changed = False
+        for graph, paths in static_graphs().items():
+            digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths)).hexdigest()
+            if self._meta(graph) == digest:
+                continue
+            triples = [t for p in paths for t in _triples_of(p)]
+            self.replace_graph(graph, triples)
+            self._store.update(
+                f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} {CW.contentHash} ?h }} }} ;"
+                f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {graph} {CW.contentHash} {ox.Literal(digest)} }} }}"
+            )
+            changed = True
+        return changed
+
+    def _meta(self, graph: ox.NamedNode) -> str | None:
+        for q in self._store.quads_for_pattern(graph, CW.contentHash, None, META_GRAPH):
+            return q.object.value
+        return None
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None):
+        """A read-only SPARQL query over the union of all graphs."""
+        return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=substitutions)
+
+    def count(self, graph: ox.NamedNode | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+
+    def document_graphs(self) -> list[ox.NamedNode]:
+        return [g for g in self.graphs() if g.value.startswith(ID + "document/")]
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
+
+    def export(self, fmt: str, output, graph: ox.NamedNode | None = None, include_static: bool = True) -> None:
+        """Write the dataset (or one graph) in `fmt`; triple formats merge the graphs."""
+        rdf_format = FORMATS[fmt]
+        graphs = [graph] if graph else [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
+        graphs = [g for g in graphs if g != META_GRAPH]
+        if fmt in DATASET_FORMATS:
+            quads = (q for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
+            ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        else:
+            seen: dict[ox.Triple, None] = {}
+            for g in graphs:
+                for q in self._store.quads_for_pattern(None, None, None, g):
+                    seen.setdefault(ox.Triple(q.subject, q.predicate, q.object))
+            ox.serialize(seen.keys(), output, rdf_format, prefixes=PREFIXES if fmt in ("turtle", "jsonld") else None)
+
+    def flush(self) -> None:
+        if str(self.path) != ":memory:":
+            self._store.flush()

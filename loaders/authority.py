@@ -1,0 +1,196 @@
+"""The authority data as extraction sees it: entities, their names and how to tell them apart.
+
+Read once from the Turtle files under `ontology/` (rdflib), then kept as plain
+dataclasses so extraction never touches RDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+from cwkg import ontology
+
+from .text import fold, name_key_tokens
+
+CW = rdflib.Namespace("https://w3id.org/cwkg/ontology#")
+
+KINDS = {
+    CW.State: "state",
+    CW.PoliticalParty: "party",
+    CW.Person: "person",
+    CW.City: "place",
+    CW.Place: "place",
+    CW.Organization: "organization",
+    CW.Congress: "event",
+    CW.Event: "event",
+}
+# How an alias names its entity; ambiguous ones are resolved from the rest of the document.
+FORMS = {
+    SKOS.prefLabel: "name",
+    SKOS.altLabel: "name",
+    CW.abbreviation: "abbreviation",
+    CW.adjective: "adjective",
+    CW.ambiguousLabel: "ambiguous",
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    iri: str
+    kind: str
+    label: str
+    start_year: int | None = None
+    end_year: int | None = None
+    capital_of: tuple[str, ...] = ()
+    ordinal: int | None = None
+    organized_by: str | None = None
+    event_year: int | None = None
+    triggers: tuple[str, ...] = ()
+    trigger_context: tuple[str, ...] = ()
+
+    def exists_in(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return (self.start_year is None or self.start_year <= year) and (self.end_year is None or year <= self.end_year)
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    iri: str
+    form: str
+
+
+@dataclass(frozen=True)
+class Role:
+    iri: str
+    label: str
+    labels: tuple[str, ...]
+    ambassadorial: bool
+    diplomatic: bool
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    iri: str
+    label: str
+    words: tuple[str, ...]
+    order: int
+
+
+@dataclass(eq=False)
+class Authority:
+    entities: dict[str, Entity]
+    aliases: list[Alias]
+    roles: list[Role]
+    meeting_kinds: list[MeetingKind]
+    variants: dict[str, str] = field(default_factory=dict)
+    ruling: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def by_alias(self) -> dict[str, list[Alias]]:
+        table: dict[str, list[Alias]] = {}
+        for a in self.aliases:
+            table.setdefault(fold(a.text), []).append(a)
+        return table
+
+    def person_keys(self) -> dict[str, str]:
+        """Name key (romanisation-normalised, separators dropped) -> authority person IRI."""
+        keys: dict[str, str] = {}
+        for a in self.aliases:
+            if self.entities[a.iri].kind == "person" and len(a.text.split()) > 1:
+                keys.setdefault(self.name_key(a.text), a.iri)
+        return keys
+
+    def name_key(self, name: str) -> str:
+        """One key for every spelling of a name: Ri Song-un, Ri Song Un and Li Songun agree."""
+        return "".join(self.variants.get(t, t) for t in name_key_tokens(name))
+
+    def capital_state(self, city_iri: str, year: int | None) -> str | None:
+        city = self.entities.get(city_iri)
+        if not city:
+            return None
+        states = [self.entities[s] for s in city.capital_of if s in self.entities]
+        living = [s for s in states if s.exists_in(year)] or states
+        return living[0].iri if living else None
+
+
+def _year(value: rdflib.term.Node | None) -> int | None:
+    if value is None:
+        return None
+    m = re.match(r"-?\d{4}", str(value))
+    return int(m.group(0)) if m else None
+
+
+def _read_variants(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            forms = line.split("\t")
+            for form in forms:
+                table[form.strip().lower()] = forms[0].strip().lower()
+    return table
+
+
+def load_graph(paths: list[Path]) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for p in paths:
+        g.parse(p, format="turtle")
+    return g
+
+
+def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
+    entities: dict[str, Entity] = {}
+    for cls, kind in KINDS.items():
+        for s in g.subjects(RDF.type, cls):
+            iri = str(s)
+            if iri in entities and entities[iri].kind != "event":
+                continue
+            label = g.value(s, SKOS.prefLabel)
+            entities[iri] = Entity(
+                iri=iri,
+                kind=kind,
+                label=str(label) if label else iri.rsplit("/", 1)[-1],
+                start_year=_year(g.value(s, CW.startYear)) or _year(g.value(s, CW.startDate)),
+                end_year=_year(g.value(s, CW.endYear)) or _year(g.value(s, CW.endDate)),
+                capital_of=tuple(sorted(str(o) for o in g.objects(s, CW.capitalOf))),
+                ordinal=int(o) if (o := g.value(s, CW.ordinal)) is not None else None,
+                organized_by=str(o) if (o := g.value(s, CW.organizedBy)) is not None else None,
+                event_year=_year(g.value(s, CW.date)) or _year(g.value(s, CW.startDate)),
+                triggers=tuple(str(o) for o in g.objects(s, CW.triggerPattern)),
+                trigger_context=tuple(str(o) for o in g.objects(s, CW.triggerContext)),
+            )
+    aliases = [
+        Alias(str(o), str(s), form)
+        for prop, form in FORMS.items()
+        for s, o in g.subject_objects(prop)
+        if str(s) in entities
+    ]
+    roles = []
+    for cls in (CW.AmbassadorialRole, CW.DiplomaticRole, CW.Role):
+        for s in g.subjects(RDF.type, cls):
+            if any(r.iri == str(s) for r in roles):
+                continue
+            labels = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in g.objects(s, p)}
+            roles.append(Role(str(s), str(g.value(s, SKOS.prefLabel)), tuple(sorted(labels, key=len, reverse=True)),
+                              cls == CW.AmbassadorialRole, cls in (CW.AmbassadorialRole, CW.DiplomaticRole)))
+    kinds = sorted(
+        (MeetingKind(str(s), str(g.value(s, SKOS.prefLabel)), tuple(str(o) for o in g.objects(s, SKOS.altLabel)),
+                     int(str(g.value(s, SKOS.notation) or 99)))
+         for s in g.subjects(RDF.type, CW.MeetingKind)),
+        key=lambda k: k.order,
+    )
+    ruling = {str(s): tuple(str(o) for o in g.objects(s, CW.rulingPartyOf)) for s in g.subjects(CW.rulingPartyOf, None)}
+    return Authority(entities, aliases, roles, kinds, variants, ruling)
+
+
+@lru_cache(maxsize=1)
+def default_authority() -> Authority:
+    """The authority shipped with cwkg (ontology roles, schemes and authority files)."""
+    paths = [ontology.ontology_file(), *ontology.scheme_files(), *ontology.authority_files()]
+    return build_authority(load_graph(paths), _read_variants(ontology.name_variants_file()))

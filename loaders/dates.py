@@ -1,0 +1,83 @@
+"""Dates as archival documents write them: "2 April 1962", "April 02, 1962", "On 30 March"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+
+DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
+ISO = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?!,?\s+1[89]\d\d)", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+1[89]\d\d)", re.IGNORECASE)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def find_full_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every complete date in the text as (start, end, date), in text order."""
+    found: list[tuple[int, int, date]] = []
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO):
+        for m in pattern.finditer(text):
+            d = _make(int(m["year"]), _month(m["month"]), int(m["day"]))
+            if d and not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), d))
+    return sorted(found)
+
+
+def parse_date(text: str) -> date | None:
+    """The first complete date in the text."""
+    found = find_full_dates(text)
+    return found[0][2] if found else None
+
+
+def find_partial_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
+    """Day-and-month dates ("On 30 March") resolved to the year of the anchor date.
+
+    A memorandum is written shortly after the meeting, so a day-month later in the
+    calendar than the document date belongs to the previous year.
+    """
+    found: list[tuple[int, int, date]] = []
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        for m in pattern.finditer(text):
+            month, day = _month(m["month"]), int(m["day"])
+            d = _make(anchor.year, month, day)
+            if d and d > anchor:
+                d = _make(anchor.year - 1, month, day)
+            if d:
+                found.append((m.start(), m.end(), d))
+    return sorted(found)
+
+
+def find_dates(text: str, anchor: date | None) -> list[tuple[int, int, date]]:
+    """Complete dates, plus partial ones when an anchor date resolves them."""
+    full = find_full_dates(text)
+    if anchor is None:
+        return full
+    partial = [p for p in find_partial_dates(text, anchor) if not any(s <= p[0] < e for s, e, _ in full)]
+    return sorted(full + partial)

@@ -1,0 +1,83 @@
+"""What extraction finds in one document, as plain data the RDF mapping turns into triples.
+
+Entities are referred to by their authority IRI; people the authority does not know are
+referred to by a `PersonFact.key` and minted by the mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .source import SourceDocument
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One reference to an entity; `entity` is an IRI or a person key."""
+
+    entity: str
+    kind: str
+    span: Span
+    form: str
+    paragraph: int
+    rule: str
+
+
+@dataclass
+class PersonFact:
+    key: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    authority_iri: str | None = None
+    unnamed: bool = False
+    description: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return self.authority_iri or self.key
+
+
+@dataclass
+class PostFact:
+    holder: str
+    role: str
+    of: str | None = None
+    to: str | None = None
+    city: str | None = None
+    span: Span | None = None
+    rule: str = ""
+    confidence: float = 1.0
+
+
+@dataclass
+class MeetingFact:
+    kind: str | None
+    date: date | None
+    place: str | None
+    duration: str | None
+    host: str | None
+    participants: list[str]
+    span: Span
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocumentFacts:
+    document: SourceDocument
+    persons: list[PersonFact]
+    posts: list[PostFact]
+    meetings: list[MeetingFact]
+    mentions: list[Mention]
+    author: str | None = None
+    translator: str | None = None
+    translated_for: str | None = None
+    written_at: str | None = None

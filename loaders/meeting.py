@@ -1,0 +1,155 @@
+"""The meeting a memorandum records, from its dateline, heading and opening paragraph.
+
+Kind from the meeting-kind scheme's words (the most specific one in the heading wins),
+date from the heading or a day-month in the opening resolved against the document
+date, place from "in <place>" or else the dateline, duration from "four-hour" or "for
+two hours", participants from the heading's names, host from "given by"/"invited", and
+the author as the heading's person the opening speaks of only as "I".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .authority import Authority
+from .dates import find_dates, find_full_dates
+from .facts import MeetingFact, Mention, Span
+from .text import Block, paragraphs, sentences
+
+_NUMBERS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+_DURATION = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|an?)[- ](?P<unit>hour|minute)s?(?:[- ]long)?\b"
+    r"|\bfor (?P<n2>\d{1,2}|" + "|".join(_NUMBERS) + r") (?P<unit2>hour|minute)s\b",
+    re.IGNORECASE,
+)
+_DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegram|cable|letter|transcript|conversation|summary)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
+_HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
+_I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a memorandum are in its body."""
+
+    dateline: Block | None
+    heading: Block | None
+    opening: Block | None
+
+
+def layout(body: str, title: str) -> Layout:
+    paras = paragraphs(body)
+    i = 0
+    dateline = None
+    if paras and len(paras[0].text.split()) <= 10 and find_full_dates(paras[0].text):
+        dateline, i = paras[0], 1
+    heading = None
+    if i < len(paras) and (_DOC_WORDS.match(paras[i].text) or _similar(paras[i].text, title)):
+        heading, i = paras[i], i + 1
+    opening = paras[i] if i < len(paras) else None
+    return Layout(dateline, heading, opening)
+
+
+def _similar(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return bool(b) and fuzz.ratio(a.lower(), b.lower()) >= 80
+
+
+def duration(text: str) -> str | None:
+    """An ISO 8601 duration such as PT4H from "four-hour" or "for 90 minutes"."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    raw = (m["n"] or m["n2"]).lower()
+    unit = (m["unit"] or m["unit2"]).lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+    return f"PT{n}H" if unit == "hour" else f"PT{n}M"
+
+
+def _within(mentions: list[Mention], block: Block | None, kind: str) -> list[Mention]:
+    if block is None:
+        return []
+    return [m for m in mentions if m.kind == kind and block.start <= m.span.start < block.end]
+
+
+def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
+    """The heading's person who is not spoken of in the third person, if the body says "I"."""
+    if not _FIRST_PERSON.search(body):
+        return None
+    heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
+    in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}
+    remaining = [p for p in heading_people if p not in in_opening]
+    return remaining[0] if len(remaining) == 1 else None
+
+
+def find_meeting(body: str, title: str, doc_date: date | None, authority: Authority, mentions: list[Mention],
+                 author: str | None, written_at: str | None) -> MeetingFact | None:
+    lay = layout(body, title)
+    parts = [b for b in (lay.heading, lay.opening) if b]
+    if not parts:
+        return None
+    rules: list[str] = []
+    kind = None
+    for block in parts:
+        found = [k for k in authority.meeting_kinds if any(re.search(rf"\b{re.escape(w)}\b", block.text, re.I) for w in k.words)]
+        if found:
+            kind = found[0].iri
+            rules.append("kind-from-heading" if block is lay.heading else "kind-from-opening")
+            break
+    heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
+    if kind is None and len(heading_people) < 2:
+        return None
+    when = None
+    for block in parts:
+        dates = [d for s, e, d in find_dates(body[block.start:block.end], doc_date)]
+        if dates:
+            when = dates[0]
+            rules.append("date-from-heading" if block is lay.heading else "date-from-opening")
+            break
+    if when is None and doc_date:
+        when = doc_date
+        rules.append("date-of-document")
+    place = None
+    for block in parts:
+        for m in _within(mentions, block, "place"):
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", body[max(block.start, m.span.start - 12):m.span.start]):
+                place = m.entity
+                rules.append("place-in-phrase")
+                break
+        if place:
+            break
+    if place is None and written_at:
+        place = written_at
+        rules.append("place-from-dateline")
+    span_end = lay.opening.end if lay.opening else parts[-1].end
+    dur = None
+    for block in parts:
+        if dur := duration(body[block.start:block.end]):
+            break
+    participants = list(heading_people)
+    if not participants and lay.opening:
+        first = sentences(body, lay.opening.start, lay.opening.end)[:1]
+        participants = [m.entity for m in _within(mentions, first[0] if first else None, "person")]
+    host = None
+    for m in _within(mentions, lay.heading, "person"):
+        if _HOST_BY.search(body[lay.heading.start:m.span.start]):
+            host = m.entity
+            rules.append("host-given-by")
+            break
+    if author:
+        if author not in participants:
+            participants.insert(0, author)
+        if host is None and lay.opening and _I_HOST.search(lay.opening.text):
+            host = author
+            rules.append("host-first-person")
+    start = parts[0].start
+    return MeetingFact(kind, when, place, dur, host, list(dict.fromkeys(participants)), Span(start, span_end, body[start:span_end]), rules)
+
+
+def find_written_at(body: str, mentions: list[Mention], title: str) -> str | None:
+    lay = layout(body, title)
+    places = _within(mentions, lay.dateline, "place")
+    return places[0].entity if places else None

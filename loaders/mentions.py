@@ -1,0 +1,173 @@
+"""Find the states, parties, people, places, organizations and events a text names.
+
+Aliases from the authority data are matched on diacritic-folded text (so Dvořák and
+Dvorak agree) with case kept, which keeps "US" apart from "us". A label several entities
+share ("Korea", "Chinese") goes to the candidate the rest of the document names
+unambiguously; congresses are found by ordinal and party; events with trigger patterns
+count only when their context entity is named in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .authority import Authority, Entity
+from .facts import Mention, Span
+from .text import Block, fold, paragraphs, sentences
+
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+]
+_TENS = {"twenty": 20, "thirty": 30}
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+
+def ordinal_value(token: str) -> int | None:
+    """20 for "20th", "twentieth", "XX"; None if the token is no ordinal."""
+    t = token.lower().strip()
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", t):
+        return int(m.group(1))
+    if t in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS.index(t) + 1
+    if m := re.fullmatch(r"(twenty|thirty)[- ](\w+)", t):
+        unit = _ORDINAL_WORDS.index(m.group(2)) + 1 if m.group(2) in _ORDINAL_WORDS[:9] else None
+        return _TENS[m.group(1)] + unit if unit else None
+    if _ROMAN.match(token):
+        values = {"I": 1, "V": 5, "X": 10, "L": 50}
+        total = 0
+        for a, b in zip(token, token[1:] + " "):
+            v = values[a]
+            total += -v if b != " " and values.get(b, 0) > v else v
+        return total
+    return None
+
+
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[- ](?:" + "|".join(_ORDINAL_WORDS[:9]) + r")|" + "|".join(
+    sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r"|[IVXL]{1,6})"
+_CONGRESS = re.compile(
+    rf"\b(?P<ords>{_ORD}(?:\s*(?:,|and|&)\s*{_ORD})*)\s+(?P<mid>(?:[\w'’.]+\s+){{0,4}}?)(?:[Pp]arty\s+)?[Cc]ongress(?:es)?\b"
+    rf"(?P<of>\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    candidates: tuple[tuple[str, str], ...]  # (iri, form)
+
+
+class Gazetteer:
+    """Alias matching over a text; built once per authority."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.authority = authority
+        self.table = authority.by_alias()
+        alternatives = sorted(self.table, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+        self.triggered = [e for e in authority.entities.values() if e.triggers]
+        self.congresses = [e for e in authority.entities.values() if e.ordinal is not None]
+
+    def hits(self, folded: str) -> list[_Hit]:
+        out = []
+        for m in self.pattern.finditer(folded):
+            cands = tuple(dict.fromkeys((a.iri, a.form) for a in self.table[m.group(0)]))
+            out.append(_Hit(m.start(), m.end(), cands))
+        return out
+
+    def find(self, text: str, year: int | None) -> list[Mention]:
+        """Every entity mention in `text`, resolved, in text order."""
+        folded = fold(text)
+        paras = paragraphs(text)
+        hits = self.hits(folded)
+        resolved: list[tuple[_Hit, str, str]] = []
+        pending: list[_Hit] = []
+        for hit in hits:
+            cands = [(iri, form) for iri, form in hit.candidates if self._plausible(iri, year)] or list(hit.candidates)
+            firm = [c for c in cands if c[1] != "ambiguous"]
+            if len({iri for iri, _ in firm}) == 1:
+                resolved.append((hit, firm[0][0], firm[0][1]))
+            elif len({iri for iri, _ in cands}) == 1:
+                resolved.append((hit, cands[0][0], cands[0][1]))
+            else:
+                pending.append(hit)
+        counts = Counter(iri for _, iri, _ in resolved)
+        for hit in pending:
+            cands = [iri for iri, _ in hit.candidates if self._plausible(iri, year)]
+            ranked = sorted(cands, key=lambda iri: -counts[iri])
+            if ranked and counts[ranked[0]] > 0 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+                resolved.append((hit, ranked[0], "ambiguous"))
+        mentions = [
+            self._mention(text, paras, hit.start, hit.end, iri, form, "alias")
+            for hit, iri, form in resolved
+        ]
+        mentions += self._congresses(text, folded, paras, mentions, year)
+        mentions += self._triggers(text, folded, paras, mentions)
+        return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+    def _plausible(self, iri: str, year: int | None) -> bool:
+        e = self.authority.entities[iri]
+        if e.kind == "event":
+            return year is None or e.event_year is None or e.event_year <= year
+        if e.kind in ("state", "party", "organization"):
+            return e.exists_in(year)
+        return True
+
+    def _mention(self, text: str, paras: list[Block], start: int, end: int, iri: str, form: str, rule: str) -> Mention:
+        entity = self.authority.entities[iri]
+        para = next((i + 1 for i, p in enumerate(paras) if p.start <= start < p.end), 0)
+        return Mention(iri, entity.kind, Span(start, end, text[start:end]), form, para, rule)
+
+    def _congresses(self, text: str, folded: str, paras: list[Block], found: list[Mention], year: int | None) -> list[Mention]:
+        out = []
+        parties_in_doc = Counter(m.entity for m in found if m.kind == "party")
+        for m in _CONGRESS.finditer(folded):
+            ords = [ordinal_value(t) for t in re.split(r"\s*(?:,|and|&)\s*", m["ords"], flags=re.I) if t.strip()]
+            party = None
+            for mention in found:
+                inside = m.start("mid") <= mention.span.start < m.end("mid") if m["mid"] else False
+                after = m["of"] and mention.span.start == m.end()
+                if mention.kind == "party" and (inside or after):
+                    party = mention.entity
+                elif mention.kind == "state" and (inside or after) and party is None:
+                    party = self._ruling_party(mention.entity)
+            end = m.end() if not m["of"] else m.start("of")
+            for n in ords:
+                cands = [c for c in self.congresses if c.ordinal == n and self._plausible(c.iri, year)]
+                if party:
+                    cands = [c for c in cands if c.organized_by == party]
+                elif len(cands) > 1:
+                    best = max(parties_in_doc[c.organized_by or ""] for c in cands)
+                    cands = [c for c in cands if parties_in_doc[c.organized_by or ""] == best]
+                if len(cands) == 1:
+                    out.append(self._mention(text, paras, m.start(), end, cands[0].iri, "ordinal", "congress-ordinal"))
+        return out
+
+    def _ruling_party(self, state_iri: str) -> str | None:
+        for e in self.authority.entities.values():
+            if e.kind == "party" and state_iri in self.authority.ruling.get(e.iri, ()):
+                return e.iri
+        return None
+
+    def _triggers(self, text: str, folded: str, paras: list[Block], found: list[Mention]) -> list[Mention]:
+        out = []
+        if not self.triggered:
+            return out
+        for sent in sentences(text):
+            named = {m.entity for m in found if sent.start <= m.span.start < sent.end}
+            for event in self.triggered:
+                if event.trigger_context and not named.intersection(event.trigger_context):
+                    continue
+                for pattern in event.triggers:
+                    for m in re.finditer(pattern, folded[sent.start : sent.end], re.IGNORECASE):
+                        out.append(self._mention(text, paras, sent.start + m.start(), sent.start + m.end(), event.iri, "trigger", "event-trigger"))
+        return out
+
+
+def entity_of(authority: Authority, iri: str) -> Entity:
+    return authority.entities[iri]

@@ -1,0 +1,186 @@
+"""People the authority data does not know, found by how memoranda introduce them.
+
+"Comrade X", "Ambassador X", "X, Ambassador of ...", "given by X", "X [Y]" (a second
+spelling in brackets). Every spelling of one person is grouped under one name key
+(romanisation variants and separators folded), and a surname alone joins the full name
+it ends (or, for East Asian order, begins) with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .authority import Authority
+from .facts import Mention, PersonFact, Span
+from .text import Block, fold, paragraphs
+
+HONORIFICS = (
+    r"Comrades?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
+    r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
+)
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*|[A-Z]\.)"
+_FULL = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
+# Capitalised words that start or end a candidate but are not names.
+STOP = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
+    "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "After", "Before", "During", "Then",
+    "Memorandum", "Record", "Minutes", "Note", "Report", "Telegram", "Letter", "Conversation", "Luncheon",
+    "Dinner", "Reception", "Meeting", "Talks", "Ambassador", "Comrade", "Comrades", "Minister", "Secretary",
+    "Embassy", "Party", "Central", "Committee", "Government", "Republic", "People", "Democratic", "Socialist",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Given", "Translated", "Moscow", "Chairman", "President", "General", "Premier", "Council", "Ministry",
+    "Foreign", "Affairs", "Digital", "Archive", "History", "Program", "Public", "Policy", "Project",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    span: Span | None
+    rule: str
+    alternate_of: str | None = None
+    titled: str | None = None  # the name with its honorific, e.g. "Comrade X"
+
+
+def _trim(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name)
+    tokens = name.split()
+    while tokens and tokens[0] in STOP:
+        tokens.pop(0)
+    while tokens and (tokens[-1] in STOP or re.fullmatch(r"[A-Z]\.", tokens[-1])):
+        tokens.pop()
+    cut = next((i for i, t in enumerate(tokens) if t in STOP), len(tokens))
+    return " ".join(tokens[:cut])
+
+
+def find_candidates(text: str, role_words: list[str], taken: list[Mention], offsets: bool = True) -> list[Candidate]:
+    """Name candidates in `text` that no authority mention already covers."""
+    folded = fold(text)
+    roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
+    patterns = [
+        ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})\s+(?P<name>{_FULL})")),
+        ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
+        ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
+    ]
+    covered = [(m.span.start, m.span.end) for m in taken]
+    out: list[Candidate] = []
+    for rule, pattern in patterns:
+        for m in pattern.finditer(folded):
+            raw = text[m.start("name") : m.end("name")]
+            name = _trim(raw)
+            if not name:
+                continue
+            start = m.start("name") + raw.find(name)
+            end = start + len(name)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if offsets and any(c.span and c.span.start == start for c in out):
+                continue
+            title = folded[m.start() : m.start("name")].strip() if rule == "honorific" else ""
+            out.append(Candidate(name, Span(start, end, name) if offsets else None, rule, titled=f"{text[m.start():m.start('name')].strip()} {name}" if title else None))
+    for m in re.finditer(rf"(?P<name>{_FULL})\s*\[(?P<alt>{_FULL})\]", folded):
+        name, alt = _trim(text[m.start("name") : m.end("name")]), _trim(text[m.start("alt") : m.end("alt")])
+        if name and alt:
+            start = m.start("alt") + text[m.start("alt") : m.end("alt")].find(alt)
+            out.append(Candidate(alt, Span(start, start + len(alt), alt) if offsets else None, "bracketed-variant", name))
+    return out
+
+
+def group_people(authority: Authority, body_candidates: list[Candidate], other_candidates: list[Candidate],
+                 known: list[Mention], body: str) -> tuple[list[PersonFact], list[Mention]]:
+    """Merge candidates into people, and return the people with their body mentions."""
+    person_keys = authority.person_keys()
+    people: dict[str, PersonFact] = {}
+    for m in known:
+        if m.kind == "person":
+            p = people.setdefault(m.entity, PersonFact(key=m.entity, label=authority.entities[m.entity].label, authority_iri=m.entity))
+            p.aliases.add(m.span.text)
+    spellings: dict[str, Counter[str]] = {}
+    owner: dict[str, str] = {}  # name key -> person key
+    candidates = body_candidates + other_candidates
+    multi = [c for c in candidates if len(c.name.split()) > 1]
+    single = [c for c in candidates if len(c.name.split()) == 1]
+    surname_of: dict[str, str] = {}
+    for c in multi:
+        key = authority.name_key(c.name)
+        target = c.alternate_of and owner.get(authority.name_key(c.alternate_of))
+        if key in owner:
+            continue
+        if target:
+            owner[key] = target
+        elif key in person_keys:
+            owner[key] = person_keys[key]
+            people.setdefault(person_keys[key], PersonFact(key=person_keys[key], label=authority.entities[person_keys[key]].label, authority_iri=person_keys[key]))
+        else:
+            owner[key] = "provisional:" + key
+    # A surname alone joins the one full name that ends (or begins) with it.
+    for c in single:
+        token = authority.name_key(c.name)
+        if token in owner:
+            continue
+        matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, candidates)}
+        owner[token] = matches.pop() if len(matches) == 1 else "provisional:" + token
+        surname_of[token] = owner[token]
+    mentions: list[Mention] = []
+    paras = paragraphs(body)
+    for c in candidates:
+        key = owner[authority.name_key(c.name)]
+        spellings.setdefault(key, Counter())[c.name] += 1 if c.span else 0
+        person = people.setdefault(key, PersonFact(key=key, label=c.name))
+        person.aliases.add(c.name)
+        if c.titled:
+            person.titles.add(c.titled)
+        if c.span:
+            mentions.append(Mention(person.ref, "person", c.span, "name", _para(paras, c.span.start), c.rule))
+    # A surname used alone: each spelling of it in the full names is an alias too.
+    for token, key in surname_of.items():
+        for full in [n for n in people[key].aliases if len(n.split()) > 1]:
+            for part in (full.split()[0], full.split()[-1]):
+                if authority.name_key(part) == token:
+                    people[key].aliases.add(part)
+    for key, counter in spellings.items():
+        person = people[key]
+        if person.authority_iri is None:
+            full = [n for n in person.aliases if len(n.split()) > 1] or sorted(person.aliases)
+            person.label = max(full, key=lambda n: (counter[n], len(n), -_first(body, n)))
+    # Also every further body occurrence of a known spelling is a mention.
+    mentions += _repeat_mentions(body, people, mentions, known)
+    return list(people.values()), mentions
+
+
+def _first(body: str, name: str) -> int:
+    i = body.find(name)
+    return i if i >= 0 else len(body)
+
+
+def _ends_or_begins(authority: Authority, full_key: str, token: str, candidates: list[Candidate]) -> bool:
+    for c in candidates:
+        tokens = c.name.split()
+        if len(tokens) > 1 and authority.name_key(c.name) == full_key:
+            if authority.name_key(tokens[-1]) == token or authority.name_key(tokens[0]) == token:
+                return True
+    return False
+
+
+def _para(paras: list[Block], offset: int) -> int:
+    return next((i + 1 for i, p in enumerate(paras) if p.start <= offset < p.end), 0)
+
+
+def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Mention], known: list[Mention]) -> list[Mention]:
+    taken = [(m.span.start, m.span.end) for m in found + known]
+    folded = fold(body)
+    paras = paragraphs(body)
+    out = []
+    for person in people.values():
+        if person.authority_iri and not any(m.entity == person.ref for m in found):
+            continue
+        for alias in sorted(person.aliases, key=len, reverse=True):
+            for m in re.finditer(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", folded):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", _para(paras, m.start()), "known-spelling"))
+    return out

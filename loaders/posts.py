@@ -1,0 +1,90 @@
+"""Posts from the phrases that state them.
+
+"X, Ambassador of Czechoslovakia to Moscow", "Ambassador of the DPRK Comrade X",
+"the Soviet Ambassador to North Korea", "the Romanian ambassador": a role word from the
+ontology's roles, the state represented ("of S" or an adjective before the role), the
+state or city accredited to ("to/in S|C") and the holder (a name just before, after a
+comma, or just after). A post with no named holder still gets an unnamed person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authority import Authority, Role
+from .facts import Mention, PersonFact, PostFact, Span
+from .text import fold
+
+_HOLDER_BEFORE = re.compile(r"^(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?$")
+_HOLDER_AFTER = re.compile(r"^\s*,?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
+_OF = re.compile(r"^\s+of\s+(?:the\s+)?")
+_TO = re.compile(r"^\s+(?:to|in|at)\s+(?:the\s+)?")
+
+
+def _role_pattern(roles: list[Role]) -> tuple[re.Pattern[str], dict[str, Role]]:
+    by_label = {fold(label).lower(): role for role in roles for label in role.labels}
+    alternation = "|".join(re.escape(label) for label in sorted(by_label, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE), by_label
+
+
+def find_posts(body: str, authority: Authority, mentions: list[Mention], people: list[PersonFact],
+               year: int | None, doc_id: str) -> tuple[list[PostFact], list[PersonFact]]:
+    """Posts stated in the body, and the unnamed holders they create."""
+    pattern, by_label = _role_pattern(authority.roles)
+    folded = fold(body)
+    starts = {m.span.start: m for m in mentions}
+    persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.span.start)
+    posts: list[PostFact] = []
+    unnamed: list[PersonFact] = []
+    for rm in pattern.finditer(folded):
+        role = by_label[rm.group(0).lower()]
+        start, end = rm.start(), rm.end()
+        of = to = city = None
+        # Adjective or state name right before the role: "Soviet Ambassador".
+        before = next((m for m in mentions if m.span.end in (start - 1, start) and m.kind == "state"), None)
+        if before:
+            of, start = before.entity, before.span.start
+        if (m := _OF.match(folded[end:])) and (target := starts.get(end + m.end())) and target.kind in ("state", "party", "organization"):
+            of, end = target.entity, target.span.end
+        if (m := _TO.match(folded[end:])) and (target := starts.get(end + m.end())):
+            if target.kind in ("state", "organization"):
+                to, end = target.entity, target.span.end
+            elif target.kind == "place":
+                city, to, end = target.entity, authority.capital_state(target.entity, year), target.span.end
+        holder = _holder(body, folded, persons, start, end)
+        if holder is None:
+            if of is None:
+                continue  # "the Ambassador" alone: the holder is someone already named
+            phrase = body[start:end]
+            key = f"unnamed:{doc_id}:{start}"
+            unnamed.append(PersonFact(key=key, label=f"unnamed ({phrase})", unnamed=True, description=phrase))
+            holder = key
+        elif of is None and role.diplomatic and not (to or city):
+            # "Ambassador X": a title; the post comes from a fuller phrase elsewhere.
+            posts.append(PostFact(holder, role.iri, span=Span(start, end, body[start:end]), rule="post-title", confidence=0.5))
+            continue
+        posts.append(PostFact(holder, role.iri, of, to, city, Span(start, end, body[start:end]), "post-phrase", 0.9))
+    return merge_posts(posts), unnamed
+
+
+def _holder(body: str, folded: str, persons: list[Mention], start: int, end: int) -> str | None:
+    before = [m for m in persons if m.span.end <= start and _HOLDER_BEFORE.match(folded[m.span.end:start])]
+    if before:
+        return before[-1].entity
+    after = [m for m in persons if m.span.start >= end and _HOLDER_AFTER.match(folded[end:m.span.start])]
+    return after[0].entity if after else None
+
+
+def merge_posts(posts: list[PostFact]) -> list[PostFact]:
+    """One post per holder and role, its parts filled from every phrase that states it."""
+    merged: dict[tuple[str, str], PostFact] = {}
+    for p in posts:
+        key = (p.holder, p.role)
+        if key not in merged:
+            merged[key] = PostFact(p.holder, p.role, p.of, p.to, p.city, p.span, p.rule, p.confidence)
+            continue
+        m = merged[key]
+        m.of, m.to, m.city = m.of or p.of, m.to or p.to, m.city or p.city
+        if p.confidence > m.confidence:
+            m.span, m.rule, m.confidence = p.span, p.rule, p.confidence
+    return list(merged.values())

@@ -1,0 +1,86 @@
+"""Text helpers that keep character offsets: folding, paragraphs, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " "}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(c: str) -> str:
+    """One character for one: diacritics dropped, typographic quotes and dashes made plain."""
+    if c in _PUNCT:
+        return _PUNCT[c]
+    if c.isascii():
+        return c
+    base = unicodedata.normalize("NFD", c)[0]
+    if base.isascii():
+        return base
+    ascii_form = unidecode(c)
+    return ascii_form[0] if len(ascii_form) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Same length as `text`, so offsets in the folded text are offsets in the original."""
+    return "".join(fold_char(c) for c in text)
+
+
+def name_key_tokens(name: str) -> list[str]:
+    """Lower-case ASCII tokens of a name, split on spaces, hyphens and apostrophes."""
+    return [t for t in re.split(r"[\s\-'.]+", unidecode(name).lower()) if t]
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Block]:
+    """Paragraphs separated by blank lines, trimmed, with their offsets."""
+    out = []
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if stripped:
+            lead = raw.find(stripped)
+            out.append(Block(m.start() + lead, m.start() + lead + len(stripped), stripped))
+    return out
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_NO_BREAK = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|Gov|St|Jr|Sr|No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+)
+_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """Sentences of text[start:end] with offsets into `text`; paragraphs never merge."""
+    end = len(text) if end is None else end
+    out: list[Block] = []
+    for para in paragraphs(text[start:end]):
+        p0 = start + para.start
+        s = 0
+        body = para.text
+        for m in _BREAK.finditer(body):
+            candidate = body[s : m.end()]
+            if _NO_BREAK.search(body[: m.start() + 1]) and m.end() < len(body):
+                continue
+            stripped = candidate.strip()
+            if stripped:
+                lead = candidate.find(stripped)
+                out.append(Block(p0 + s + lead, p0 + s + lead + len(stripped), stripped))
+            s = m.end()
+        rest = body[s:].strip()
+        if rest:
+            lead = body[s:].find(rest)
+            out.append(Block(p0 + s + lead, p0 + s + lead + len(rest), rest))
+    return out

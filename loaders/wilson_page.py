@@ -1,0 +1,155 @@
+"""The Wilson Center Digital Archive document page, from its visible text.
+
+A page shows the site's chrome, the document date, a "Citation" panel (the editors'
+description and a citation line whose quoted part is the title), tabs naming the
+language and format of the transcript, then the transcript itself. Both the copied
+page text and the HTML (linearised by `wilson_html`) are read here, so the two formats
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTH_DAY_YEAR, parse_date
+from .source import Citation, SourceDocument, content_id
+
+PUBLISHER_MARK = "Digital Archive"
+# Interface labels of the page: a line made only of these words is chrome, not content.
+CHROME_WORDS = {
+    "search", "in", "citation", "get", "share", "document", "download", "print",
+    "html", "pdf", "transcript", "translation", "original", "scan", "english", "russian",
+    "chinese", "korean", "german", "czech", "polish", "hungarian", "romanian", "bulgarian",
+    "french", "spanish", "italian", "mongolian", "vietnamese", "albanian", "serbo-croatian",
+    "japanese", "arabic", "•", "-", "menu", "close", "copy",
+}
+_CITATION = re.compile(r'^[“"](?P<title>.+?)[,.]?[”"]\s*,?\s*(?P<rest>.*)$', re.S)
+_TRANSLATED = re.compile(
+    r"\.?\s*(?:Obtained and )?[Tt]ranslated(?: for (?P<for>[^.]+?))?(?: by (?P<by>[^.]+?))?\.?\s*$"
+)
+_REFERENCE_PART = re.compile(r"\d|^(?:f|d|op|l|k|sig|inv|fond|delo|opis)\.?\s", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(page: str) -> list[Line]:
+    """Non-empty lines with their offsets, bullets and indentation stripped."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", page):
+        raw = m.group(0)
+        stripped = raw.strip().lstrip("•·*").strip()
+        if stripped:
+            lead = raw.find(stripped)
+            lines.append(Line(m.start() + lead, m.start() + lead + len(stripped), stripped))
+    return lines
+
+
+def is_chrome(text: str) -> bool:
+    words = text.lower().split()
+    return 0 < len(words) <= 4 and all(w in CHROME_WORDS for w in words)
+
+
+def looks_like_page(text: str) -> bool:
+    """True when the text has a Wilson citation line (quoted title, then date)."""
+    return PUBLISHER_MARK in text and any(_citation_match(line.text) for line in split_lines(text))
+
+
+def _citation_match(text: str) -> re.Match[str] | None:
+    m = _CITATION.match(text)
+    if m and MONTH_DAY_YEAR.match(m["rest"]) and PUBLISHER_MARK in m["rest"]:
+        return m
+    return None
+
+
+def parse_citation(text: str) -> tuple[str, Citation]:
+    """Split a citation line into the title and its archival parts."""
+    m = _citation_match(text)
+    if not m:
+        return "", Citation(text=text)
+    title = m["title"].strip().rstrip(",")
+    rest = m["rest"]
+    date_m = MONTH_DAY_YEAR.match(rest)
+    rest = rest[date_m.end():].lstrip(" ,") if date_m else rest
+    translator = translated_for = None
+    tm = _TRANSLATED.search(rest)
+    if tm and (tm["for"] or tm["by"]):
+        translator = tm["by"].strip() if tm["by"] else None
+        translated_for = tm["for"].strip() if tm["for"] else None
+        rest = rest[: tm.start()]
+    parts = [p.strip() for p in rest.rstrip(". ").split(",") if p.strip()]
+    publisher = None
+    for i, part in enumerate(parts):
+        if PUBLISHER_MARK in part:
+            publisher = ", ".join(parts[: i + 1])
+            parts = parts[i + 1 :]
+            break
+    archive = parts.pop(0) if parts else None
+    refs: list[str] = []
+    while parts and _REFERENCE_PART.search(parts[-1]) and len(parts[-1].split()) <= 3:
+        refs.insert(0, parts.pop())
+    return title, Citation(
+        text=text,
+        publisher=publisher,
+        archive=archive,
+        collection=", ".join(parts) or None,
+        archive_reference=", ".join(refs) or None,
+        translator=translator,
+        translated_for=translated_for,
+    )
+
+
+def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
+    """Read the page's visible text into a source document; body offsets index `body`."""
+    lines = split_lines(page)
+    cite_at = next((i for i, line in enumerate(lines) if _citation_match(line.text)), None)
+    if cite_at is None:
+        raise ValueError("no Wilson Center citation line (a quoted title followed by a date)")
+    title, citation = parse_citation(lines[cite_at].text)
+    page_date = next((d for line in lines[:cite_at] if (d := _whole_date(line.text))), None)
+    # The editors' description sits in the citation panel, after its last label.
+    panel = max((i for i in range(cite_at) if is_chrome(lines[i].text)), default=-1)
+    description_lines = [line.text for line in lines[panel + 1 : cite_at] if not _whole_date(line.text)]
+    body_at = cite_at + 1
+    while body_at < len(lines) and is_chrome(lines[body_at].text):
+        body_at += 1
+    if body_at >= len(lines):
+        raise ValueError("the page has a citation but no transcript")
+    body = page[lines[body_at].start :].rstrip()
+    if not body.strip():
+        raise ValueError("the transcript is empty")
+    doc_date = page_date or parse_date(rest_of(lines[cite_at].text))
+    return SourceDocument(
+        doc_id=content_id("wilson", title, str(doc_date), body),
+        source=source,
+        format=fmt,
+        title=title,
+        body=body,
+        date=doc_date,
+        description=" ".join(description_lines) or None,
+        citation=citation,
+        kind=_kind_from_title(title),
+    )
+
+
+def rest_of(citation_line: str) -> str:
+    m = _CITATION.match(citation_line)
+    return m["rest"] if m else citation_line
+
+
+def _whole_date(text: str):
+    d = parse_date(text)
+    return d if d and len(text) <= 20 else None
+
+
+_KINDS = ("memorandum", "telegram", "cable", "letter", "minutes", "record", "report", "note", "transcript")
+
+
+def _kind_from_title(title: str) -> str:
+    first = title.lower().split()
+    return next((k for k in first[:2] if k in _KINDS), "document") if first else "document"

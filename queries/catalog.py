@@ -1,0 +1,92 @@
+"""Canned queries: one .rq file each, described by a comment header.
+
+    # name: meetings
+    # title: Meetings, filtered by person, place, topic and year
+    # description: one line on what it answers
+    # param: person entity optional -- the person who took part
+    # param: year year-range optional -- a year (1962) or a range (1960-1965)
+
+Parameter types: `entity` (a label, alias, Wikidata id or IRI, bound to the entity's IRI),
+`year-range` (bound as the integers ?NAME_from and ?NAME_to), `string`, `integer`.
+An optional parameter left out is bound to a neutral value (cw:any, or the widest year
+range), so the query text never changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from cwkg.errors import QueryError
+
+PARAM_TYPES = ("entity", "year-range", "string", "integer")
+_PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)\s+(?P<type>[a-z-]+)\s+(?P<req>required|optional)\s*(?:--\s*(?P<doc>.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    doc: str
+
+    def variables(self) -> tuple[str, ...]:
+        return (f"{self.name}_from", f"{self.name}_to") if self.type == "year-range" else (self.name,)
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str
+    path: Path
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"query '{self.name}' has no parameter '{name}' (parameters: {known})")
+
+    def hidden_columns(self) -> set[str]:
+        return {v for p in self.params for v in p.variables()}
+
+
+def parse_query(text: str, path: Path) -> CannedQuery:
+    header: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        key, _, value = line.lstrip("# ").partition(":")
+        key, value = key.strip(), value.strip()
+        if key == "param":
+            m = _PARAM.match(value)
+            if not m or m["type"] not in PARAM_TYPES:
+                raise QueryError(f"bad parameter declaration '{value}'", str(path))
+            params.append(Param(m["name"], m["type"], m["req"] == "required", (m["doc"] or "").strip()))
+        elif key in ("name", "title", "description"):
+            header[key] = value
+    if "name" not in header:
+        raise QueryError("the header has no '# name:' line", str(path))
+    return CannedQuery(header["name"], header.get("title", header["name"]), header.get("description", ""),
+                       tuple(params), text, path)
+
+
+def builtin_folder() -> Path:
+    return Path(str(resources.files(__package__)))
+
+
+def load_catalog(folder: Path | None = None) -> dict[str, CannedQuery]:
+    folder = folder or builtin_folder()
+    queries = {}
+    for path in sorted(folder.glob("*.rq")):
+        q = parse_query(path.read_text(encoding="utf-8"), path)
+        queries[q.name] = q
+    return queries

@@ -1,0 +1,72 @@
+"""Turn what a user types for an entity (a label, alias, Wikidata id or IRI) into its IRI.
+
+Labels are compared folded (case and diacritics ignored); people also by their name key,
+so "Ri Song Un" finds the person labelled "Ri Song-un". Shared labels (cw:ambiguousLabel)
+are used only when nothing else matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from cwkg.errors import QueryError
+from cwkg.graph.namespaces import WD
+from cwkg.graph.store import GraphStore
+from cwkg.loaders.text import fold
+
+_LABELS = """
+SELECT ?e ?l ?p WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label cw:abbreviation cw:adjective cw:ambiguousLabel }
+  ?e ?p ?l .
+}"""
+_WIKIDATA = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/(?:entity|wiki)/)?(Q\d+)$")
+
+
+def _norm(label: str) -> str:
+    return re.sub(r"\s+", " ", fold(label).lower().replace("-", " ")).strip()
+
+
+@dataclass
+class Resolver:
+    store: GraphStore
+    _index: dict[str, dict[str, bool]] | None = None
+
+    def _build(self) -> dict[str, dict[str, bool]]:
+        index: dict[str, dict[str, bool]] = {}
+        for row in self.store.query(_LABELS):
+            entity = row["e"]
+            if not isinstance(entity, ox.NamedNode):
+                continue
+            shared = row["p"].value.endswith("ambiguousLabel")
+            slot = index.setdefault(_norm(row["l"].value), {})
+            slot[entity.value] = slot.get(entity.value, True) and shared
+        return index
+
+    def candidates(self, text: str) -> list[str]:
+        text = text.strip()
+        if m := _WIKIDATA.match(text):
+            rows = self.store.query("SELECT DISTINCT ?e WHERE { ?e skos:exactMatch ?wd }",
+                                    {ox.Variable("wd"): WD[m.group(1)]})
+            return sorted(r["e"].value for r in rows)
+        if re.match(r"^https?://\S+$", text):
+            return [text]
+        if self._index is None:
+            self._index = self._build()
+        slot = self._index.get(_norm(text), {})
+        firm = sorted(e for e, shared in slot.items() if not shared)
+        if firm:
+            return firm
+        if slot:
+            return sorted(slot)
+        compact = _norm(text).replace(" ", "")
+        return sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
+
+    def resolve(self, text: str, param: str) -> ox.NamedNode | None:
+        """The one entity the text names; None if nothing matches; an error if several do."""
+        found = self.candidates(text)
+        if len(found) > 1:
+            raise QueryError(f"'{text}' for {param} names several entities: {', '.join(found[:5])}; give one of these IRIs")
+        return ox.NamedNode(found[0]) if found else None

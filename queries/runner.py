@@ -1,0 +1,79 @@
+"""Run a canned query with its parameters bound as RDF terms, never spliced into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from cwkg.errors import QueryError
+from cwkg.graph.namespaces import CW, XSD
+from cwkg.graph.store import GraphStore
+
+from .catalog import CannedQuery
+from .resolve import Resolver
+
+ANY = CW.any
+YEAR_MIN, YEAR_MAX = -9999, 9999
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: list[str]
+    rows: list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]
+    unresolved: list[str]
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD.integer)
+
+
+def parse_year_range(text: str) -> tuple[int, int]:
+    """1962 -> (1962, 1962); 1960-1965 -> (1960, 1965); 1960- and -1965 are open ranges."""
+    m = re.fullmatch(r"\s*(\d{3,4})?\s*(?:(-|–|\.\.)\s*(\d{3,4})?)?\s*", text)
+    if not m or not (m.group(1) or m.group(3)):
+        raise QueryError(f"'{text}' is not a year or a range of years (1962, 1960-1965)")
+    start = int(m.group(1)) if m.group(1) else YEAR_MIN
+    end = int(m.group(3)) if m.group(3) else (YEAR_MAX if m.group(2) else start)
+    if start > end:
+        raise QueryError(f"'{text}': the range ends before it starts")
+    return start, end
+
+
+def bind(query: CannedQuery, values: dict[str, str], resolver: Resolver) -> tuple[dict[ox.Variable, ox.NamedNode | ox.Literal], list[str]]:
+    """Substitutions for every declared variable, and the entity values that matched nothing."""
+    for name in values:
+        query.param(name)
+    subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    unresolved: list[str] = []
+    for p in query.params:
+        raw = values.get(p.name)
+        if raw is None and p.required:
+            raise QueryError(f"query '{query.name}' needs --param {p.name}=... ({p.doc})")
+        if p.type == "year-range":
+            start, end = parse_year_range(raw) if raw is not None else (YEAR_MIN, YEAR_MAX)
+            subs[ox.Variable(f"{p.name}_from")] = _integer(start)
+            subs[ox.Variable(f"{p.name}_to")] = _integer(end)
+        elif p.type == "entity":
+            term = resolver.resolve(raw, p.name) if raw is not None else ANY
+            if term is None:
+                unresolved.append(f"{p.name}={raw}")
+                term = CW.nothing  # matches no entity, so the query returns no rows
+            subs[ox.Variable(p.name)] = term
+        elif p.type == "integer":
+            if raw is not None and not re.fullmatch(r"-?\d+", raw):
+                raise QueryError(f"{p.name} must be an integer, not '{raw}'")
+            subs[ox.Variable(p.name)] = _integer(int(raw)) if raw is not None else ANY
+        else:
+            subs[ox.Variable(p.name)] = ox.Literal(raw) if raw is not None else ANY
+    return subs, unresolved
+
+
+def run(store: GraphStore, query: CannedQuery, values: dict[str, str]) -> Result:
+    subs, unresolved = bind(query, values, Resolver(store))
+    solutions = store.query(query.sparql, subs)
+    hidden = query.hidden_columns()
+    columns = [v.value for v in solutions.variables if v.value not in hidden]
+    rows = [{c: s[c] for c in columns} for s in solutions]
+    return Result(columns, rows, unresolved)

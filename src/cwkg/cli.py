@@ -1,0 +1,199 @@
+"""The cwkg command line: one verb per job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cwkg import __version__, output
+from cwkg.config import STORE_ENV, default_store_path, resolve_store_path
+from cwkg.errors import CwkgError, QueryError
+
+app = typer.Typer(
+    help="cwkg: a knowledge graph of Cold War diplomacy built from memoranda of conversation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    store_option: Optional[Path] = None
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _open_store():
+    from cwkg.graph.store import GraphStore
+
+    return GraphStore(resolve_store_path(State.store_option))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cwkg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    store: Optional[Path] = typer.Option(
+        None, "--store", "-s", help=f"Folder of the embedded store (default: ${STORE_ENV}, else {default_store_path()})."
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    State.store_option = store
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to load.")) -> None:
+    """Load documents (Wilson Center pages as text or HTML) into the store, one named graph each."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from cwkg.pipeline import expand, ingest as run_ingest
+
+    files = expand(paths)
+    if not files:
+        _fail("no files to load in " + ", ".join(map(str, paths)))
+    err = Console(stderr=True)
+    try:
+        store = _open_store()
+    except CwkgError as exc:
+        _fail(str(exc))
+    failed = 0
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=len(files))
+        for result in run_ingest(store, files):
+            bar.advance(task)
+            if result.ok:
+                typer.echo(f"{result.path}: {result.triples} triples, {result.persons} persons, "
+                           f"{result.meetings} meetings, {result.mentions} mentions -> {result.document}")
+            else:
+                failed += 1
+                typer.echo(f"error: {result.error}", err=True)
+    typer.echo(f"{len(files) - failed} loaded, {failed} failed; store {store.path} holds {store.count()} triples", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the canned queries and their parameters."""
+    from cwkg.queries.catalog import load_catalog
+
+    for q in load_catalog().values():
+        typer.echo(f"{q.name}: {q.title}")
+        typer.echo(f"    {q.description}")
+        for p in q.params:
+            typer.echo(f"    --param {p.name}=<{p.type}>{'' if p.required else ' (optional)'}  {p.doc}")
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(..., help="A canned query (see `cwkg queries`)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (default: table on a terminal, tsv otherwise)."),
+) -> None:
+    """Run a canned query; every row names the document it comes from."""
+    from cwkg.queries.catalog import load_catalog
+    from cwkg.queries.runner import run
+
+    fmt = _check_format(fmt)
+    catalog = load_catalog()
+    if name not in catalog:
+        _fail(f"no canned query '{name}' (known: {', '.join(catalog)})")
+    values: dict[str, str] = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            _fail(f"--param '{item}' is not key=value")
+        values[key.strip()] = value.strip()
+    try:
+        store = _open_store()
+        store.ensure_static()
+        result = run(store, catalog[name], values)
+    except CwkgError as exc:
+        _fail(str(exc))
+    for item in result.unresolved:
+        typer.echo(f"warning: {item} names no entity in the graph; no rows match it", err=True)
+    output.write(result.columns, result.rows, fmt)
+
+
+@app.command()
+def sparql(
+    text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
+) -> None:
+    """Run your own read-only SPARQL query over all graphs (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    import pyoxigraph as ox
+
+    fmt = _check_format(fmt)
+    path = Path(text)
+    if len(text) < 4096 and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    try:
+        store = _open_store()
+        result = store.query(text)
+    except SyntaxError as exc:
+        _fail(f"SPARQL syntax error: {str(exc).splitlines()[0]}")
+    except CwkgError as exc:
+        _fail(str(exc))
+    if isinstance(result, ox.QueryBoolean):
+        typer.echo("true" if bool(result) else "false")
+    elif isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        output.write(columns, [{c: s[c] for c in columns} for s in result], fmt)
+    else:
+        ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, nt, nquads, trig or jsonld."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    documents_only: bool = typer.Option(False, "--documents-only", help="Leave out the ontology and authority graphs."),
+) -> None:
+    """Write the graph out; nquads and trig keep one named graph per document."""
+    from cwkg.graph.store import FORMATS
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    try:
+        store = _open_store()
+        if out:
+            tmp = out.with_name(out.name + ".part")
+            with tmp.open("wb") as fh:
+                store.export(fmt, fh, include_static=not documents_only)
+            tmp.replace(out)
+        else:
+            store.export(fmt, sys.stdout.buffer, include_static=not documents_only)
+            sys.stdout.buffer.flush()
+    except CwkgError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json.")) -> None:
+    """Counts: triples, graphs, documents, meetings, persons, posts and mentions."""
+    from cwkg.graph.stats import collect
+
+    fmt = _check_format(fmt)
+    try:
+        rows = collect(_open_store())
+    except CwkgError as exc:
+        _fail(str(exc))
+    output.write(["measure", "value"], rows, fmt)
+
+
+def _check_format(fmt: Optional[str]) -> str:
+    fmt = fmt or output.default_format()
+    if fmt not in output.FORMATS:
+        raise typer.BadParameter(f"'{fmt}' (use {', '.join(output.FORMATS)})", param_hint="--format")
+    return fmt
