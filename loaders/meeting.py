@@ -21,7 +21,7 @@ from .text import Block, paragraphs, sentences
 _NUMBERS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|an?)[- ](?P<unit>hour|minute)s?(?:[- ]long)?\b"
-    r"|\bfor (?P<n2>\d{1,2}|" + "|".join(_NUMBERS) + r") (?P<unit2>hour|minute)s\b",
+    r"|\b(?:for|lasted|took)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?(?P<n2>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(?P<unit2>hour|minute)s?\b",
     re.IGNORECASE,
 )
 _DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegram|cable|letter|transcript|conversation|summary)\b", re.I)

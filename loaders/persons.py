@@ -63,6 +63,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     patterns = [
         ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})\s+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
+        ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
     covered = [(m.span.start, m.span.end) for m in taken]
@@ -148,6 +149,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             person.label = max(full, key=lambda n: (counter[n], len(n), -_first(body, n)))
     # Also every further body occurrence of a known spelling is a mention.
     mentions += _repeat_mentions(body, people, mentions, known)
+    mentions += _variant_mentions(authority, body, people, mentions + known)
     return list(people.values()), mentions
 
 
@@ -183,4 +185,23 @@ def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Menti
                     continue
                 taken.append((m.start(), m.end()))
                 out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", _para(paras, m.start()), "known-spelling"))
+    return out
+
+
+def _variant_mentions(authority: Authority, body: str, people: dict[str, PersonFact], found: list[Mention]) -> list[Mention]:
+    """A capitalised name that is another spelling of a person already found ("Ri Sang Jo")."""
+    keys = {authority.name_key(alias): p for p in people.values() if not p.unnamed
+            for alias in p.aliases if len(alias.split()) > 1}
+    taken = [(m.span.start, m.span.end) for m in found]
+    paras = paragraphs(body)
+    out = []
+    for m in re.finditer(rf"(?<![\w]){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", fold(body)):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        name = _trim(body[m.start():m.end()])
+        person = keys.get(authority.name_key(name)) if len(name.split()) > 1 else None
+        if person:
+            start = m.start() + body[m.start():m.end()].find(name)
+            person.aliases.add(name)
+            out.append(Mention(person.ref, "person", Span(start, start + len(name), name), "name", _para(paras, start), "name-variant"))
     return out

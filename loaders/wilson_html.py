@@ -21,7 +21,7 @@ _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header",
     "footer", "blockquote", "pre", "tr", "dt", "dd", "br", "time", "main", "nav", "ul", "ol",
 }
-_DROP = ("script", "style", "noscript", "template", "svg", "button", "form", "iframe")
+_DROP = ("script", "style", "noscript", "template", "svg", "button", "form", "iframe", "footer")
 
 
 def sniff(head: str) -> bool:

@@ -21,6 +21,9 @@ _LABELS = """
 SELECT ?e ?l ?p WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label cw:abbreviation cw:adjective cw:ambiguousLabel }
   ?e ?p ?l .
+  # Schema terms (classes, properties) are not entities a user asks about.
+  FILTER NOT EXISTS { VALUES ?schema { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty owl:Ontology }
+                      ?e a ?schema }
 }"""
 _WIKIDATA = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/(?:entity|wiki)/)?(Q\d+)$")
 
@@ -48,7 +51,7 @@ class Resolver:
     def candidates(self, text: str) -> list[str]:
         text = text.strip()
         if m := _WIKIDATA.match(text):
-            rows = self.store.query("SELECT DISTINCT ?e WHERE { ?e skos:exactMatch ?wd }",
+            rows = self.store.query("SELECT DISTINCT ?e ?wd WHERE { ?e skos:exactMatch ?wd }",
                                     {ox.Variable("wd"): WD[m.group(1)]})
             return sorted(r["e"].value for r in rows)
         if re.match(r"^https?://\S+$", text):

@@ -1,0 +1,23 @@
+"""Paths shared by the tests: the project's example and fixtures, and ../shared if present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "000_adaeb2830212c886.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = Path(os.environ.get("CWKG_SHARED", ROOT.parent / "shared"))
+CORPUS = Path(os.environ.get("CWKG_CORPUS", SHARED / "corpus"))
+GOLD = SHARED / "gold"
+REFERENCE = SHARED / "reference"
+
+
+def need(path: Path) -> Path:
+    """Skip a corpus-backed test when ../shared is not beside the checkout."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: corpus-backed tests need ../shared beside the checkout (or CWKG_SHARED)")
+    return path

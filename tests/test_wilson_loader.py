@@ -1,0 +1,93 @@
+"""Wilson Center pages, as copied text or as HTML, become the same source document."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from cwkg.errors import InputError
+from cwkg.loaders import load_document
+
+from support import EXAMPLE, FIXTURES
+
+HTML = FIXTURES / "wilson_founding_page.html"
+
+
+@pytest.fixture(scope="module")
+def text_doc():
+    return load_document(EXAMPLE)
+
+
+def test_text_page_gives_title_date_and_description(text_doc):
+    assert text_doc.title.startswith("Memorandum of Luncheon Given by Richard Dvořàk")
+    assert text_doc.title.endswith("on 30 March 1962.")
+    assert text_doc.date == date(1962, 4, 2)
+    assert text_doc.description.startswith("A memorandum of a meeting between Ambassador Dvorak")
+
+
+def test_text_page_gives_every_citation_part(text_doc):
+    c = text_doc.citation
+    assert (c.publisher, c.archive, c.collection, c.archive_reference, c.translator, c.translated_for) == (
+        "History and Public Policy Program Digital Archive",
+        "Central State Archive",
+        "Central Committee of the Communist Party of Czechoslovakia, Novotny Papers",
+        "16.4.62, 23-26/1696, 17/4",
+        "Vojtech Mastny",
+        "NKIDP",
+    )
+
+
+def test_body_starts_at_the_dateline_and_keeps_the_page_offsets(text_doc):
+    page = EXAMPLE.read_text(encoding="utf-8")
+    assert text_doc.body.startswith("Moscow. 2 April 1962")
+    offset = page.index("Moscow. 2 April 1962")
+    assert page[offset:offset + len(text_doc.body)] == text_doc.body
+
+
+def test_html_page_gives_the_same_metadata_as_the_text_page(text_doc):
+    html_doc = load_document(HTML)
+    assert html_doc.format == "wilson-html"
+    assert (html_doc.title, html_doc.date, html_doc.description, html_doc.citation) == (
+        text_doc.title, text_doc.date, text_doc.description, text_doc.citation)
+
+
+def test_html_body_has_the_transcript_paragraphs_and_no_page_chrome():
+    body = load_document(HTML).body
+    assert body.startswith("Moscow. 2 April 1962\n\nMemorandum of Luncheon")
+    assert body.endswith("Moscow 2 April 1962")
+    assert "share document" not in body and "window.dataLayer" not in body
+
+
+def test_format_is_detected_from_content_not_file_name(tmp_path):
+    misnamed = tmp_path / "page.html"
+    shutil.copy(EXAMPLE, misnamed)
+    assert load_document(misnamed).format == "wilson-text"
+    html_as_txt = tmp_path / "page.txt"
+    shutil.copy(HTML, html_as_txt)
+    assert load_document(html_as_txt).format == "wilson-html"
+
+
+def test_loading_twice_gives_the_same_document_id(text_doc):
+    assert load_document(EXAMPLE).doc_id == text_doc.doc_id
+
+
+def test_empty_file_is_a_one_line_error_naming_it(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    with pytest.raises(InputError) as err:
+        load_document(empty)
+    assert str(err.value) == f"{empty}: file is empty"
+
+
+def test_text_without_a_citation_is_an_unrecognised_format(tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("Some notes about a meeting.\n")
+    with pytest.raises(InputError, match="unrecognised format"):
+        load_document(other)
+
+
+def test_missing_file_is_an_error_naming_it(tmp_path):
+    with pytest.raises(InputError, match="cannot read file"):
+        load_document(tmp_path / "nowhere.txt")
