@@ -129,3 +129,15 @@ class GraphStore:
     def flush(self) -> None:
         if str(self.path) != ":memory:":
             self._store.flush()
+
+    def close(self) -> None:
+        """Release the on-disk store (and its lock) now, not when the object is collected."""
+        if self._store is not None:
+            self.flush()
+            self._store = None
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -68,7 +68,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to loa
     except CwkgError as exc:
         _fail(str(exc))
     failed = 0
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+    with store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingest", total=len(files))
         for result in run_ingest(store, files):
             bar.advance(task)
@@ -78,7 +78,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to loa
             else:
                 failed += 1
                 typer.echo(f"error: {result.error}", err=True)
-    typer.echo(f"{len(files) - failed} loaded, {failed} failed; store {store.path} holds {store.count()} triples", err=True)
+        total = store.count()
+    typer.echo(f"{len(files) - failed} loaded, {failed} failed; store {store.path} holds {total} triples", err=True)
     if failed:
         raise typer.Exit(1)
 
@@ -116,9 +117,9 @@ def query(
             _fail(f"--param '{item}' is not key=value")
         values[key.strip()] = value.strip()
     try:
-        store = _open_store()
-        store.ensure_static()
-        result = run(store, catalog[name], values)
+        with _open_store() as store:
+            store.ensure_static()
+            result = run(store, catalog[name], values)
     except CwkgError as exc:
         _fail(str(exc))
     for item in result.unresolved:
@@ -139,19 +140,19 @@ def sparql(
     if len(text) < 4096 and path.is_file():
         text = path.read_text(encoding="utf-8")
     try:
-        store = _open_store()
-        result = store.query(text)
+        with _open_store() as store:
+            result = store.query(text)
+            if isinstance(result, ox.QueryBoolean):
+                typer.echo("true" if bool(result) else "false")
+            elif isinstance(result, ox.QuerySolutions):
+                columns = [v.value for v in result.variables]
+                output.write(columns, [{c: s[c] for c in columns} for s in result], fmt)
+            else:
+                ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
         _fail(f"SPARQL syntax error: {str(exc).splitlines()[0]}")
     except CwkgError as exc:
         _fail(str(exc))
-    if isinstance(result, ox.QueryBoolean):
-        typer.echo("true" if bool(result) else "false")
-    elif isinstance(result, ox.QuerySolutions):
-        columns = [v.value for v in result.variables]
-        output.write(columns, [{c: s[c] for c in columns} for s in result], fmt)
-    else:
-        ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
 
 
 @app.command()
@@ -166,17 +167,22 @@ def export(
     if fmt not in FORMATS:
         _fail(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     try:
-        store = _open_store()
-        if out:
-            tmp = out.with_name(out.name + ".part")
-            with tmp.open("wb") as fh:
-                store.export(fmt, fh, include_static=not documents_only)
-            tmp.replace(out)
-        else:
-            store.export(fmt, sys.stdout.buffer, include_static=not documents_only)
-            sys.stdout.buffer.flush()
+        with _open_store() as store:
+            _export(store, fmt, out, documents_only)
     except CwkgError as exc:
         _fail(str(exc))
+
+
+def _export(store, fmt: str, out: Optional[Path], documents_only: bool) -> None:
+    """Write to a temporary file beside the target and rename, so a failed export leaves no half file."""
+    if out is None:
+        store.export(fmt, sys.stdout.buffer, include_static=not documents_only)
+        sys.stdout.buffer.flush()
+        return
+    tmp = out.with_name(out.name + ".part")
+    with tmp.open("wb") as fh:
+        store.export(fmt, fh, include_static=not documents_only)
+    tmp.replace(out)
 
 
 @app.command()
@@ -186,7 +192,8 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
 
     fmt = _check_format(fmt)
     try:
-        rows = collect(_open_store())
+        with _open_store() as store:
+            rows = collect(store)
     except CwkgError as exc:
         _fail(str(exc))
     output.write(["measure", "value"], rows, fmt)

@@ -38,7 +38,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            out += sorted(f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and not f.is_dir()
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
         else:
             out.append(p)
     return out

@@ -1,0 +1,120 @@
+"""Canned queries: headers, parameter binding as RDF terms, and the answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from cwkg.errors import QueryError
+from cwkg.queries.catalog import load_catalog
+from cwkg.queries.runner import parse_year_range, run
+
+DOC = "https://w3id.org/cwkg/id/document/"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def ask(store, catalog, name, **params):
+    return run(store, catalog[name], {k: str(v) for k, v in params.items()})
+
+
+def answer(result):
+    return sorted((r["ambassador"].value, r["state"].value, r["meeting_kind"].value, r["date"].value, r["place"].value)
+                  for r in result.rows)
+
+
+ALBANIA_1962 = [
+    ("Ri Song-un", "North Korea", "luncheon", "1962-03-30", "Moscow"),
+    ("Richard Dvoràk", "Czechoslovakia", "luncheon", "1962-03-30", "Moscow"),
+]
+
+
+def test_catalog_has_the_four_queries_each_with_a_described_header(catalog):
+    assert {"ambassadors-discussing", "meetings", "people", "documents"} <= set(catalog)
+    for q in catalog.values():
+        assert q.title and q.description and all(p.doc for p in q.params)
+
+
+def test_ambassadors_who_discussed_albania_in_1962(loaded_store, catalog):
+    assert answer(ask(loaded_store, catalog, "ambassadors-discussing", topic="Albania", year=1962)) == ALBANIA_1962
+
+
+def test_every_row_names_its_document(loaded_store, catalog):
+    result = ask(loaded_store, catalog, "ambassadors-discussing", topic="Albania")
+    assert all(r["document"].value.startswith(DOC) and r["title"].value.startswith("Memorandum") for r in result.rows)
+
+
+def test_no_ambassadors_discussed_albania_in_1963(loaded_store, catalog):
+    assert ask(loaded_store, catalog, "ambassadors-discussing", topic="Albania", year=1963).rows == []
+
+
+def test_yugoslavia_finds_the_same_ambassadors(loaded_store, catalog):
+    assert answer(ask(loaded_store, catalog, "ambassadors-discussing", topic="Yugoslavia")) == ALBANIA_1962
+
+
+@pytest.mark.parametrize("topic", ["Q222", "wd:Q222", "albania", "Albanian", "People's Republic of Albania",
+                                   "https://w3id.org/cwkg/id/state/albania"])
+def test_wikidata_id_alias_adjective_or_iri_give_the_same_rows(loaded_store, catalog, topic):
+    assert answer(ask(loaded_store, catalog, "ambassadors-discussing", topic=topic, year="1960-1965")) == ALBANIA_1962
+
+
+def test_an_injection_attempt_matches_nothing_and_changes_nothing(loaded_store, catalog):
+    before = loaded_store.count()
+    result = ask(loaded_store, catalog, "ambassadors-discussing", topic='Albania" } ; DROP ALL ; #')
+    assert result.rows == []
+    assert result.unresolved == ['topic=Albania" } ; DROP ALL ; #']
+    assert loaded_store.count() == before
+
+
+def test_meetings_of_a_person_by_another_spelling(loaded_store, catalog):
+    result = ask(loaded_store, catalog, "meetings", person="Ri Song Un")
+    assert [(r["date"].value, r["kind"].value, r["where"].value, r["participants"].value) for r in result.rows] == [
+        ("1962-03-30", "luncheon", "Moscow", "Richard Dvoràk; Ri Song-un")]
+
+
+def test_meetings_filtered_by_place_and_year(loaded_store, catalog):
+    assert len(ask(loaded_store, catalog, "meetings", place="Moscow", year=1962).rows) == 1
+    assert ask(loaded_store, catalog, "meetings", place="Moscow", year=1961).rows == []
+
+
+def test_people_with_ambassadorial_posts_in_1962(loaded_store, catalog):
+    result = ask(loaded_store, catalog, "people", role="ambassador", year=1962)
+    assert sorted((r["name"].value, r["represents"].value, r["accredited_to"].value if r["accredited_to"] else "")
+                  for r in result.rows) == [
+        ("Ri Song-un", "North Korea", "Soviet Union"),
+        ("Richard Dvoràk", "Czechoslovakia", "Soviet Union"),
+        ("unnamed (Romanian ambassador)", "Romania", ""),
+    ]
+
+
+def test_documents_lists_the_memorandum(loaded_store, catalog):
+    (row,) = ask(loaded_store, catalog, "documents", mentions="CPSU").rows
+    assert (row["date"].value, row["archive"].value) == ("1962-04-02", "Central State Archive")
+
+
+def test_an_unknown_parameter_is_refused(loaded_store, catalog):
+    with pytest.raises(QueryError, match="has no parameter 'colour'"):
+        ask(loaded_store, catalog, "meetings", colour="red")
+
+
+def test_a_missing_required_parameter_is_refused(loaded_store, catalog):
+    with pytest.raises(QueryError, match="needs --param topic"):
+        ask(loaded_store, catalog, "ambassadors-discussing")
+
+
+def test_a_label_shared_by_several_entities_asks_for_one(loaded_store, catalog):
+    with pytest.raises(QueryError, match="names several entities"):
+        ask(loaded_store, catalog, "ambassadors-discussing", topic="Korea")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1962", (1962, 1962)), ("1960-1965", (1960, 1965)),
+                                                ("1960-", (1960, 9999)), ("-1965", (-9999, 1965))])
+def test_year_ranges(text, expected):
+    assert parse_year_range(text) == expected
+
+
+def test_a_year_range_that_is_not_one_is_refused():
+    with pytest.raises(QueryError):
+        parse_year_range("nineteen sixty")

@@ -1,0 +1,50 @@
+"""The embedded store: one named graph per document, replaced whole."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from cwkg.graph.namespaces import AUTHORITY_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
+from cwkg.graph.store import GraphStore
+from cwkg.pipeline import ingest
+
+from support import EXAMPLE
+
+E = "http://example.org/"
+
+
+def test_shipped_graphs_are_loaded_once(store):
+    before = store.count()
+    assert store.ensure_static() is False
+    assert store.count() == before
+    assert {ONTOLOGY_GRAPH, SCHEMES_GRAPH, AUTHORITY_GRAPH} <= set(store.graphs())
+
+
+def test_replacing_a_graph_leaves_only_the_new_triples(store):
+    g = ox.NamedNode(E + "g")
+    store.replace_graph(g, [ox.Triple(ox.NamedNode(E + "a"), ox.NamedNode(E + "p"), ox.Literal("old"))])
+    store.replace_graph(g, [ox.Triple(ox.NamedNode(E + "a"), ox.NamedNode(E + "p"), ox.Literal('new "quoted"\nline'))])
+    assert [q.object.value for q in store.quads(g)] == ['new "quoted"\nline']
+
+
+def test_ingesting_the_same_file_twice_keeps_the_triple_count(store):
+    list(ingest(store, [EXAMPLE]))
+    first = store.count()
+    list(ingest(store, [EXAMPLE]))
+    assert store.count() == first
+    assert len(store.document_graphs()) == 1
+
+
+def test_the_store_persists_on_disk(tmp_path):
+    path = tmp_path / "persist"
+    s = GraphStore(path)
+    list(ingest(s, [EXAMPLE]))
+    count = s.count()
+    del s
+    assert GraphStore(path).count() == count
+
+
+def test_each_document_has_its_own_named_graph_named_by_its_iri(store):
+    (result,) = list(ingest(store, [EXAMPLE]))
+    (graph,) = store.document_graphs()
+    assert graph.value == result.document
