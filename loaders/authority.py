@@ -108,7 +108,7 @@ class Authority:
         return keys
 
     def name_key(self, name: str) -> str:
-        """One key for every spelling of a name: Ri Song-un, Ri Song Un and Li Songun agree."""
+        """One key for every spelling of a name: Pak Song-chol, Pak Song Chol and Park Songchol agree."""
         return "".join(self.variants.get(t, t) for t in name_key_tokens(name))
 
     def capital_state(self, city_iri: str, year: int | None) -> str | None:

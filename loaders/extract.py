@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .authority import Authority, default_authority
 from .facts import DocumentFacts, PersonFact, PostFact
-from .meeting import find_author, find_meeting, find_written_at
+from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people
 from .posts import find_posts
@@ -35,9 +35,10 @@ def extract(doc: SourceDocument, authority: Authority | None = None) -> Document
     people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body)
     mentions = sorted(entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
     posts, unnamed = find_posts(body, authority, mentions, people, year, doc.doc_id)
-    written_at = find_written_at(body, mentions, doc.title)
-    author = find_author(body, _layout(body, doc.title), mentions)
-    meeting = find_meeting(body, doc.title, doc.date, authority, mentions, author, written_at)
+    parts = layout(body, doc.title)
+    written_at = find_written_at(parts, mentions)
+    author = find_author(body, parts, mentions)
+    meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at)
     if meeting:
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
     translator = _person_named(authority, people, translator_name)
@@ -52,12 +53,6 @@ def extract(doc: SourceDocument, authority: Authority | None = None) -> Document
         translated_for=_resolve_label(authority, doc.citation.translated_for),
         written_at=written_at,
     )
-
-
-def _layout(body: str, title: str):
-    from .meeting import layout
-
-    return layout(body, title)
 
 
 def _accredit_where_met(post: PostFact, place: str | None, participants: list[str], authority: Authority,

@@ -85,9 +85,8 @@ def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
     return remaining[0] if len(remaining) == 1 else None
 
 
-def find_meeting(body: str, title: str, doc_date: date | None, authority: Authority, mentions: list[Mention],
+def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Authority, mentions: list[Mention],
                  author: str | None, written_at: str | None) -> MeetingFact | None:
-    lay = layout(body, title)
     parts = [b for b in (lay.heading, lay.opening) if b]
     if not parts:
         return None
@@ -149,7 +148,6 @@ def find_meeting(body: str, title: str, doc_date: date | None, authority: Author
     return MeetingFact(kind, when, place, dur, host, list(dict.fromkeys(participants)), Span(start, span_end, body[start:span_end]), rules)
 
 
-def find_written_at(body: str, mentions: list[Mention], title: str) -> str | None:
-    lay = layout(body, title)
+def find_written_at(lay: Layout, mentions: list[Mention]) -> str | None:
     places = _within(mentions, lay.dateline, "place")
     return places[0].entity if places else None

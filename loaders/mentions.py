@@ -1,7 +1,7 @@
 """Find the states, parties, people, places, organizations and events a text names.
 
-Aliases from the authority data are matched on diacritic-folded text (so Dvořák and
-Dvorak agree) with case kept, which keeps "US" apart from "us". A label several entities
+Aliases from the authority data are matched on diacritic-folded text (so Gomułka and
+Gomulka agree) with case kept, which keeps "US" apart from "us". A label several entities
 share ("Korea", "Chinese") goes to the candidate the rest of the document names
 unambiguously; congresses are found by ordinal and party; events with trigger patterns
 count only when their context entity is named in the same sentence.
@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .authority import Authority, Entity
+from .authority import Authority
 from .facts import Mention, Span
 from .text import Block, fold, paragraphs, sentences
 
@@ -168,6 +168,3 @@ class Gazetteer:
                         out.append(self._mention(text, paras, sent.start + m.start(), sent.start + m.end(), event.iri, "trigger", "event-trigger"))
         return out
 
-
-def entity_of(authority: Authority, iri: str) -> Entity:
-    return authority.entities[iri]

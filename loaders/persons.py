@@ -80,8 +80,8 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
                 continue
             if offsets and any(c.span and c.span.start == start for c in out):
                 continue
-            title = folded[m.start() : m.start("name")].strip() if rule == "honorific" else ""
-            out.append(Candidate(name, Span(start, end, name) if offsets else None, rule, titled=f"{text[m.start():m.start('name')].strip()} {name}" if title else None))
+            titled = f"{text[m.start():m.start('name')].strip()} {name}" if rule == "honorific" else None
+            out.append(Candidate(name, Span(start, end, name) if offsets else None, rule, titled=titled))
     for m in re.finditer(rf"(?P<name>{_FULL})\s*\[(?P<alt>{_FULL})\]", folded):
         name, alt = _trim(text[m.start("name") : m.end("name")]), _trim(text[m.start("alt") : m.end("alt")])
         if name and alt:

@@ -1,7 +1,7 @@
 """Turn what a user types for an entity (a label, alias, Wikidata id or IRI) into its IRI.
 
 Labels are compared folded (case and diacritics ignored); people also by their name key,
-so "Ri Song Un" finds the person labelled "Ri Song-un". Shared labels (cw:ambiguousLabel)
+so "Pak Song Chol" finds the person labelled "Pak Song-chol". Shared labels (cw:ambiguousLabel)
 are used only when nothing else matches.
 """
 
