@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import rdflib
@@ -19,6 +19,7 @@ from cwkg import ontology
 from .text import fold, name_key_tokens
 
 CW = rdflib.Namespace("https://w3id.org/cwkg/ontology#")
+ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
 
 KINDS = {
     CW.State: "state",
@@ -84,6 +85,27 @@ class MeetingKind:
     order: int
 
 
+@dataclass(frozen=True)
+class StanceDef:
+    iri: str
+    label: str
+    priority: int
+    cue: re.Pattern[str] | None  # all the stance's cues as one alternation
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    iri: str
+    label: str
+    cue: re.Pattern[str] | None
+    groups: tuple[frozenset[str], ...]  # one entity of each group must be mentioned
+
+
+def _alternation(g: rdflib.Graph, s: rdflib.term.Node) -> re.Pattern[str] | None:
+    cues = sorted(str(c) for c in g.objects(s, CW.cue))
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
+
+
 @dataclass(eq=False)
 class Authority:
     entities: dict[str, Entity]
@@ -92,24 +114,40 @@ class Authority:
     meeting_kinds: list[MeetingKind]
     variants: dict[str, str] = field(default_factory=dict)
     ruling: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stances: list[StanceDef] = field(default_factory=list)
+    topics: list[TopicDef] = field(default_factory=list)
+    person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person -> role labels of their posts
+    _name_keys: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def by_alias(self) -> dict[str, list[Alias]]:
+    @cached_property
+    def alias_table(self) -> dict[str, list[Alias]]:
+        """Folded alias -> the aliases (and so entities) it names."""
         table: dict[str, list[Alias]] = {}
         for a in self.aliases:
             table.setdefault(fold(a.text), []).append(a)
         return table
 
-    def person_keys(self) -> dict[str, str]:
-        """Name key (romanisation-normalised, separators dropped) -> authority person IRI."""
+    def by_alias(self) -> dict[str, list[Alias]]:
+        return self.alias_table
+
+    @cached_property
+    def _person_keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
         for a in self.aliases:
             if self.entities[a.iri].kind == "person" and len(a.text.split()) > 1:
                 keys.setdefault(self.name_key(a.text), a.iri)
         return keys
 
+    def person_keys(self) -> dict[str, str]:
+        """Name key (romanisation-normalised, separators dropped) -> authority person IRI."""
+        return self._person_keys
+
     def name_key(self, name: str) -> str:
         """One key for every spelling of a name: Pak Song-chol, Pak Song Chol and Park Songchol agree."""
-        return "".join(self.variants.get(t, t) for t in name_key_tokens(name))
+        key = self._name_keys.get(name)
+        if key is None:
+            key = self._name_keys[name] = "".join(self.variants.get(t, t) for t in name_key_tokens(name))
+        return key
 
     def capital_state(self, city_iri: str, year: int | None) -> str | None:
         city = self.entities.get(city_iri)
@@ -186,7 +224,22 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
         key=lambda k: k.order,
     )
     ruling = {str(s): tuple(str(o) for o in g.objects(s, CW.rulingPartyOf)) for s in g.subjects(CW.rulingPartyOf, None)}
-    return Authority(entities, aliases, roles, kinds, variants, ruling)
+    stances = sorted(
+        (StanceDef(str(s), str(g.value(s, SKOS.prefLabel)), int(g.value(s, CW.priority) or 99), _alternation(g, s))
+         for s in g.subjects(RDF.type, CW.Stance)),
+        key=lambda d: d.priority,
+    )
+    topics = [
+        TopicDef(str(s), str(g.value(s, SKOS.prefLabel)), _alternation(g, s),
+                 tuple(frozenset(str(m) for m in g.objects(grp, CW.anyOf)) for grp in g.objects(s, CW.coMention)))
+        for s in sorted(g.subjects(RDF.type, CW.Topic))
+    ]
+    role_labels = {r.iri: r.labels for r in roles}
+    person_roles: dict[str, tuple[str, ...]] = {}
+    for post, person in g.subject_objects(ORG.member):
+        for role in g.objects(post, ORG.role):
+            person_roles[str(person)] = person_roles.get(str(person), ()) + role_labels.get(str(role), ())
+    return Authority(entities, aliases, roles, kinds, variants, ruling, stances, topics, person_roles)
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,10 @@ from .facts import DocumentFacts, PersonFact, PostFact
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people
+from .positions import build_context, find_positions
 from .posts import find_posts
 from .source import SourceDocument
-from .text import fold
+from .text import fold, paragraphs
 
 
 @lru_cache(maxsize=4)
@@ -42,12 +43,16 @@ def extract(doc: SourceDocument, authority: Authority | None = None) -> Document
     if meeting:
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
     translator = _person_named(authority, people, translator_name)
+    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading)
+    speech = [p for p in paragraphs(body) if p not in (parts.dateline, parts.heading)]
+    positions = find_positions(ctx, speech)
     return DocumentFacts(
         document=doc,
         persons=people + unnamed,
         posts=posts,
         meetings=[meeting] if meeting else [],
         mentions=mentions,
+        positions=positions,
         author=author,
         translator=translator,
         translated_for=_resolve_label(authority, doc.citation.translated_for),

@@ -71,12 +71,29 @@ class MeetingFact:
 
 
 @dataclass
+class PositionFact:
+    """A stated position: who said it (and who relayed it), about what, how, and where it is written."""
+
+    speaker: str
+    stance: str
+    span: Span
+    about: list[str]
+    topics: list[str]
+    rule: str
+    confidence: float
+    on_behalf_of: str | None = None
+    reported_by: str | None = None
+    relayed_by: list[str] = field(default_factory=list)
+
+
+@dataclass
 class DocumentFacts:
     document: SourceDocument
     persons: list[PersonFact]
     posts: list[PostFact]
     meetings: list[MeetingFact]
     mentions: list[Mention]
+    positions: list[PositionFact] = field(default_factory=list)
     author: str | None = None
     translator: str | None = None
     translated_for: str | None = None

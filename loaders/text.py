@@ -26,9 +26,15 @@ def fold_char(c: str) -> str:
     return ascii_form[0] if len(ascii_form) == 1 else c
 
 
+_TABLE: dict[int, str] = {}
+
+
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """Same length as `text`, so offsets in the folded text are offsets in the original."""
-    return "".join(fold_char(c) for c in text)
+    for c in set(text).difference(map(chr, _TABLE)):
+        _TABLE[ord(c)] = fold_char(c)
+    return text.translate(_TABLE)
 
 
 def name_key_tokens(name: str) -> list[str]:
@@ -43,7 +49,8 @@ class Block:
     text: str
 
 
-def paragraphs(text: str) -> list[Block]:
+@lru_cache(maxsize=256)
+def paragraphs(text: str) -> tuple[Block, ...]:
     """Paragraphs separated by blank lines, trimmed, with their offsets."""
     out = []
     for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
@@ -52,7 +59,7 @@ def paragraphs(text: str) -> list[Block]:
         if stripped:
             lead = raw.find(stripped)
             out.append(Block(m.start() + lead, m.start() + lead + len(stripped), stripped))
-    return out
+    return tuple(out)
 
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -62,7 +69,8 @@ _NO_BREAK = re.compile(
 _BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$")
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+@lru_cache(maxsize=1024)
+def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Block, ...]:
     """Sentences of text[start:end] with offsets into `text`; paragraphs never merge."""
     end = len(text) if end is None else end
     out: list[Block] = []
@@ -83,4 +91,4 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Block]:
         if rest:
             lead = body[s:].find(rest)
             out.append(Block(p0 + s + lead, p0 + s + lead + len(rest), rest))
-    return out
+    return tuple(out)

@@ -1,0 +1,107 @@
+"""Who is speaking in a sentence: reporting cues and the subjects they attach to.
+
+A cue is a reporting expression ("said that", "objected by saying that", "stated the
+following:", "in his opinion") with the subject just before it (a pronoun, a name, a
+title such as "the Secretary", a collective such as "the Korean side"). A sentence may
+hold several cues ("X said that Y sent a message in which he said that ..."): the last
+one's subject is the speaker, the earlier ones report it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .facts import Mention
+
+VERBS = (
+    r"said|says|say|stated|states|responded|replied|replies|answered|objected|pointed out|points out|emphasi[sz]ed|"
+    r"stressed|noted|remarked|declared|explained|added|observed|argued|insisted|asserted|claimed|warned|"
+    r"believes?|believed|thinks?|thought|considers?|considered|felt|feels|"
+    r"expressed (?:his |her |their |our |my |the )?(?:concern|hope|view|opinion|conviction|regret|doubts?|satisfaction|support|gratitude)|"
+    r"asked|asks|inquired|enquired|proposed|suggested|informed (?:me|us|him|her|them)|told (?:me|us|him|her|them)|reported|agreed|promised|"
+    r"replied|(?:tried|sought) to (?:prove|explain)"
+)
+ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
+_CUE = re.compile(
+    rf"(?<![\w])(?P<verb>{VERBS})(?![\w])(?P<tail>(?:\s+by\s+saying)?(?:\s+(?:that|the following))?\s*(?::|,)?)",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(r"\b(?:In|in) (?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s) (?:opinion|view)\s*,?", re.UNICODE)
+# Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
+_FILLER = re.compile(
+    r"^(?:\s*,?\s*(?:then|also|further|again|once again|however|had|has|have|would|will|immediately|firmly|categorically|only|"
+    r"personally|in reply|in response|in turn|thereupon|finally|in conclusion|frankly|openly|repeatedly|[A-Za-z]+ly)\s*,?)*\s*$"
+)
+PRONOUNS = re.compile(r"(?<![\w])(?P<p>I|We|we|He|he|She|she|They|they)(?![\w])")
+TITLES = re.compile(
+    r"(?<![\w])[Tt]he (?P<title>guest|host|Ambassador|ambassador|Minister|Foreign Minister|Secretary|Secretary of State|Premier|"
+    r"Chairman|President|Chancellor|Prime Minister|Counselor|Counsellor|Charg[eé] d['’]Affaires|Consul|General|Marshal)(?![\w])"
+)
+COLLECTIVE = re.compile(r"(?<![\w])(?:side|delegation|comrades|government|leadership|leaders|embassy)(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Subject:
+    start: int
+    end: int
+    kind: str  # "pronoun", "person", "title", "collective"
+    value: str  # the pronoun, the person ref, the title word, or the entity IRI of the collective
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int  # the reported clause begins here
+    verb: str
+    subject: Subject | None
+    asking: bool
+    governing: bool  # "stated the following:" - the next paragraphs are the speaker's words
+
+
+def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[Subject]:
+    """Everything in text[start:end] that could be the subject of a reporting verb."""
+    found: list[Subject] = []
+    for m in mentions:
+        if start <= m.span.start and m.span.end <= end:
+            if m.kind == "person":
+                found.append(Subject(m.span.start, m.span.end, "person", m.entity))
+            elif m.kind in ("state", "party"):
+                after = text[m.span.end:min(end, m.span.end + 20)]
+                c = re.match(r"\s+(?:side|delegation|comrades|government|leadership|leaders|embassy)\b", after, re.I)
+                if c:
+                    found.append(Subject(m.span.start, m.span.end + c.end(), "collective", m.entity))
+    for m in PRONOUNS.finditer(text, start, end):
+        found.append(Subject(m.start(), m.end(), "pronoun", m["p"].lower()))
+    for m in TITLES.finditer(text, start, end):
+        found.append(Subject(m.start(), m.end(), "title", m["title"].lower()))
+    return sorted(found, key=lambda s: (s.start, -s.end))
+
+
+def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
+    """The reporting cues of the sentence text[start:end], in order, with their subjects."""
+    candidates = subjects(text, start, end, mentions)
+    cues: list[Cue] = []
+    for m in _CUE.finditer(text, start, end):
+        verb = m["verb"].lower()
+        subject = None
+        for s in reversed(candidates):
+            if s.end <= m.start() and _FILLER.match(text[s.end:m.start()]):
+                subject = s
+                break
+        if subject is None:
+            continue
+        governing = "the following" in m["tail"].lower() or (m["tail"].strip().endswith(":"))
+        cues.append(Cue(subject.start, m.end(), verb, subject, bool(ASKING.match(verb)), governing))
+    for m in _OPINION.finditer(text, start, end):
+        raw = m["subj"]
+        if raw.lower() in ("his", "her", "my", "our", "their"):
+            pronoun = {"his": "he", "her": "she", "my": "i", "our": "we", "their": "they"}[raw.lower()]
+            subject = Subject(m.start("subj"), m.end("subj"), "pronoun", pronoun)
+        else:
+            person = next((s for s in candidates if s.kind == "person" and m.start("subj") <= s.start < m.end("subj")), None)
+            if person is None:
+                continue
+            subject = person
+        cues.append(Cue(m.start(), m.end(), "opinion", subject, False, False))
+    return sorted(cues, key=lambda c: c.end)

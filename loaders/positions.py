@@ -1,0 +1,325 @@
+"""Stated positions: attribution of each sentence, then the ones that take a stance.
+
+How memoranda report speech, as rules:
+- a cue sentence ("X said that ...", "I objected by saying that ...", "In his opinion ...")
+  gives the clause after its last cue to that cue's subject; earlier cues report it;
+- "X stated the following:" makes the next paragraphs X's own words, until a sentence
+  speaks of X in the third person or another cue takes over;
+- after a cue, the paragraph's next sentences go on in X's voice (indirect speech) until
+  one speaks of someone as "he"/"his" or the author says "I";
+- "I" is the author in narration and the speaker inside their own words; "he" is the
+  person last named in the sentence, else the author's interlocutor; "the Korean side"
+  is a collective speaker, the state itself; "the Secretary" is the participant with
+  that title.
+A clause is a position when it takes a stance (cues from the stance scheme) on something:
+an entity or a topic named in it, other than the speaker, the meeting's participants and
+the speaker's own side. A cue clause with a stance but no object of its own is merged
+with the continuation that supplies one, else takes the conversation's current subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .attribution import Cue, Subject, find_cues
+from .authority import Authority
+from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
+from .text import Block, fold, paragraphs, sentences
+
+_THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
+_AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
+_QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
+SHORT = 6  # a sentence of fewer words joins the position before it
+CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7}
+
+
+@dataclass
+class Context:
+    body: str
+    mentions: list[Mention]
+    authority: Authority
+    author: str | None
+    participants: list[str]
+    host: str | None
+    own_side: dict[str, set[str]]  # speaker -> the state and party they belong to
+    titles: dict[str, list[str]]  # title word -> persons who bear it
+    author_side: str | None
+
+
+@dataclass
+class Attributed:
+    """One sentence (or clause) with its speaker and how it was attributed."""
+
+    sentence: Block
+    clause_start: int
+    speaker: str
+    rule: str
+    reporter: str | None = None
+    relayed: list[str] = field(default_factory=list)
+    explicit: bool = False  # an attribution cue in this very sentence
+
+
+def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[str]:
+    side = {p.of for p in posts if p.holder == person and p.of}
+    side |= {party for party, states in authority.ruling.items() if side & set(states)}
+    return side
+
+
+def build_context(body: str, mentions: list[Mention], people: list[PersonFact], posts: list[PostFact],
+                  meeting: MeetingFact | None, author: str | None, authority: Authority, heading: Block | None) -> Context:
+    participants = meeting.participants if meeting else []
+    refs = {p.ref for p in people} | {m.entity for m in mentions if m.kind == "person"}
+    own = {ref: _own_side(ref, posts, authority) for ref in refs}
+    for m in mentions:
+        if m.kind in ("state", "party"):
+            own[m.entity] = {m.entity} | {p for p, states in authority.ruling.items() if m.entity in states}
+    titles: dict[str, list[str]] = {}
+    role_labels = {r.iri: r.labels for r in authority.roles}
+    for p in people:
+        words = {t.split()[0].lower() for t in p.titles}
+        words |= {w.lower() for post in posts if post.holder == p.ref for label in role_labels.get(post.role, ()) for w in label.split()}
+        words |= {w.lower() for label in authority.person_roles.get(p.ref, ()) for w in label.split()}
+        for w in words:
+            titles.setdefault(w, []).append(p.ref)
+    author_side = None
+    if author:
+        author_side = next(iter(sorted(own.get(author, set()) & {e for e in own.get(author, set()) if authority.entities.get(e, None) and authority.entities[e].kind == "state"})), None)
+    elif heading:
+        author_side = next((m.entity for m in mentions if m.kind == "state" and heading.start <= m.span.start < heading.end), None)
+    return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles, author_side)
+
+
+def _interlocutor(ctx: Context, last_speaker: str | None) -> str | None:
+    others = [p for p in ctx.participants if p != ctx.author]
+    if last_speaker in others:
+        return last_speaker
+    return others[0] if len(others) == 1 else last_speaker
+
+
+def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, last_speaker: str | None) -> str | None:
+    """The agent a cue's subject refers to; `voice` is whose own words the sentence is in."""
+    if subject.kind in ("person", "collective"):
+        return subject.value
+    if subject.kind == "title":
+        if subject.value == "guest":
+            return next((p for p in ctx.participants if p != ctx.host), None)
+        if subject.value == "host":
+            return ctx.host
+        bearers = [p for p in ctx.titles.get(subject.value.split()[-1], []) if p != ctx.author]
+        return bearers[0] if len(bearers) == 1 else (next((b for b in bearers if b in ctx.participants), None))
+    p = subject.value
+    if p in ("i", "we"):
+        if voice:
+            return voice
+        return ctx.author or ctx.author_side
+    if p in ("he", "she"):
+        before = [m for m in ctx.mentions if m.kind == "person" and sentence.start <= m.span.start < subject.start and m.entity != ctx.author]
+        if before:
+            return before[-1].entity
+        return _interlocutor(ctx, last_speaker)
+    return None
+
+
+def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
+    """Speaker of every sentence that reports speech, paragraph by paragraph."""
+    out: list[Attributed] = []
+    direct: str | None = None
+    last_speaker: str | None = None
+    for para in blocks:
+        indirect: str | None = None
+        for sent in sentences(ctx.body, para.start, para.end):
+            cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions)
+            if cues:
+                speakers = [resolve(ctx, c.subject, sent, direct if c.subject and c.subject.value in ("i", "we") else None, last_speaker) for c in cues]
+                chain = [s for s in dict.fromkeys(s for s in speakers if s)]
+                last: Cue = cues[-1]
+                speaker = speakers[-1]
+                if speaker is None:
+                    continue
+                last_speaker = chain[0] if chain else speaker
+                if any(c.asking for c in cues):
+                    direct = indirect = None  # a question is not a position, and ends the speech before it
+                    continue
+                if last.governing:
+                    direct, indirect = speaker, None
+                    continue
+                if direct != speaker:
+                    direct = None  # someone else takes the floor; the speaker's own "I believe" keeps it
+                reporters = [s for s in chain if s != speaker]
+                rule = "nested-report" if reporters else "cue"
+                out.append(Attributed(sent, last.end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True))
+                indirect = chain[0] if chain else speaker
+                continue
+            if direct:
+                if _narration(ctx, sent, direct):
+                    direct = None
+                else:
+                    out.append(Attributed(sent, sent.start, direct, "direct-speech"))
+                    continue
+            if indirect:
+                if _narration(ctx, sent, indirect) or _AUTHOR_I.search(sent.text):
+                    indirect = None
+                else:
+                    out.append(Attributed(sent, sent.start, indirect, "continuation"))
+    return out
+
+
+def _narration(ctx: Context, sent: Block, speaker: str) -> bool:
+    """The narrator's voice: the speaker spoken of as "he", or by name."""
+    if _THIRD_PERSON.search(sent.text):
+        return True
+    return any(m.entity == speaker and sent.start <= m.span.start < sent.end for m in ctx.mentions)
+
+
+@dataclass
+class _Clause:
+    att: Attributed
+    start: int
+    end: int
+    stance: str | None
+    about: list[str]
+    topics: list[str]
+    words: int
+
+
+def _stance(ctx: Context, text: str) -> str | None:
+    for s in ctx.authority.stances:
+        if s.cue is not None and s.cue.search(text):
+            return s.iri
+    return None
+
+
+def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
+    found = []
+    for t in ctx.authority.topics:
+        cue = t.cue is not None and bool(t.cue.search(text))
+        groups = t.groups and all(entities & g for g in t.groups)
+        if (cue and (not t.groups or groups)) or (groups and t.cue is None):
+            found.append(t.iri)
+        elif groups and len(t.groups) > 1:
+            found.append(t.iri)
+    return found
+
+
+def _clause(ctx: Context, att: Attributed) -> _Clause:
+    start, end = att.clause_start, att.sentence.end
+    while start < end and ctx.body[start] in " ,:;\u00a0":
+        start += 1
+    text = fold(ctx.body)[start:end]
+    inside = [m for m in ctx.mentions if start <= m.span.start < end and m.kind != "place"]
+    excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
+    about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
+    topics = _topics(ctx, text, {m.entity for m in inside})
+    return _Clause(att, start, end, _stance(ctx, text), about, topics, len(ctx.body[start:end].split()))
+
+
+def _current_subject(ctx: Context, before: int, window: list[Block], exclude: set[str]) -> str | None:
+    counts = Counter(m.entity for m in ctx.mentions
+                     if window and window[0].start <= m.span.start < before and m.kind in ("state", "party", "event")
+                     and m.entity not in exclude)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
+    all_sentences = [s for b in blocks for s in sentences(ctx.body, b.start, b.end)]
+    positions: list[PositionFact] = []
+    pending: _Clause | None = None  # a cue clause still waiting for its object
+    previous: _Clause | None = None  # the clause of the last position, while it may grow
+    for c in (_clause(ctx, a) for a in attribute(ctx, blocks)):
+        if _is_question(ctx.body[c.start:c.end]):
+            pending = previous = None
+            continue
+        if pending is not None and (c.att.explicit or c.att.speaker != pending.att.speaker or not _next_to(ctx.body, pending.end, c.start)):
+            _close_pending(ctx, pending, positions, all_sentences)
+            pending = None
+        grows = previous is not None and previous.att.speaker == c.att.speaker and not c.att.explicit \
+            and _next_to(ctx.body, positions[-1].span.end, c.start) and c.words < SHORT
+        has_object = any(e not in ctx.own_side.get(c.att.speaker, set()) for e in c.about) or bool(c.topics)
+        if grows and (not has_object or c.stance is None):
+            _extend(positions[-1], c, ctx)
+            continue
+        if not has_object:
+            if pending is not None:
+                pending = _join(pending, c)
+            elif c.att.explicit:
+                pending = c
+            previous = None
+            continue
+        if pending is not None:
+            c, pending = _join(pending, c), None
+        if c.stance is None:
+            previous = None
+            continue
+        pos = _make(ctx, c, c.about, c.topics)
+        if not c.about and (subject := _subject_at(ctx, c, all_sentences)):
+            pos.about.append(subject)
+            pos.rule += "+current-subject"
+        positions.append(pos)
+        previous = c
+    if pending is not None:
+        _close_pending(ctx, pending, positions, all_sentences)
+    return positions
+
+
+def _join(first: _Clause, second: _Clause) -> _Clause:
+    """A cue clause and the continuation that completes it, as one clause; the clause that names the object sets the stance."""
+    att = Attributed(first.att.sentence, first.att.clause_start, first.att.speaker, first.att.rule + "+merged",
+                     first.att.reporter, first.att.relayed, True)
+    return _Clause(att, first.start, second.end, second.stance or first.stance, list(dict.fromkeys(first.about + second.about)),
+                   list(dict.fromkeys(first.topics + second.topics)), first.words + second.words)
+
+
+def _close_pending(ctx: Context, c: _Clause, positions: list[PositionFact], all_sentences: list[Block]) -> None:
+    """A cue clause with a stance and no object: it is about the conversation's current subject."""
+    if c.stance is None:
+        return
+    subject = _subject_at(ctx, c, all_sentences)
+    if subject is None:
+        return
+    pos = _make(ctx, c, c.about + [subject], c.topics)
+    pos.rule += "+current-subject"
+    pos.confidence = round(pos.confidence - 0.1, 2)
+    positions.append(pos)
+
+
+def _subject_at(ctx: Context, c: _Clause, all_sentences: list[Block]) -> str | None:
+    """The state, party or event most named in the sentences before the clause (the last eight)."""
+    idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), 0)
+    window = all_sentences[max(0, idx - 8):idx + 1]
+    exclude = ctx.own_side.get(c.att.speaker, set()) | {c.att.speaker}
+    return _current_subject(ctx, c.start, window, exclude)
+
+
+def _extend(pos: PositionFact, c: _Clause, ctx: Context) -> None:
+    pos.span = Span(pos.span.start, c.end, ctx.body[pos.span.start:c.end])
+    pos.about = list(dict.fromkeys(pos.about + c.about))
+
+
+def _next_to(body: str, end: int, start: int) -> bool:
+    """Nothing but spaces between two spans, and no paragraph break."""
+    between = body[end:start]
+    return start >= end and not between.strip() and "\n\n" not in between
+
+
+def _is_question(text: str) -> bool:
+    t = text.strip()
+    return t.endswith("?") or (t.endswith("!") and bool(_QUESTION_START.match(t)))
+
+
+def _make(ctx: Context, c: _Clause, about: list[str], topics: list[str]) -> PositionFact:
+    att = c.att
+    text = ctx.body[c.start:c.end]
+    speaker_entity = ctx.authority.entities.get(att.speaker)
+    on_behalf = att.speaker if speaker_entity and speaker_entity.kind in ("state", "party") else None
+    m = re.search(r"\bon behalf of (?:the )?", fold(text))
+    if m:
+        target = next((x for x in ctx.mentions if x.span.start == c.start + m.end() and x.kind in ("state", "party")), None)
+        on_behalf = target.entity if target else on_behalf
+    base = att.rule.split("+")[0]
+    return PositionFact(
+        speaker=att.speaker, stance=c.stance or "", span=Span(c.start, c.end, text), about=list(dict.fromkeys(about)),
+        topics=topics, rule=att.rule, confidence=CONFIDENCE.get(base, 0.7), on_behalf_of=on_behalf,
+        reported_by=att.reporter, relayed_by=list(att.relayed),
+    )
