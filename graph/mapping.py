@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, Span
+from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, PositionFact, Span
 
 from .namespaces import CW, DCTERMS, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash
 
@@ -102,6 +102,10 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             if who != meeting.host and meeting.host:
                 t.add(m, CW.guest, person_iri(who))
         _provenance(t, m, d, doc.body, meeting.span, "+".join(meeting.rules), 0.8)
+    meeting_iri = minted("meeting", doc.doc_id, "1") if facts.meetings else None
+    stated_on = facts.meetings[0].date if facts.meetings and facts.meetings[0].date else doc.date
+    for position in facts.positions:
+        _position(t, d, doc.doc_id, doc.body, position, meeting_iri, stated_on)
     for mention in facts.mentions:
         _mention(t, d, doc.doc_id, doc.body, mention)
     for ref in dict.fromkeys(m.entity for m in facts.mentions):
@@ -130,6 +134,8 @@ def _person(t: _Triples, person: PersonFact) -> None:
         t.add(p, SKOS.altLabel, Literal(alias))
     for titled in sorted(person.titles):
         t.add(p, SKOS.hiddenLabel, Literal(titled))
+    if person.unnamed:
+        t.add(p, CW.unnamed, Literal(True))
     if person.description:
         t.add(p, SKOS.definition, Literal(person.description))
 
@@ -170,3 +176,25 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.rule, Literal(mention.rule))
     t.add(m, PROV.wasDerivedFrom, doc)
     _selector(t, m, doc, body, mention.span)
+
+
+def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: PositionFact,
+              meeting: NamedNode | None, stated_on: date | None) -> None:
+    p = minted("position", doc_id, f"{position.span.start}-{position.span.end}", short_hash(position.speaker))
+    t.add(p, RDF.type, CW.Position)
+    t.add(p, CW.speaker, entity_iri(position.speaker))
+    t.add(p, CW.stance, NamedNode(position.stance))
+    t.add(p, CW.inDocument, doc)
+    t.add(p, CW.atMeeting, meeting)
+    t.add(p, CW.statedOn, _date(stated_on) if stated_on else None)
+    if position.on_behalf_of:
+        t.add(p, CW.onBehalfOf, NamedNode(position.on_behalf_of))
+    if position.reported_by:
+        t.add(p, CW.reportedBy, entity_iri(position.reported_by))
+    for relay in position.relayed_by:
+        t.add(p, CW.relayedBy, entity_iri(relay))
+    for ref in position.about:
+        t.add(p, CW.about, entity_iri(ref))
+    for topic in position.topics:
+        t.add(p, CW.topic, NamedNode(topic))
+    _provenance(t, p, doc, body, position.span, position.rule, position.confidence)

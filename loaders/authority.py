@@ -106,6 +106,18 @@ def _alternation(g: rdflib.Graph, s: rdflib.term.Node) -> re.Pattern[str] | None
     return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
 
 
+@dataclass(frozen=True)
+class AuthorityPost:
+    """An office the authority data records: who, which role (and its labels), for whom, when."""
+
+    person: str
+    role: str
+    labels: tuple[str, ...]
+    organization: str | None
+    start: int | None
+    end: int | None
+
+
 @dataclass(eq=False)
 class Authority:
     entities: dict[str, Entity]
@@ -116,7 +128,7 @@ class Authority:
     ruling: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stances: list[StanceDef] = field(default_factory=list)
     topics: list[TopicDef] = field(default_factory=list)
-    person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person -> role labels of their posts
+    posts: list[AuthorityPost] = field(default_factory=list)
     _name_keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -235,11 +247,14 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
         for s in sorted(g.subjects(RDF.type, CW.Topic))
     ]
     role_labels = {r.iri: r.labels for r in roles}
-    person_roles: dict[str, tuple[str, ...]] = {}
-    for post, person in g.subject_objects(ORG.member):
-        for role in g.objects(post, ORG.role):
-            person_roles[str(person)] = person_roles.get(str(person), ()) + role_labels.get(str(role), ())
-    return Authority(entities, aliases, roles, kinds, variants, ruling, stances, topics, person_roles)
+    posts = [
+        AuthorityPost(str(person), str(role), role_labels.get(str(role), ()),
+                      str(o) if (o := g.value(post, ORG.organization)) is not None else None,
+                      _year(g.value(post, CW.startDate)), _year(g.value(post, CW.endDate)))
+        for post, person in sorted(g.subject_objects(ORG.member))
+        for role in g.objects(post, ORG.role)
+    ]
+    return Authority(entities, aliases, roles, kinds, variants, ruling, stances, topics, posts)
 
 
 @lru_cache(maxsize=1)

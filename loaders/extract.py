@@ -43,9 +43,16 @@ def extract(doc: SourceDocument, authority: Authority | None = None) -> Document
     if meeting:
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
     translator = _person_named(authority, people, translator_name)
-    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading)
+    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year)
     speech = [p for p in paragraphs(body) if p not in (parts.dateline, parts.heading)]
     positions = find_positions(ctx, speech)
+    if meeting:
+        # Whoever speaks first-hand in the record of a meeting took part in it.
+        persons = {p.ref for p in people}
+        for pos in positions:
+            is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
+            if pos.reported_by is None and is_person and pos.speaker not in meeting.participants:
+                meeting.participants.append(pos.speaker)
     return DocumentFacts(
         document=doc,
         persons=people + unnamed,

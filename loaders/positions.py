@@ -46,6 +46,7 @@ class Context:
     own_side: dict[str, set[str]]  # speaker -> the state and party they belong to
     titles: dict[str, list[str]]  # title word -> persons who bear it
     author_side: str | None
+    year: int | None = None
 
 
 @dataclass
@@ -68,7 +69,8 @@ def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[s
 
 
 def build_context(body: str, mentions: list[Mention], people: list[PersonFact], posts: list[PostFact],
-                  meeting: MeetingFact | None, author: str | None, authority: Authority, heading: Block | None) -> Context:
+                  meeting: MeetingFact | None, author: str | None, authority: Authority, heading: Block | None,
+                  written_at: str | None = None, year: int | None = None) -> Context:
     participants = meeting.participants if meeting else []
     refs = {p.ref for p in people} | {m.entity for m in mentions if m.kind == "person"}
     own = {ref: _own_side(ref, posts, authority) for ref in refs}
@@ -80,15 +82,30 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
     for p in people:
         words = {t.split()[0].lower() for t in p.titles}
         words |= {w.lower() for post in posts if post.holder == p.ref for label in role_labels.get(post.role, ()) for w in label.split()}
-        words |= {w.lower() for label in authority.person_roles.get(p.ref, ()) for w in label.split()}
         for w in words:
             titles.setdefault(w, []).append(p.ref)
     author_side = None
     if author:
         author_side = next(iter(sorted(own.get(author, set()) & {e for e in own.get(author, set()) if authority.entities.get(e, None) and authority.entities[e].kind == "state"})), None)
-    elif heading:
+    if author_side is None and heading:
         author_side = next((m.entity for m in mentions if m.kind == "state" and heading.start <= m.span.start < heading.end), None)
-    return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles, author_side)
+    if author_side is None and written_at:
+        author_side = authority.capital_state(written_at, year)
+    for post in authority.posts:
+        if post.organization:
+            own.setdefault(post.person, set()).add(post.organization)
+    return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles,
+                   author_side, year)
+
+
+def _office_holder(ctx: Context, title: str) -> str | None:
+    """Who held the titled office ("the Secretary") for the author's side in the document's year."""
+    if ctx.author_side is None or ctx.year is None:
+        return None
+    holders = [p for p in ctx.authority.posts
+               if p.organization == ctx.author_side and any(label.lower().split()[0] == title for label in p.labels)
+               and (p.start or 0) <= ctx.year <= (p.end or 9999)]
+    return max(holders, key=lambda p: p.start or 0).person if holders else None
 
 
 def _interlocutor(ctx: Context, last_speaker: str | None) -> str | None:
@@ -108,7 +125,10 @@ def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, 
         if subject.value == "host":
             return ctx.host
         bearers = [p for p in ctx.titles.get(subject.value.split()[-1], []) if p != ctx.author]
-        return bearers[0] if len(bearers) == 1 else (next((b for b in bearers if b in ctx.participants), None))
+        if len(bearers) == 1:
+            return bearers[0]
+        chosen = next((b for b in bearers if b in ctx.participants), None)
+        return chosen or _office_holder(ctx, subject.value.split()[0])
     p = subject.value
     if p in ("i", "we"):
         if voice:

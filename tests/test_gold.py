@@ -4,13 +4,11 @@ would record: every item of `document`, `meetings` and `persons`, every entity o
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 import pytest
 import yaml
-from unidecode import unidecode
 
+from cwkg.gold import norm as gold_norm
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 
@@ -20,7 +18,8 @@ LABEL = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|cw:abbreviatio
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", unidecode(str(text)).lower().replace("-", " ").replace("–", " ")).strip()
+    """Names compare as `cwkg eval` compares them: case, diacritics, dashes and a trailing (gloss) ignored."""
+    return gold_norm(str(text))
 
 
 def document_of(gold_path):

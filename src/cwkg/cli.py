@@ -199,6 +199,52 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
     output.write(["measure", "value"], rows, fmt)
 
 
+@app.command("eval")
+def evaluate_gold(
+    gold: list[Path] = typer.Argument(..., help="Gold annotation files (see shared/gold/README.md)."),
+    corpus: list[Path] = typer.Option([], "--corpus", "-c", help="Folders to search for each gold file's document (default: ../corpus beside the gold folder)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
+) -> None:
+    """Score extraction against gold files: persons, mentions, positions, topics, stances, questions."""
+    import json
+
+    from cwkg.evaluate import evaluate
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"'{fmt}' (use table or json)", param_hint="--format")
+    reports = []
+    for path in gold:
+        roots = list(corpus) or [path.resolve().parent.parent / "corpus"]
+        try:
+            reports.append(evaluate(path, roots))
+        except CwkgError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        typer.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
+        return
+    for r in reports:
+        rows = [("persons", r.persons), *((f"mentions: {k}", s) for k, s in r.mentions.items()),
+                ("mentions: all", r.mentions_total), ("positions", r.positions)]
+        lines = [{"measure": m, "P": f"{s.precision:.3f}", "R": f"{s.recall:.3f}", "F1": f"{s.f1:.3f}",
+                  "tp/fp/fn": f"{s.tp}/{s.fp}/{s.fn}"} for m, s in rows]
+        for name, acc in (("speaker accuracy", r.speaker), ("topic accuracy", r.topic), ("stance accuracy", r.stance),
+                          ("reported-by accuracy", r.reported_by), ("questions answered", r.questions)):
+            lines.append({"measure": name, "P": "", "R": "", "F1": f"{acc.value:.3f}", "tp/fp/fn": f"{acc.correct}/{acc.total}"})
+        typer.echo(f"{r.gold} ({r.document})")
+        output.write(["measure", "P", "R", "F1", "tp/fp/fn"], [{k: _lit(v) for k, v in line.items()} for line in lines], "table", count=False)
+        for miss in r.missed_positions:
+            typer.echo(f"  missed: {miss}")
+        for extra in r.extra_positions:
+            typer.echo(f"  extra:  {extra}")
+
+
+def _lit(value: str):
+    import pyoxigraph as ox
+
+    return ox.Literal(value)
+
+
 def _check_format(fmt: Optional[str]) -> str:
     fmt = fmt or output.default_format()
     if fmt not in output.FORMATS:

@@ -32,7 +32,7 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     return text
 
 
-def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = None) -> None:
+def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = None, count: bool = True) -> None:
     out = out or sys.stdout
     if fmt == "json":
         json.dump([{c: cell(r[c]) for c in columns if r.get(c) is not None} for r in rows], out, ensure_ascii=False, indent=2)
@@ -52,7 +52,8 @@ def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = 
         for r in rows:
             table.add_row(*(compact(r[c]) for c in columns))
         Console(file=out).print(table)
-        Console(file=sys.stderr).print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+        if count:
+            Console(file=sys.stderr).print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 
 def default_format() -> str:
