@@ -97,6 +97,10 @@ class Gazetteer:
             else:
                 pending.append(hit)
         counts = Counter(iri for _, iri, _ in resolved)
+        # A capital named in the text (a dateline "Hanoi") speaks for its state too.
+        for _, iri, _ in list(resolved):
+            if self.authority.entities[iri].kind == "place" and (state := self.authority.capital_state(iri, year)):
+                counts[state] += 1
         for hit in pending:
             cands = [iri for iri, _ in hit.candidates if self._plausible(iri, year)]
             ranked = sorted(cands, key=lambda iri: -counts[iri])

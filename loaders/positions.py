@@ -60,6 +60,7 @@ class Attributed:
     reporter: str | None = None
     relayed: list[str] = field(default_factory=list)
     explicit: bool = False  # an attribution cue in this very sentence
+    frame_start: int | None = None  # for relayed words: where the relaying frame begins ("sent X a message in which")
 
 
 def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[str]:
@@ -169,7 +170,8 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                     direct = None  # someone else takes the floor; the speaker's own "I believe" keeps it
                 reporters = [s for s in chain if s != speaker]
                 rule = "nested-report" if reporters else "cue"
-                out.append(Attributed(sent, last.end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True))
+                frame = cues[-2].end if reporters and len(cues) > 1 else None
+                out.append(Attributed(sent, last.end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame))
                 indirect = chain[0] if chain else speaker
                 continue
             if direct:
@@ -228,7 +230,9 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     while start < end and ctx.body[start] in " ,:;\u00a0":
         start += 1
     text = fold(ctx.body)[start:end]
-    inside = [m for m in ctx.mentions if start <= m.span.start < end and m.kind != "place"]
+    # Relayed words also concern whom they were relayed to ("sent the Albanian leadership a message ...").
+    first = att.frame_start if att.frame_start is not None else start
+    inside = [m for m in ctx.mentions if first <= m.span.start < end and m.kind != "place"]
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})

@@ -118,3 +118,48 @@ def test_year_ranges(text, expected):
 def test_a_year_range_that_is_not_one_is_refused():
     with pytest.raises(QueryError):
         parse_year_range("nineteen sixty")
+
+
+# ---------------------------------------------------------------- positions
+
+
+def test_positions_of_a_person_by_another_spelling_in_1962(loaded_store, catalog):
+    rows = ask(loaded_store, catalog, "positions-of", actor="Ri Song Un", year=1962).rows
+    assert len(rows) >= 10
+    assert {r["speaker"].value for r in rows} == {"Ri Song-un"}
+    assert all(r["quote"].value and r["document"].value.startswith(DOC) for r in rows)
+
+
+def test_positions_of_a_state_include_its_people_and_its_leader(loaded_store, catalog):
+    speakers = {r["speaker"].value for r in ask(loaded_store, catalog, "positions-of", actor="DPRK").rows}
+    assert speakers == {"Ri Song-un", "Kim Il Sung"}
+
+
+def test_positions_on_albania_show_both_speakers(loaded_store, catalog):
+    rows = ask(loaded_store, catalog, "positions-on", topic="Albania").rows
+    assert {r["speaker"].value for r in rows} == {"Ri Song-un", "Richard Dvoràk", "Kim Il Sung"}
+
+
+def test_positions_on_a_topic_of_the_scheme(loaded_store, catalog):
+    rows = ask(loaded_store, catalog, "positions-on", topic="cult of personality").rows
+    assert [r["stance"].value for r in rows].count("denies") >= 1
+
+
+def test_disagreements_find_the_exchange_about_the_albanian_leaders(loaded_store, catalog):
+    rows = ask(loaded_store, catalog, "disagreements", topic="Albania").rows
+    pairs = {(r["speaker_for"].value, r["speaker_against"].value, r["stance_against"].value) for r in rows}
+    assert ("Ri Song-un", "Richard Dvoràk", "opposes") in pairs
+    assert any("should be given a helping hand" in r["quote_for"].value and "would have to resign" in r["quote_against"].value
+               for r in rows)
+
+
+def test_reported_speech_names_reporter_and_speaker(loaded_store, catalog):
+    (row,) = ask(loaded_store, catalog, "reported-speech").rows
+    assert (row["reported_by"].value, row["original_speaker"].value, row["stance"].value) == ("Ri Song-un", "Kim Il Sung", "advocates")
+
+
+def test_ambassadors_discussing_says_who_stated_a_position_with_a_quote(loaded_store, catalog):
+    rows = ask(loaded_store, catalog, "ambassadors-discussing", topic="Albania", year=1962).rows
+    assert {(r["ambassador"].value, r["how"].value) for r in rows} == {
+        ("Ri Song-un", "stated a position"), ("Richard Dvoràk", "stated a position")}
+    assert all(r["quote"] is not None for r in rows)

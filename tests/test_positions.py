@@ -1,0 +1,121 @@
+"""Stated positions: who said what about whom, with stance, topics and the sentence it rests on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cwkg.loaders.extract import extract
+from cwkg.loaders.source import SourceDocument
+
+ID = "https://w3id.org/cwkg/id/"
+
+
+def memo(body: str, on: date) -> SourceDocument:
+    title = body.split("\n\n")[1]
+    return SourceDocument(doc_id="shape", source="test", format="test", title=title, body=body, date=on)
+
+
+def summary(facts):
+    short = lambda iri: iri.rsplit("/", 1)[-1] if iri else None
+    return [(short(p.speaker), short(p.stance), short(p.reported_by), p.span.text) for p in facts.positions]
+
+
+def by_quote(facts, fragment):
+    (found,) = [p for p in facts.positions if fragment in p.span.text]
+    return found
+
+
+# ---------------------------------------------------------------- the founding memorandum
+
+
+def test_reported_position_keeps_speaker_and_reporter(founding_facts):
+    kim = by_quote(founding_facts, "sit down at the table with the Soviet comrades")
+    ri = next(p.ref for p in founding_facts.persons if p.label == "Ri Song-un")
+    assert (kim.speaker, kim.reported_by, kim.stance) == (ID + "person/kim-il-sung", ri, ID + "stance/advocates")
+    assert kim.span.text.startswith("if there are disputes then nothing else can be done")
+
+
+def test_the_author_speaks_as_i(founding_facts):
+    resign = by_quote(founding_facts, "they would have to resign")
+    assert (resign.speaker, resign.stance) == (founding_facts.author, ID + "stance/opposes")
+    assert ID + "state/albania" in resign.about
+
+
+def test_words_after_stated_the_following_belong_to_the_speaker(founding_facts):
+    duty = by_quote(founding_facts, "our duty to do all we can to preserve our unity")
+    assert (duty.rule, duty.stance, duty.topics) == ("direct-speech", ID + "stance/supports", [ID + "topic/unity-of-the-socialist-camp"])
+
+
+def test_i_inside_the_speakers_own_words_is_the_speaker(founding_facts):
+    believe = by_quote(founding_facts, "China has many assets but also several liabilities")
+    assert believe.speaker == by_quote(founding_facts, "our duty to do all").speaker != founding_facts.author
+
+
+def test_a_judgement_and_the_sentence_that_names_its_object_are_one_position(founding_facts):
+    abnormal = by_quote(founding_facts, "an abnormal situation had developed")
+    assert "Diplomatic relations with Albania had been severed" in abnormal.span.text
+    assert abnormal.stance == ID + "stance/criticizes"
+
+
+def test_evidence_is_the_exact_text_at_its_offsets(founding_facts):
+    body = founding_facts.document.body
+    assert all(body[p.span.start:p.span.end] == p.span.text for p in founding_facts.positions)
+
+
+def test_questions_are_not_positions(founding_facts):
+    assert not any("asked" in p.span.text or p.span.text.endswith("?") for p in founding_facts.positions)
+
+
+# ---------------------------------------------------------------- other shapes
+
+
+def test_frus_style_secretary_and_foreign_minister():
+    facts = extract(memo(
+        "Washington, October 10, 1961\n\nMemorandum of Conversation\n\n"
+        "The Secretary said that the United States could not accept any solution for Berlin that would deny the rights "
+        "of the Western powers. Gromyko replied that the Soviet Union must sign a peace treaty with the German Democratic "
+        "Republic. The Secretary said he doubted that such a treaty would bring peace.", date(1961, 10, 10)))
+    assert [s[:3] for s in summary(facts)] == [
+        ("dean-rusk", "opposes", None), ("andrei-gromyko", "advocates", None), ("dean-rusk", "doubts", None)]
+    assert facts.meetings[0].participants == [ID + "person/dean-rusk", ID + "person/andrei-gromyko"]
+    assert ID + "topic/german-question" in facts.positions[1].topics
+
+
+def test_telegram_in_the_first_person_plural_speaks_for_the_sending_state():
+    facts = extract(memo(
+        "Beijing, 12 July 1963\n\nTelegram from the Soviet Embassy in Beijing\n\n"
+        "Today we met Chen Yi at his request. Chen Yi stated that the Chinese government rejects the proposal for a "
+        "nuclear test ban. We told him that the Soviet government considers the treaty necessary for peace.",
+        date(1963, 7, 12)))
+    assert [s[:2] for s in summary(facts)] == [("chen-yi", "opposes"), ("soviet-union", "advocates")]
+    assert facts.positions[0].topics == [ID + "topic/disarmament"]
+    assert facts.positions[1].on_behalf_of == ID + "state/soviet-union"
+
+
+def test_reported_speech_two_levels_deep_keeps_the_chain():
+    facts = extract(memo(
+        "Moscow, 5 May 1962\n\nRecord of Conversation with Comrade Pak Song-chol\n\n"
+        "On 4 May I received Comrade Pak Song-chol. Pak Song-chol said that Kim Il Sung had told him that Mao Zedong "
+        "had said that the Soviet leaders were making a serious mistake.", date(1962, 5, 5)))
+    (p,) = facts.positions
+    assert (p.speaker, p.reported_by, p.relayed_by) == (ID + "person/mao-zedong", ID + "person/kim-il-sung", [ID + "person/pak-song-chol"])
+    assert (p.stance, p.about, p.span.text) == (ID + "stance/criticizes", [ID + "state/soviet-union"],
+                                                "the Soviet leaders were making a serious mistake.")
+
+
+def test_a_collective_side_speaks_for_its_state():
+    facts = extract(memo(
+        "Hanoi, 2 June 1965\n\nRecord of Talks\n\nThe Vietnamese side stated that the bombing of the North must stop "
+        "before any negotiations with the United States.", date(1965, 6, 2)))
+    (p,) = facts.positions
+    assert (p.speaker, p.on_behalf_of, p.stance) == (ID + "state/north-vietnam", ID + "state/north-vietnam", ID + "stance/advocates")
+    assert p.about == [ID + "state/united-states"]
+
+
+def test_narration_without_a_stance_is_not_a_position():
+    facts = extract(memo(
+        "Prague, 3 March 1963\n\nMemorandum\n\nThe Polish ambassador arrived at noon. He said that the weather in "
+        "Warsaw had been cold.", date(1963, 3, 3)))
+    assert facts.positions == []
