@@ -1,29 +1,44 @@
-"""Loaders: one module per source format, registered here and chosen by sniffing content."""
+"""Loaders: one module per source format, registered here and chosen by sniffing content.
+
+A format yields records from a file: a SourceDocument per document, and for publication
+volumes a VolumeRecord first. Plain pages yield one document.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from cwkg.errors import InputError
 
-from . import wilson_html, wilson_text
-from .source import SourceDocument
+from . import frus, wilson_html, wilson_text
+from .source import SourceDocument, VolumeRecord
 
 MAX_BYTES = 50 * 1024 * 1024
+HEAD_BYTES = 8192
+
+Record = SourceDocument | VolumeRecord
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
     sniff: Callable[[str], bool]
-    load: Callable[[Path, str], SourceDocument]
+    records: Callable[[Path], Iterator[Record]]
+
+
+def _page(load: Callable[[Path, str], SourceDocument]) -> Callable[[Path], Iterator[Record]]:
+    def records(path: Path) -> Iterator[Record]:
+        yield load(path, read_text(path))
+
+    return records
 
 
 FORMATS: list[Format] = [
-    Format(wilson_html.NAME, wilson_html.sniff, wilson_html.load),
-    Format(wilson_text.NAME, wilson_text.sniff, wilson_text.load),
+    Format(frus.NAME, frus.sniff, frus.records),
+    Format(wilson_html.NAME, wilson_html.sniff, _page(wilson_html.load)),
+    Format(wilson_text.NAME, wilson_text.sniff, _page(wilson_text.load)),
 ]
 
 
@@ -47,17 +62,47 @@ def read_text(path: Path) -> str:
         raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
 
 
-def detect(text: str) -> Format | None:
-    return next((f for f in FORMATS if f.sniff(text)), None)
+def read_head(path: Path) -> str:
+    """The start of a file, enough to tell its format, checked like a whole file."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", str(path)) from exc
+    if not data.strip():
+        raise InputError("file is empty", str(path))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(data) - 4:  # not just a character cut at the end of the head
+            raise InputError(f"not UTF-8 text (byte {exc.start})", str(path)) from exc
+        return data[: exc.start].decode("utf-8-sig")
+
+
+def detect(head: str) -> Format | None:
+    return next((f for f in FORMATS if f.sniff(head)), None)
+
+
+def load_records(path: Path) -> Iterator[Record]:
+    """Every record of one file, whatever its registered format."""
+    head = read_head(path)
+    fmt = detect(head)
+    if fmt is None and len(head.encode("utf-8")) >= HEAD_BYTES - 4:
+        fmt = detect(read_text(path))  # a page whose telling lines come late
+    if fmt is None:
+        raise InputError("unrecognised format (not a Wilson Center page as text or HTML, nor a FRUS TEI volume)", str(path))
+    try:
+        yield from fmt.records(path)
+    except ValueError as exc:
+        raise InputError(f"{fmt.name}: {exc}", str(path)) from exc
+
+
+def load_documents(path: Path) -> Iterator[SourceDocument]:
+    return (r for r in load_records(path) if isinstance(r, SourceDocument))
 
 
 def load_document(path: Path) -> SourceDocument:
-    """Read one file into a source document, whatever its registered format."""
-    text = read_text(path)
-    fmt = detect(text)
-    if fmt is None:
-        raise InputError("unrecognised format (not a Wilson Center page as text or HTML)", str(path))
-    try:
-        return fmt.load(path, text)
-    except ValueError as exc:
-        raise InputError(f"{fmt.name}: {exc}", str(path)) from exc
+    """The first (for pages, the only) document of a file."""
+    for doc in load_documents(path):
+        return doc
+    raise InputError("no document in file", str(path))

@@ -30,6 +30,11 @@ _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
+_SECTION = re.compile(r"^(?:SUBJECTS?|PARTICIPANTS|PRESENT|ATTENDEES|Subjects?|Participants|Present)\s*:?\s*$")
+_NUMBERED = re.compile(r"^\d{1,2}\.\s")
+HEAD_BLOCKS = 8  # the dateline and heading are looked for among the first blocks
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the parts of a memorandum are in its body."""
@@ -37,19 +42,39 @@ class Layout:
     dateline: Block | None
     heading: Block | None
     opening: Block | None
+    subjects: tuple[Block, ...] = ()
+    participants: tuple[Block, ...] = ()
 
 
 def layout(body: str, title: str) -> Layout:
+    """Dateline, heading, SUBJECT and PARTICIPANTS sections, and the first paragraph of the text proper."""
     paras = paragraphs(body)
-    i = 0
-    dateline = None
-    if paras and len(paras[0].text.split()) <= 10 and find_full_dates(paras[0].text):
-        dateline, i = paras[0], 1
-    heading = None
-    if i < len(paras) and (_DOC_WORDS.match(paras[i].text) or _similar(paras[i].text, title)):
-        heading, i = paras[i], i + 1
-    opening = paras[i] if i < len(paras) else None
-    return Layout(dateline, heading, opening)
+    dateline = next((p for p in paras[:HEAD_BLOCKS] if len(p.text.split()) <= 12 and find_full_dates(p.text)), None)
+    heading = next((p for p in paras[:HEAD_BLOCKS] if p is not dateline and (_DOC_WORDS.match(p.text) or _similar(p.text, title))), None)
+    sections: dict[str, list[Block]] = {}
+    current: str | None = None
+    opening = None
+    fallback = None
+    last_head = max((paras.index(b) for b in (dateline, heading) if b is not None), default=-1)
+    for i, p in enumerate(paras):
+        if i <= last_head:
+            continue
+        m = _SECTION.match(p.text)
+        if m:
+            current = p.text.split()[0].lower().rstrip(":s")
+            sections[current] = []
+            continue
+        prose = len(p.text.split()) >= 12 and re.search(r"[.!?:]['’\"”)]?$", p.text) or _NUMBERED.match(p.text)
+        if current and not prose:
+            sections[current].append(p)
+            continue
+        if prose:
+            opening = p
+            break
+        fallback = fallback or p  # a sub-heading or salutation before the text proper
+    opening = opening or fallback
+    return Layout(dateline, heading, opening, tuple(sections.get("subject", ())),
+                  tuple(sections.get("participant", ()) or sections.get("present", ()) or sections.get("attendee", ())))
 
 
 def _similar(a: str, b: str) -> bool:

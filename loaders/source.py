@@ -21,6 +21,37 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Marked:
+    """A span the publisher marked up (a TEI persName, placeName, date or term), offsets into the body."""
+
+    start: int
+    end: int
+    kind: str  # "person", "place", "date", "term"
+    ref: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ListedParticipant:
+    """One line of a memorandum's participants list, as the publisher gives it."""
+
+    name: str
+    description: str | None = None
+    delegation: str | None = None
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class VolumePerson:
+    """An entry of a volume's list of persons: "Anderson, H. Eugenie, Minister to Bulgaria to December 1964"."""
+
+    id: str
+    name: str
+    sort_name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceDocument:
     """A record as its publisher presents it; `body` is the text all offsets refer to."""
 
@@ -35,6 +66,28 @@ class SourceDocument:
     language: str = "en"
     kind: str = "memorandum"
     url: str | None = None
+    # What a publisher's markup gives (FRUS TEI); empty for plain pages.
+    number: str | None = None
+    classification: str | None = None
+    source_note: str | None = None
+    dateline_place: str | None = None
+    date_time: tuple[str, str] | None = None  # earliest and latest moment the document may date from
+    subjects: tuple[str, ...] = ()
+    participants: tuple[ListedParticipant, ...] = ()
+    marked: tuple[Marked, ...] = ()
+    volume: str | None = None
+    people: tuple[VolumePerson, ...] = ()  # the volume's entries for the persons this document names
+
+
+@dataclass(frozen=True)
+class VolumeRecord:
+    """What a publication volume says once for all its documents: its persons and its abbreviations."""
+
+    volume: str
+    title: str
+    source: str
+    persons: tuple[VolumePerson, ...]
+    terms: tuple[tuple[str, str], ...]
 
 
 def content_id(prefix: str, *parts: str) -> str:

@@ -1,0 +1,274 @@
+"""Foreign Relations of the United States volumes (TEI P5 from the Office of the Historian).
+
+A volume file streams into one VolumeRecord (its persons and abbreviations) and one
+SourceDocument per `div[@type="document"]`: number, head, document type, dateline place
+and date, source note and classification, subjects, the participants list with
+delegations, and the body as plain text whose persName, placeName, date and gloss spans
+are kept as `Marked` offsets. The file is checked whole before the first record is
+yielded, so a malformed or hostile file yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from . import xmlsafe
+from .source import ListedParticipant, Marked, SourceDocument, VolumePerson, VolumeRecord
+
+NAME = "frus-tei"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+FRUS = "{http://history.state.gov/frus/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+URL = "https://history.state.gov/historicaldocuments/{volume}/{id}"
+
+_BLOCKS = {"p", "head", "item", "dateline", "closer", "signed", "postscript", "salute", "row", "l", "quote", "ab", "label"}
+_SKIP = {"note", "fw", "figure", "graphic"}
+_MARKS = {"persName": "person", "placeName": "place", "date": "date", "gloss": "term"}
+_CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Unclassified)\b")
+_HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral)\s+)+")
+# Document types by the words of their head, most specific first.
+_KINDS = [
+    (re.compile(r"memorandum of conversation|memcon", re.I), "memorandum of conversation"),
+    (re.compile(r"memorandum for the record", re.I), "memorandum for the record"),
+    (re.compile(r"telegram|cable|airgram", re.I), "telegram"),
+    (re.compile(r"\bletter\b", re.I), "letter"),
+    (re.compile(r"minutes|summary record|record of (?:meeting|discussion|conversation)|notes of", re.I), "minutes"),
+    (re.compile(r"editorial note", re.I), "editorial note"),
+    (re.compile(r"intelligence estimate|special report|paper|study|report", re.I), "report"),
+    (re.compile(r"memorandum|action memorandum", re.I), "memorandum"),
+]
+
+
+def sniff(head: str) -> bool:
+    return "<TEI" in head and "history.state.gov/frus" in head
+
+
+def _local(elem: etree._Element) -> str:
+    tag = elem.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(elem: etree._Element) -> str:
+    """Visible text of an element, footnotes left out, white space folded."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if _local(el) in _SKIP:
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(elem)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+class _Writer:
+    """Plain text with blocks separated by blank lines and white space folded, offsets stable."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.pending = ""
+
+    def block(self) -> None:
+        if self.length:
+            self.pending = "\n\n"
+
+    def space(self) -> None:
+        if self.length and not self.pending:
+            self.pending = " "
+
+    def write(self, raw: str | None) -> None:
+        if not raw:
+            return
+        folded = re.sub(r"\s+", " ", raw)
+        if folded.startswith(" "):
+            self.space()
+        body = folded.strip()
+        if body:
+            if self.length and self.pending:
+                self._append(self.pending)
+            self.pending = ""
+            self._append(body)
+            if folded.endswith(" "):
+                self.space()
+
+    def _append(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+def linearise(elements: list[etree._Element], writer: _Writer | None = None) -> tuple[str, list[Marked]]:
+    """The plain text of `elements` and the marked spans inside it."""
+    w = writer or _Writer()
+    marks: list[Marked] = []
+
+    def walk(el: etree._Element, after_label: bool = False) -> None:
+        name = _local(el)
+        if name in _SKIP:
+            return
+        if name in _BLOCKS and not (name == "item" and after_label):
+            w.block()
+        elif name == "item" and after_label:
+            w.space()
+        start = w.length + len(w.pending) if w.pending and w.length else w.length
+        w.write(el.text)
+        previous_label = False
+        for child in el:
+            walk(child, previous_label)
+            previous_label = _local(child) == "label"
+            w.write(child.tail)
+        if name in _BLOCKS and name != "label":
+            w.block()
+        if name in _MARKS:
+            text = w.value()
+            s, e = start, w.length
+            while s < e and text[s] in " \n":
+                s += 1
+            if s < e:
+                ref = el.get("corresp") or el.get("target") or el.get("when")
+                marks.append(Marked(s, e, _MARKS[name], ref.lstrip("#") if ref else None, text[s:e]))
+
+    for el in elements:
+        walk(el)
+    return w.value(), marks
+
+
+def _participants(lst: etree._Element) -> tuple[ListedParticipant, ...]:
+    out: list[ListedParticipant] = []
+
+    def visit(items: list[etree._Element], delegation: str | None) -> None:
+        for item in items:
+            nested = item.find(f"{TEI}list")
+            if nested is not None:
+                head_parts = [item.text or ""] + [etree.tostring(c, method="text", encoding="unicode", with_tail=True)
+                                                   for c in item if c is not nested and _local(c) != "note"]
+                label = re.sub(r"\s+", " ", "".join(head_parts)).strip() or delegation
+                visit(list(nested.findall(f"{TEI}item")), label)
+                continue
+            out.append(_participant(item, delegation))
+
+    visit(list(lst.findall(f"{TEI}item")), None)
+    return tuple(p for p in out if p.name)
+
+
+def _participant(item: etree._Element, delegation: str | None) -> ListedParticipant:
+    full = _text(item)
+    person = item.find(f".//{TEI}persName")
+    if person is None:
+        name, _, description = full.partition(",")
+        return ListedParticipant(_HONORIFIC.sub("", name.strip()), description.strip() or None, delegation)
+    name = _HONORIFIC.sub("", _text(person))
+    before, _, after = full.partition(_text(person))
+    description = after.strip(" ,") or before.strip(" ,") or None
+    if description and _HONORIFIC.fullmatch(description + " "):
+        description = None
+    ref = (person.get("corresp") or "").lstrip("#") or None
+    return ListedParticipant(name, _HONORIFIC.sub("", description) if description else None, delegation, ref)
+
+
+def _volume_persons(section: etree._Element) -> tuple[VolumePerson, ...]:
+    out = []
+    for item in section.iter(f"{TEI}item"):
+        person = item.find(f".//{TEI}persName")
+        if person is None or not person.get(XML_ID):
+            continue
+        sort_name = _text(person).rstrip(",")
+        surname, _, given = sort_name.partition(",")
+        display = f"{given.strip()} {surname.strip()}".strip() if given else sort_name
+        description = _text(item)[len(_text(person)):].strip(" ,") or None
+        out.append(VolumePerson(person.get(XML_ID), display, sort_name, description))
+    return tuple(out)
+
+
+def _terms(section: etree._Element) -> tuple[tuple[str, str], ...]:
+    out = []
+    for item in section.iter(f"{TEI}item"):
+        term = item.find(f".//{TEI}term")
+        if term is not None:
+            out.append((_text(term).rstrip(","), _text(item)[len(_text(term)):].strip(" ,")))
+    return tuple(out)
+
+
+def _kind(head: str, subtype: str | None) -> str:
+    if subtype == "editorial-note":
+        return "editorial note"
+    return next((kind for pattern, kind in _KINDS if pattern.search(head)), "document")
+
+
+def _document(div: etree._Element, volume: str, persons: dict[str, VolumePerson], path: Path) -> SourceDocument:
+    doc_id = div.get(XML_ID) or f"d{div.get('n')}"
+    head = div.find(f"{TEI}head")
+    head_text = _text(head) if head is not None else ""
+    title = re.sub(r"^\d+[A-Za-z]?\.\s*", "", head_text)
+    note = head.find(f".//{TEI}note[@type='source']") if head is not None else None
+    source_note = _text(note) if note is not None else None
+    classification = m.group(1) if source_note and (m := _CLASSIFICATION.search(source_note)) else None
+    dateline = div.find(f".//{TEI}dateline")
+    place = dateline.find(f".//{TEI}placeName") if dateline is not None else None
+    when = dateline.find(f".//{TEI}date") if dateline is not None else None
+    stamp = (when.get("when") if when is not None else None) or div.get(f"{FRUS}doc-dateTime-min") or ""
+    try:
+        day = date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        day = None
+    subjects = tuple(_text(i) for lst in div.iter(f"{TEI}list") if lst.get("type") == "subject" for i in lst.findall(f"{TEI}item"))
+    plist = next((lst for lst in div.iter(f"{TEI}list") if lst.get("type") == "participants"), None)
+    participants = _participants(plist) if plist is not None else ()
+    writer = _Writer()
+    writer.write(title)
+    writer.block()
+    body, marks = linearise([c for c in div if _local(c) != "head"], writer)
+    refs = {m.ref for m in marks if m.kind == "person" and m.ref} | {p.ref for p in participants if p.ref}
+    return SourceDocument(
+        doc_id=f"{volume}-{doc_id}", source=str(path), format=NAME, title=title or head_text, body=body, date=day,
+        kind=_kind(head_text, div.get("subtype")), url=URL.format(volume=volume, id=doc_id), number=div.get("n"),
+        classification=classification, source_note=source_note, dateline_place=_text(place) if place is not None else None,
+        date_time=(div.get(f"{FRUS}doc-dateTime-min") or "", div.get(f"{FRUS}doc-dateTime-max") or "") if div.get(f"{FRUS}doc-dateTime-min") else None,
+        subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
+        people=tuple(persons[r] for r in sorted(refs) if r in persons),
+    )
+
+
+def records(path: Path) -> Iterator[SourceDocument | VolumeRecord]:
+    """The volume's record first, then its documents in order; nothing if the file is bad."""
+    xmlsafe.check(path)
+    volume = path.stem
+    title = ""
+    persons: dict[str, VolumePerson] = {}
+    terms: tuple[tuple[str, str], ...] = ()
+    announced = False
+    for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
+        name = _local(elem)
+        if event == "start":
+            if name == "TEI" and elem.get(XML_ID):
+                volume = elem.get(XML_ID)
+            continue
+        if name == "title" and elem.get("type") == "complete" and not title:
+            title = _text(elem)
+        elif name == "div" and elem.get(XML_ID) == "persons":
+            persons = {p.id: p for p in _volume_persons(elem)}
+            xmlsafe.release(elem)
+        elif name == "div" and elem.get(XML_ID) == "terms":
+            terms = _terms(elem)
+            xmlsafe.release(elem)
+        elif name == "div" and elem.get("type") == "document":
+            if not announced:
+                yield VolumeRecord(volume, title or volume, str(path), tuple(persons.values()), terms)
+                announced = True
+            yield _document(elem, volume, persons, path)
+            xmlsafe.release(elem)
+    if not announced:
+        yield VolumeRecord(volume, title or volume, str(path), tuple(persons.values()), terms)
