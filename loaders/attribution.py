@@ -17,6 +17,9 @@ from .facts import Mention
 VERBS = (
     r"said|says|say|stated|states|responded|replied|replies|answered|objected|pointed out|points out|emphasi[sz]ed|"
     r"stressed|noted|remarked|declared|explained|added|observed|argued|insisted|asserted|claimed|warned|"
+    r"indicated|speculated|concluded|commented|mentioned|recalled|affirmed|acknowledged|admitted|conceded|contended|"
+    r"expected|hoped|urged|recommended|predicted|maintained|confirmed|assured|cautioned|doubted|feared|regretted|welcomed|"
+    r"expressed the (?:view|hope|belief|opinion|fear)|took the (?:view|position)|"
     r"believes?|believed|thinks?|thought|considers?|considered|felt|feels|"
     r"expressed (?:his |her |their |our |my |the )?(?:concern|hope|view|opinion|conviction|regret|doubts?|satisfaction|support|gratitude)|"
     r"asked|asks|inquired|enquired|proposed|suggested|informed (?:me|us|him|her|them)|told (?:me|us|him|her|them)|reported|agreed|promised|"

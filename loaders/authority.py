@@ -161,6 +161,23 @@ class Authority:
             key = self._name_keys[name] = "".join(self.variants.get(t, t) for t in name_key_tokens(name))
         return key
 
+    def office_holder(self, title: str, state: str | None, year: int | None) -> str | None:
+        """Who held the office a title names ("Secretary" -> Secretary of State) for a state in a year."""
+        if state is None or year is None:
+            return None
+        word = title.lower().split()[0]
+        holders = [p for p in self.posts
+                   if p.organization == state and any(label.lower().split()[0] == word for label in p.labels)
+                   and (p.start or 0) <= year <= (p.end or 9999)]
+        return max(holders, key=lambda p: p.start or 0).person if holders else None
+
+    def resolve_label(self, label: str | None, kinds: tuple[str, ...] = ("state", "party", "organization", "place")) -> str | None:
+        """The one entity of the given kinds a whole label names ("U.S.", "Austria"), if exactly one."""
+        if not label:
+            return None
+        iris = {a.iri for a in self.alias_table.get(fold(label.strip().rstrip(":")), []) if self.entities[a.iri].kind in kinds}
+        return iris.pop() if len(iris) == 1 else None
+
     def capital_state(self, city_iri: str, year: int | None) -> str | None:
         city = self.entities.get(city_iri)
         if not city:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .authority import Authority, default_authority
@@ -11,6 +12,9 @@ from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people
 from .positions import build_context, find_positions
 from .posts import find_posts
+from .markup import marked_candidates, marked_persons
+from .participants import from_markup, from_text
+from .volume import find_volume_persons, volume_people
 from .source import SourceDocument
 from .text import fold, paragraphs
 
@@ -20,31 +24,54 @@ def _gazetteer(authority: Authority) -> Gazetteer:
     return Gazetteer(authority)
 
 
-def extract(doc: SourceDocument, authority: Authority | None = None) -> DocumentFacts:
+def extract(doc: SourceDocument, authority: Authority | None = None, use_markup: bool = True) -> DocumentFacts:
+    """Everything cwkg reads in one document. `use_markup=False` ignores the publisher's markup
+    (persName spans, participants list) and reads the plain text only, as for evaluation."""
     authority = authority or default_authority()
     gazetteer = _gazetteer(authority)
     year = doc.date.year if doc.date else None
     body = doc.body
+    paras = paragraphs(body)
+    paragraph_of = lambda offset: next((i + 1 for i, p in enumerate(paras) if p.start <= offset < p.end), 0)
+    perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
     entity_mentions = gazetteer.find(body, year)
+    listed: dict[str, PersonFact] = {}
+    if doc.people and doc.volume:
+        persons, _ = volume_people(doc.volume, doc.people, authority, gazetteer, perspective, year, posts=False)
+        listed = {p.key: p for p in persons}
+        found = marked_persons(doc, paragraph_of) if use_markup else []
+        found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, entity_mentions, paragraph_of))
+        entity_mentions = _without_overlaps(found, entity_mentions)
     role_words = [label for role in authority.roles for label in role.labels]
     body_candidates = find_candidates(body, role_words, entity_mentions)
+    if use_markup:
+        body_candidates = marked_candidates(doc, entity_mentions) + body_candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)
     other += find_candidates(doc.description or "", role_words, [], offsets=False)
     translator_name = doc.citation.translator
     if translator_name:
         other.append(Candidate(translator_name, None, "citation-translator"))
-    people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body)
+    people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body, listed)
     mentions = sorted(entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
     posts, unnamed = find_posts(body, authority, mentions, people, year, doc.doc_id)
     parts = layout(body, doc.title)
     written_at = find_written_at(parts, mentions)
-    author = find_author(body, parts, mentions)
+    author = find_author(body, parts, mentions) or _drafter(doc, body, people, authority)
     meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at)
     if meeting:
+        listed_participants = (from_markup(doc, mentions, authority, perspective, year) if use_markup and doc.participants
+                               else from_text(body, parts, mentions, authority, perspective, year))
+        if listed_participants:
+            meeting.listed = listed_participants
+            meeting.participants = list(dict.fromkeys([p.person for p in listed_participants] + meeting.participants))
+            meeting.rules.append("participants-list")
+        meeting.topics = list(dict.fromkeys(m.entity for b in parts.subjects for m in mentions if b.start <= m.span.start < b.end))
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
+    if perspective:
+        posts = [_own_state(p, perspective, listed) for p in posts]
     translator = _person_named(authority, people, translator_name)
-    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year)
-    speech = [p for p in paragraphs(body) if p not in (parts.dateline, parts.heading)]
+    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year, perspective)
+    speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants)]
     positions = find_positions(ctx, speech)
     if meeting:
         # Whoever speaks first-hand in the record of a meeting took part in it.
@@ -65,6 +92,31 @@ def extract(doc: SourceDocument, authority: Authority | None = None) -> Document
         translated_for=_resolve_label(authority, doc.citation.translated_for),
         written_at=written_at,
     )
+
+
+def _drafter(doc: SourceDocument, body: str, people: list[PersonFact], authority: Authority) -> str | None:
+    """A record that says "I" and whose source note says "Drafted by X": X, if X is named in it."""
+    if not doc.source_note or not re.search(r"\b(?:I|my|me)\b", body):
+        return None
+    m = re.search(r"\bDrafted by ([A-Z][\w.'’ -]+?)(?:\s+(?:and|on|in)\b|[.;,])", doc.source_note)
+    if not m:
+        return None
+    surname = authority.name_key(m.group(1).split()[-1])
+    found = [p.ref for p in people if not p.unnamed and any(authority.name_key(a.split()[-1]) == surname for a in p.aliases | {p.label})]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _without_overlaps(preferred: list, others: list) -> list:
+    """`preferred` mentions, plus those of `others` that overlap none of them."""
+    taken = [(m.span.start, m.span.end) for m in preferred]
+    return preferred + [m for m in others if not any(s < m.span.end and m.span.start < e for s, e in taken)]
+
+
+def _own_state(post: PostFact, perspective: str, listed: dict[str, PersonFact]) -> PostFact:
+    """In a state's own record, a post with no state named ("Ambassador to Poland") is that state's."""
+    if post.of is None and (post.to or post.city) and post.holder in listed:
+        post.of = perspective
+    return post
 
 
 def _accredit_where_met(post: PostFact, place: str | None, participants: list[str], authority: Authority,

@@ -40,6 +40,8 @@ class PersonFact:
     authority_iri: str | None = None
     unnamed: bool = False
     description: str | None = None
+    same_as: str | None = None  # the authority person a volume's person is
+    external: bool = False  # defined in another graph (a volume's persons): only new spellings go here
 
     @property
     def ref(self) -> str:
@@ -56,6 +58,17 @@ class PostFact:
     span: Span | None = None
     rule: str = ""
     confidence: float = 1.0
+    start: str | None = None  # ISO 8601 date, year-month or year
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A participant as the participants list gives them: their delegation and how they are described."""
+
+    person: str
+    delegation: str | None
+    description: str | None
 
 
 @dataclass
@@ -68,6 +81,8 @@ class MeetingFact:
     participants: list[str]
     span: Span
     rules: list[str] = field(default_factory=list)
+    listed: list[Participation] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # entities the SUBJECT line names
 
 
 @dataclass

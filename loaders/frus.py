@@ -58,12 +58,11 @@ def _text(elem: etree._Element) -> str:
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
-        if _local(el) in _SKIP:
-            return
         if el.text:
             parts.append(el.text)
         for child in el:
-            walk(child)
+            if _local(child) not in _SKIP:
+                walk(child)
             if child.tail:
                 parts.append(child.tail)
 
@@ -187,7 +186,8 @@ def _volume_persons(section: etree._Element) -> tuple[VolumePerson, ...]:
             continue
         sort_name = _text(person).rstrip(",")
         surname, _, given = sort_name.partition(",")
-        display = f"{given.strip()} {surname.strip()}".strip() if given else sort_name
+        given, _, suffix = given.partition(",")  # "Davis, Nathaniel, Sr." -> Nathaniel Davis Sr.
+        display = " ".join(x for x in (given.strip(), surname.strip(), suffix.strip()) if x) if given else sort_name
         description = _text(item)[len(_text(person)):].strip(" ,") or None
         out.append(VolumePerson(person.get(XML_ID), display, sort_name, description))
     return tuple(out)
@@ -208,7 +208,7 @@ def _kind(head: str, subtype: str | None) -> str:
     return next((kind for pattern, kind in _KINDS if pattern.search(head)), "document")
 
 
-def _document(div: etree._Element, volume: str, persons: dict[str, VolumePerson], path: Path) -> SourceDocument:
+def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...], path: Path) -> SourceDocument:
     doc_id = div.get(XML_ID) or f"d{div.get('n')}"
     head = div.find(f"{TEI}head")
     head_text = _text(head) if head is not None else ""
@@ -231,14 +231,13 @@ def _document(div: etree._Element, volume: str, persons: dict[str, VolumePerson]
     writer.write(title)
     writer.block()
     body, marks = linearise([c for c in div if _local(c) != "head"], writer)
-    refs = {m.ref for m in marks if m.kind == "person" and m.ref} | {p.ref for p in participants if p.ref}
     return SourceDocument(
         doc_id=f"{volume}-{doc_id}", source=str(path), format=NAME, title=title or head_text, body=body, date=day,
         kind=_kind(head_text, div.get("subtype")), url=URL.format(volume=volume, id=doc_id), number=div.get("n"),
         classification=classification, source_note=source_note, dateline_place=_text(place) if place is not None else None,
         date_time=(div.get(f"{FRUS}doc-dateTime-min") or "", div.get(f"{FRUS}doc-dateTime-max") or "") if div.get(f"{FRUS}doc-dateTime-min") else None,
         subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
-        people=tuple(persons[r] for r in sorted(refs) if r in persons),
+        people=people, perspective="United States",
     )
 
 
@@ -247,7 +246,7 @@ def records(path: Path) -> Iterator[SourceDocument | VolumeRecord]:
     xmlsafe.check(path)
     volume = path.stem
     title = ""
-    persons: dict[str, VolumePerson] = {}
+    persons: tuple[VolumePerson, ...] = ()
     terms: tuple[tuple[str, str], ...] = ()
     announced = False
     for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
@@ -259,16 +258,16 @@ def records(path: Path) -> Iterator[SourceDocument | VolumeRecord]:
         if name == "title" and elem.get("type") == "complete" and not title:
             title = _text(elem)
         elif name == "div" and elem.get(XML_ID) == "persons":
-            persons = {p.id: p for p in _volume_persons(elem)}
+            persons = _volume_persons(elem)
             xmlsafe.release(elem)
         elif name == "div" and elem.get(XML_ID) == "terms":
             terms = _terms(elem)
             xmlsafe.release(elem)
         elif name == "div" and elem.get("type") == "document":
             if not announced:
-                yield VolumeRecord(volume, title or volume, str(path), tuple(persons.values()), terms)
+                yield VolumeRecord(volume, title or volume, str(path), persons, terms)
                 announced = True
             yield _document(elem, volume, persons, path)
             xmlsafe.release(elem)
     if not announced:
-        yield VolumeRecord(volume, title or volume, str(path), tuple(persons.values()), terms)
+        yield VolumeRecord(volume, title or volume, str(path), persons, terms)

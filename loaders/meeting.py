@@ -27,6 +27,7 @@ _DURATION = re.compile(
 _DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegram|cable|letter|transcript|conversation|summary)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
 _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
+_MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|visited|invited|conversation|talks|took place|held|luncheon|dinner|reception)\b", re.I)
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
@@ -137,7 +138,10 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
         when = doc_date
         rules.append("date-of-document")
     place = None
-    for block in parts:
+    # "in <place>" counts in the heading, and in the opening's first sentence when it tells of the meeting.
+    first = sentences(body, lay.opening.start, lay.opening.end)[:1] if lay.opening else ()
+    telling = [b for b in (lay.heading, *first) if b is not None and (b is lay.heading or _MEETING_VERB.search(b.text))]
+    for block in telling:
         for m in _within(mentions, block, "place"):
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", body[max(block.start, m.span.start - 12):m.span.start]):
                 place = m.entity

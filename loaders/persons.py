@@ -17,7 +17,7 @@ from .facts import Mention, PersonFact, Span
 from .text import Block, fold, paragraphs
 
 HONORIFICS = (
-    r"Comrades?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
+    r"Comrades?|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
     r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
 )
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*|[A-Z]\.)"
@@ -33,6 +33,7 @@ STOP = {
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Given", "Translated", "Moscow", "Chairman", "President", "General", "Premier", "Council", "Ministry",
     "Foreign", "Affairs", "Digital", "Archive", "History", "Program", "Public", "Policy", "Project",
+    "Mr", "Mrs", "Ms", "Dr", "Sir",
 }
 
 
@@ -61,7 +62,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     folded = fold(text)
     roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
     patterns = [
-        ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})\s+(?P<name>{_FULL})")),
+        ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
@@ -91,14 +92,28 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 
 
 def group_people(authority: Authority, body_candidates: list[Candidate], other_candidates: list[Candidate],
-                 known: list[Mention], body: str) -> tuple[list[PersonFact], list[Mention]]:
-    """Merge candidates into people, and return the people with their body mentions."""
-    person_keys = authority.person_keys()
+                 known: list[Mention], body: str, listed: dict[str, PersonFact] | None = None) -> tuple[list[PersonFact], list[Mention]]:
+    """Merge candidates into people, and return the people with their body mentions.
+
+    `listed` are people a publication lists for the document (a volume's persons), by key.
+    """
+    listed = listed or {}
+    person_keys = dict(authority.person_keys())
+    for key, p in listed.items():
+        for alias in p.aliases:
+            if len(alias.split()) > 1:
+                person_keys[authority.name_key(alias)] = key
     people: dict[str, PersonFact] = {}
+
+    def known_person(ref: str) -> PersonFact:
+        if ref in listed:
+            p = listed[ref]
+            return people.setdefault(ref, PersonFact(key=ref, label=p.label, external=True, same_as=p.same_as))
+        return people.setdefault(ref, PersonFact(key=ref, label=authority.entities[ref].label, authority_iri=ref))
+
     for m in known:
         if m.kind == "person":
-            p = people.setdefault(m.entity, PersonFact(key=m.entity, label=authority.entities[m.entity].label, authority_iri=m.entity))
-            p.aliases.add(m.span.text)
+            known_person(m.entity).aliases.add(m.span.text)
     spellings: dict[str, Counter[str]] = {}
     owner: dict[str, str] = {}  # name key -> person key
     candidates = body_candidates + other_candidates
@@ -114,7 +129,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             owner[key] = target
         elif key in person_keys:
             owner[key] = person_keys[key]
-            people.setdefault(person_keys[key], PersonFact(key=person_keys[key], label=authority.entities[person_keys[key]].label, authority_iri=person_keys[key]))
+            known_person(person_keys[key])
         else:
             owner[key] = "provisional:" + key
     # A surname alone joins the one full name that ends (or begins) with it.
@@ -144,7 +159,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
                     people[key].aliases.add(part)
     for key, counter in spellings.items():
         person = people[key]
-        if person.authority_iri is None:
+        if person.authority_iri is None and not person.external:
             full = [n for n in person.aliases if len(n.split()) > 1] or sorted(person.aliases)
             person.label = max(full, key=lambda n: (counter[n], len(n), -_first(body, n)))
     # Also every further body occurrence of a known spelling is a mention.

@@ -44,7 +44,8 @@ class Context:
     participants: list[str]
     host: str | None
     own_side: dict[str, set[str]]  # speaker -> the state and party they belong to
-    titles: dict[str, list[str]]  # title word -> persons who bear it
+    titles: dict[str, list[str]]  # word of a post's role -> persons who hold such a post
+    titled: dict[str, list[str]]  # honorific word -> persons the text calls so ("Secretary Rusk")
     author_side: str | None
     year: int | None = None
 
@@ -61,6 +62,7 @@ class Attributed:
     relayed: list[str] = field(default_factory=list)
     explicit: bool = False  # an attribution cue in this very sentence
     frame_start: int | None = None  # for relayed words: where the relaying frame begins ("sent X a message in which")
+    verb: str | None = None  # the reporting verb, whose own meaning may carry the stance ("doubted", "urged")
 
 
 def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[str]:
@@ -71,7 +73,7 @@ def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[s
 
 def build_context(body: str, mentions: list[Mention], people: list[PersonFact], posts: list[PostFact],
                   meeting: MeetingFact | None, author: str | None, authority: Authority, heading: Block | None,
-                  written_at: str | None = None, year: int | None = None) -> Context:
+                  written_at: str | None = None, year: int | None = None, perspective: str | None = None) -> Context:
     participants = meeting.participants if meeting else []
     refs = {p.ref for p in people} | {m.entity for m in mentions if m.kind == "person"}
     own = {ref: _own_side(ref, posts, authority) for ref in refs}
@@ -79,15 +81,18 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
         if m.kind in ("state", "party"):
             own[m.entity] = {m.entity} | {p for p, states in authority.ruling.items() if m.entity in states}
     titles: dict[str, list[str]] = {}
+    titled: dict[str, list[str]] = {}
     role_labels = {r.iri: r.labels for r in authority.roles}
     for p in people:
-        words = {t.split()[0].lower() for t in p.titles}
-        words |= {w.lower() for post in posts if post.holder == p.ref for label in role_labels.get(post.role, ()) for w in label.split()}
+        for w in {t.split()[0].lower() for t in p.titles}:
+            titled.setdefault(w, []).append(p.ref)
+        words = {w.lower() for post in posts if post.holder == p.ref for label in role_labels.get(post.role, ()) for w in label.split()}
         for w in words:
             titles.setdefault(w, []).append(p.ref)
     author_side = None
     if author:
         author_side = next(iter(sorted(own.get(author, set()) & {e for e in own.get(author, set()) if authority.entities.get(e, None) and authority.entities[e].kind == "state"})), None)
+    author_side = author_side or perspective
     if author_side is None and heading:
         author_side = next((m.entity for m in mentions if m.kind == "state" and heading.start <= m.span.start < heading.end), None)
     if author_side is None and written_at:
@@ -96,24 +101,15 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
         if post.organization:
             own.setdefault(post.person, set()).add(post.organization)
     return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles,
-                   author_side, year)
-
-
-def _office_holder(ctx: Context, title: str) -> str | None:
-    """Who held the titled office ("the Secretary") for the author's side in the document's year."""
-    if ctx.author_side is None or ctx.year is None:
-        return None
-    holders = [p for p in ctx.authority.posts
-               if p.organization == ctx.author_side and any(label.lower().split()[0] == title for label in p.labels)
-               and (p.start or 0) <= ctx.year <= (p.end or 9999)]
-    return max(holders, key=lambda p: p.start or 0).person if holders else None
+                   titled, author_side, year)
 
 
 def _interlocutor(ctx: Context, last_speaker: str | None) -> str | None:
-    others = [p for p in ctx.participants if p != ctx.author]
-    if last_speaker in others:
+    """Whom "he" means across sentences: the last speaker other than the author, else the first other participant."""
+    if last_speaker and last_speaker != ctx.author:
         return last_speaker
-    return others[0] if len(others) == 1 else last_speaker
+    others = [p for p in ctx.participants if p != ctx.author]
+    return others[0] if others else None
 
 
 def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, last_speaker: str | None) -> str | None:
@@ -125,11 +121,17 @@ def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, 
             return next((p for p in ctx.participants if p != ctx.host), None)
         if subject.value == "host":
             return ctx.host
+        word = subject.value.split()[0]
+        titled = [p for p in ctx.titled.get(word, []) if p != ctx.author]
+        if len(titled) == 1:
+            return titled[0]  # "Secretary Rusk" earlier in the text
+        holder = ctx.authority.office_holder(subject.value, ctx.author_side, ctx.year)
+        if holder:
+            return holder  # the record's own Secretary, Ambassador ... that year
         bearers = [p for p in ctx.titles.get(subject.value.split()[-1], []) if p != ctx.author]
         if len(bearers) == 1:
             return bearers[0]
-        chosen = next((b for b in bearers if b in ctx.participants), None)
-        return chosen or _office_holder(ctx, subject.value.split()[0])
+        return next((b for b in bearers if b in ctx.participants), None)
     p = subject.value
     if p in ("i", "we"):
         if voice:
@@ -153,13 +155,23 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
         for sent in sentences(ctx.body, para.start, para.end):
             cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions)
             if cues:
-                speakers = [resolve(ctx, c.subject, sent, direct if c.subject and c.subject.value in ("i", "we") else None, last_speaker) for c in cues]
+                speakers: list[str | None] = []
+                for c in cues:
+                    voice = direct if c.subject and c.subject.value in ("i", "we") else None
+                    speaker = resolve(ctx, c.subject, sent, voice, last_speaker)
+                    if c.subject and c.subject.value in ("he", "she") and speakers and speakers[-1]:
+                        # "..., he concluded, ...": the same speaker, unless someone else was named in between
+                        between = [m for m in ctx.mentions if m.kind == "person" and cues[len(speakers) - 1].end <= m.span.start < c.subject.start]
+                        if not between:
+                            speaker = speakers[-1]
+                    speakers.append(speaker)
                 chain = [s for s in dict.fromkeys(s for s in speakers if s)]
                 last: Cue = cues[-1]
                 speaker = speakers[-1]
                 if speaker is None:
                     continue
-                last_speaker = chain[0] if chain else speaker
+                if (chain[0] if chain else speaker) != ctx.author:
+                    last_speaker = chain[0] if chain else speaker
                 if any(c.asking for c in cues):
                     direct = indirect = None  # a question is not a position, and ends the speech before it
                     continue
@@ -171,7 +183,11 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 reporters = [s for s in chain if s != speaker]
                 rule = "nested-report" if reporters else "cue"
                 frame = cues[-2].end if reporters and len(cues) > 1 else None
-                out.append(Attributed(sent, last.end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame))
+                # The clause starts after the first of the cues the speaker says it with.
+                first = len(speakers) - 1
+                while first > 0 and speakers[first - 1] == speaker:
+                    first -= 1
+                out.append(Attributed(sent, cues[first].end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame, cues[first].verb))
                 indirect = chain[0] if chain else speaker
                 continue
             if direct:
@@ -236,7 +252,8 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
-    return _Clause(att, start, end, _stance(ctx, text), about, topics, len(ctx.body[start:end].split()))
+    stance = _stance(ctx, text) or (_stance(ctx, att.verb) if att.verb else None)
+    return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()))
 
 
 def _current_subject(ctx: Context, before: int, window: list[Block], exclude: set[str]) -> str | None:

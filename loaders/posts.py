@@ -19,6 +19,7 @@ _HOLDER_BEFORE = re.compile(r"^(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?$")
 _HOLDER_AFTER = re.compile(r"^\s*,?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
 _OF = re.compile(r"^\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"^\s+(?:to|in|at)\s+(?:the\s+)?")
+_NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Former|former|Designate)[ -]|\b(?:to|of|for) the )$", re.I)
 
 
 def _role_pattern(roles: list[Role]) -> tuple[re.Pattern[str], dict[str, Role]]:
@@ -39,6 +40,12 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
     for rm in pattern.finditer(folded):
         role = by_label[rm.group(0).lower()]
         start, end = rm.start(), rm.end()
+        if _NOT_THE_ROLE.search(folded[max(0, start - 12):start]):
+            continue  # "Deputy Prime Minister", "Under Secretary of State": another office
+        if re.match(r"[ -]Designate\b|'s\b", folded[end:], re.I):
+            continue  # not yet in post, or a possessive ("the President's adviser")
+        if rm.group(0).lower() == "minister" and not re.match(r"\s+to\b", folded[end:]):
+            continue  # a bare "Minister" is an envoy only as "Minister to <state>"
         of = to = city = None
         # Adjective or state name right before the role: "Soviet Ambassador".
         before = next((m for m in mentions if m.span.end in (start - 1, start) and m.kind == "state"), None)
@@ -81,7 +88,7 @@ def merge_posts(posts: list[PostFact]) -> list[PostFact]:
     for p in posts:
         key = (p.holder, p.role)
         if key not in merged:
-            merged[key] = PostFact(p.holder, p.role, p.of, p.to, p.city, p.span, p.rule, p.confidence)
+            merged[key] = PostFact(p.holder, p.role, p.of, p.to, p.city, p.span, p.rule, p.confidence, p.start, p.end)
             continue
         m = merged[key]
         m.of, m.to, m.city = m.of or p.of, m.to or p.to, m.city or p.city

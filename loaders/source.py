@@ -76,7 +76,8 @@ class SourceDocument:
     participants: tuple[ListedParticipant, ...] = ()
     marked: tuple[Marked, ...] = ()
     volume: str | None = None
-    people: tuple[VolumePerson, ...] = ()  # the volume's entries for the persons this document names
+    people: tuple[VolumePerson, ...] = ()  # the volume's list of persons
+    perspective: str | None = None  # whose record this is, by name ("United States" for FRUS)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""The participants list of a memorandum of conversation: who, in which delegation, as described.
+
+From the publisher's markup when there is one, else from the PARTICIPANTS section of the
+text: a line that names only a state ("U.S.", "Austria") opens that state's delegation;
+each other line is a person, then how the list describes them ("Foreign Minister of
+Austria"); "The Secretary" is the office holder of the record's own state that year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authority import Authority
+from .facts import Mention, Participation
+from .meeting import Layout
+from .source import SourceDocument
+from .volume import person_key
+
+_TITLE = re.compile(r"^(?:The|the)\s+(?P<title>[A-Z][\w'’]+)")
+
+
+def _inside(mentions: list[Mention], start: int, end: int, kind: str) -> list[Mention]:
+    return [m for m in mentions if m.kind == kind and start <= m.span.start < end]
+
+
+def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Authority, perspective: str | None,
+              year: int | None) -> list[Participation]:
+    out: list[Participation] = []
+    delegation = None
+    for block in parts.participants:
+        text = block.text
+        if len(text.split()) <= 4 and (state := authority.resolve_label(text, ("state", "organization"))):
+            delegation = state
+            continue
+        people = _inside(mentions, block.start, block.end, "person")
+        if people:
+            first = people[0]
+            description = body[first.span.end:block.end].strip(" ,;") or None
+            out.append(Participation(first.entity, delegation, description))
+        elif (m := _TITLE.match(text)) and (holder := authority.office_holder(m["title"], delegation or perspective, year)):
+            out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
+    return out
+
+
+def from_markup(doc: SourceDocument, mentions: list[Mention], authority: Authority, perspective: str | None,
+                year: int | None) -> list[Participation]:
+    known = {p.id for p in doc.people}
+    out: list[Participation] = []
+    for listed in doc.participants:
+        delegation = authority.resolve_label(listed.delegation, ("state", "organization")) if listed.delegation else None
+        person = None
+        if listed.ref and listed.ref in known and doc.volume:
+            person = person_key(doc.volume, listed.ref)
+        elif (m := _TITLE.match(listed.name)) and not listed.ref:
+            person = authority.office_holder(m["title"], delegation or perspective, year)
+        else:
+            person = next((m.entity for m in mentions if m.kind == "person" and m.span.text == listed.name), None)
+        if person:
+            out.append(Participation(person, delegation or (perspective if _TITLE.match(listed.name) else None), listed.description))
+    return out
