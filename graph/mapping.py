@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, PositionFact, Span
+from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span
+from cwkg.loaders.source import VolumeRecord
 
-from .namespaces import CW, DCTERMS, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash
+from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash
 
 CONTEXT = 32  # characters of prefix and suffix kept with each quote
 
@@ -29,7 +30,10 @@ class _Triples(list):
 
 
 def person_iri(ref: str) -> NamedNode:
-    """Authority persons keep their IRI; others get a provisional or unnamed one."""
+    """Authority persons keep their IRI; a volume's persons, provisional and unnamed ones get theirs."""
+    if ref.startswith("frus:"):
+        _, volume, pid = ref.split(":", 2)
+        return NamedNode(f"{ID}person/frus/{volume}/{pid}")
     if ref.startswith("provisional:"):
         return NamedNode(f"{ID}person/provisional/{ref.split(':', 1)[1]}")
     if ref.startswith("unnamed:"):
@@ -39,7 +43,11 @@ def person_iri(ref: str) -> NamedNode:
 
 
 def entity_iri(ref: str) -> NamedNode:
-    return person_iri(ref) if ref.startswith(("provisional:", "unnamed:")) else NamedNode(ref)
+    return person_iri(ref) if ref.startswith(("provisional:", "unnamed:", "frus:")) else NamedNode(ref)
+
+
+def volume_iri(volume: str) -> NamedNode:
+    return NamedNode(f"{ID}volume/{volume}")
 
 
 def document_triples(facts: DocumentFacts) -> list[Triple]:
@@ -58,6 +66,14 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     t.add(d, DCTERMS.language, Literal(doc.language))
     t.add(d, DCTERMS.source, Literal(doc.url or doc.source))
     t.add(d, CW.documentKind, Literal(doc.kind))
+    t.add(d, CW.documentNumber, Literal(doc.number) if doc.number else None)
+    t.add(d, CW.classification, Literal(doc.classification) if doc.classification else None)
+    t.add(d, CW.sourceNote, Literal(doc.source_note) if doc.source_note else None)
+    if doc.date_time:
+        t.add(d, CW.dateTimeMin, Literal(doc.date_time[0], datatype=XSD.dateTime))
+        t.add(d, CW.dateTimeMax, Literal(doc.date_time[1], datatype=XSD.dateTime))
+    if doc.volume:
+        t.add(d, DCTERMS.isPartOf, volume_iri(doc.volume))
     t.add(d, CW.text, Literal(doc.body))
     c = doc.citation
     for prop, value in ((DCTERMS.bibliographicCitation, c.text), (DCTERMS.publisher, c.publisher), (CW.archive, c.archive),
@@ -72,6 +88,12 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(d, CW.translatedFor, _organization(t, facts.translated_for))
     if facts.written_at:
         t.add(d, CW.writtenAt, NamedNode(facts.written_at))
+    elif doc.dateline_place:
+        place = minted("place", "provisional", doc.dateline_place)
+        t.add(place, RDF.type, CW.Place)
+        t.add(place, SKOS.prefLabel, Literal(doc.dateline_place))
+        t.add(place, CW.provisional, Literal(True))
+        t.add(d, CW.writtenAt, place)
     for person in facts.persons:
         _person(t, person)
     for post in facts.posts:
@@ -85,6 +107,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(p, CW.accreditedTo, NamedNode(post.to) if post.to else None)
         t.add(p, CW.postCity, NamedNode(post.city) if post.city else None)
         t.add(p, CW.attestedIn, d)
+        _dates(t, p, post)
         _provenance(t, p, d, doc.body, post.span, post.rule, post.confidence)
     for n, meeting in enumerate(facts.meetings, start=1):
         m = minted("meeting", doc.doc_id, str(n))
@@ -101,6 +124,15 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             t.add(m, CW.participant, person_iri(who))
             if who != meeting.host and meeting.host:
                 t.add(m, CW.guest, person_iri(who))
+        for k, listed in enumerate(meeting.listed, start=1):
+            entry = NamedNode(f"{m.value}#participant-{k}")
+            t.add(m, CW.hasParticipation, entry)
+            t.add(entry, RDF.type, CW.Participation)
+            t.add(entry, CW.participantAgent, person_iri(listed.person))
+            t.add(entry, CW.delegation, NamedNode(listed.delegation) if listed.delegation else None)
+            t.add(entry, CW.asListed, Literal(listed.description) if listed.description else None)
+        for subject in meeting.topics:
+            t.add(d, DCTERMS.subject, entity_iri(subject))
         _provenance(t, m, d, doc.body, meeting.span, "+".join(meeting.rules), 0.8)
     meeting_iri = minted("meeting", doc.doc_id, "1") if facts.meetings else None
     stated_on = facts.meetings[0].date if facts.meetings and facts.meetings[0].date else doc.date
@@ -126,7 +158,7 @@ def _organization(t: _Triples, ref: str) -> NamedNode:
 def _person(t: _Triples, person: PersonFact) -> None:
     p = person_iri(person.ref)
     t.add(p, RDF.type, CW.Person)
-    if person.authority_iri is None:
+    if person.authority_iri is None and not person.external:
         t.add(p, SKOS.prefLabel, Literal(person.label))
         t.add(p, RDFS.label, Literal(person.label))
         t.add(p, CW.provisional, Literal(True))
@@ -136,7 +168,7 @@ def _person(t: _Triples, person: PersonFact) -> None:
         t.add(p, SKOS.hiddenLabel, Literal(titled))
     if person.unnamed:
         t.add(p, CW.unnamed, Literal(True))
-    if person.description:
+    if person.description and not person.external:
         t.add(p, SKOS.definition, Literal(person.description))
 
 
@@ -198,3 +230,53 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     for topic in position.topics:
         t.add(p, CW.topic, NamedNode(topic))
     _provenance(t, p, doc, body, position.span, position.rule, position.confidence)
+
+
+def _partial_date(value: str) -> Literal:
+    """1966 -> xsd:gYear, 1966-08 -> xsd:gYearMonth, 1966-08-01 -> xsd:date."""
+    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=kind)
+
+
+def _dates(t: _Triples, node: NamedNode, post) -> None:
+    t.add(node, CW.startDate, _partial_date(post.start) if post.start else None)
+    t.add(node, CW.endDate, _partial_date(post.end) if post.end else None)
+
+
+def volume_triples(record: VolumeRecord, persons: list[PersonFact], posts: list[PostFact]) -> list[Triple]:
+    """The volume's own graph: the volume, its list of persons (with posts) and its abbreviations."""
+    v = volume_iri(record.volume)
+    t = _Triples()
+    t.add(v, RDF.type, CW.Volume)
+    t.add(v, DCTERMS.title, Literal(record.title))
+    t.add(v, RDFS.label, Literal(record.title))
+    t.add(v, DCTERMS.source, Literal(record.source))
+    for person in persons:
+        p = person_iri(person.key)
+        t.add(p, RDF.type, CW.Person)
+        t.add(p, SKOS.prefLabel, Literal(person.label))
+        for alias in sorted(person.aliases - {person.label}):
+            t.add(p, SKOS.altLabel, Literal(alias))
+        t.add(p, SKOS.definition, Literal(person.description) if person.description else None)
+        t.add(p, CW.listedIn, v)
+        t.add(p, OWL.sameAs, NamedNode(person.same_as) if person.same_as else None)
+    for n, post in enumerate(posts, start=1):
+        node = minted("post", record.volume, str(n), short_hash(post.holder, post.role))
+        holder = person_iri(post.holder)
+        t.add(node, RDF.type, CW.Post)
+        t.add(node, ORG.member, holder)
+        t.add(holder, CW.holdsPost, node)
+        t.add(node, ORG.role, NamedNode(post.role))
+        t.add(node, ORG.organization, NamedNode(post.of) if post.of else None)
+        t.add(node, CW.accreditedTo, NamedNode(post.to) if post.to else None)
+        t.add(node, CW.postCity, NamedNode(post.city) if post.city else None)
+        _dates(t, node, post)
+        t.add(node, PROV.wasDerivedFrom, v)
+        t.add(node, CW.rule, Literal(post.rule))
+    for abbreviation, expansion in record.terms:
+        term = minted("term", record.volume, abbreviation)
+        t.add(term, RDF.type, SKOS.Concept)
+        t.add(term, SKOS.prefLabel, Literal(expansion or abbreviation))
+        t.add(term, CW.abbreviation, Literal(abbreviation))
+        t.add(term, CW.listedIn, v)
+    return list(dict.fromkeys(t))

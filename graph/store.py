@@ -63,9 +63,18 @@ class GraphStore:
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Make `graph` hold exactly `triples`, in one transaction."""
-        body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}" if body else f"DROP SILENT GRAPH {graph}"
-        self._store.update(update)
+        self.replace_graphs([(graph, triples)])
+
+    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]]) -> None:
+        """Replace several graphs in one SPARQL update: one transaction for the whole batch."""
+        operations = []
+        for graph, triples in graphs:
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
+            if body:
+                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+        if operations:
+            self._store.update(" ;\n".join(operations))
 
     def ensure_static(self) -> bool:
         """Load (or refresh) the shipped ontology and authority graphs; True if anything changed."""

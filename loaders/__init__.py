@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cwkg.errors import InputError
+from cwkg.errors import InputError, UnrecognisedFormat
 
 from . import frus, wilson_html, wilson_text
 from .source import SourceDocument, VolumeRecord
@@ -90,7 +90,7 @@ def load_records(path: Path) -> Iterator[Record]:
     if fmt is None and len(head.encode("utf-8")) >= HEAD_BYTES - 4:
         fmt = detect(read_text(path))  # a page whose telling lines come late
     if fmt is None:
-        raise InputError("unrecognised format (not a Wilson Center page as text or HTML, nor a FRUS TEI volume)", str(path))
+        raise UnrecognisedFormat("unrecognised format (not a Wilson Center page as text or HTML, nor a FRUS TEI volume)", str(path))
     try:
         yield from fmt.records(path)
     except ValueError as exc:

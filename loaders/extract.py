@@ -15,7 +15,7 @@ from .posts import find_posts
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .volume import find_volume_persons, volume_people
-from .source import SourceDocument
+from .source import SourceDocument, VolumeRecord
 from .text import fold, paragraphs
 
 
@@ -148,3 +148,10 @@ def _resolve_label(authority: Authority, label: str | None) -> str | None:
     aliases = authority.by_alias().get(fold(label.strip()), [])
     iris = {a.iri for a in aliases}
     return iris.pop() if len(iris) == 1 else label
+
+
+def extract_volume(record: VolumeRecord, authority: Authority | None = None, perspective: str | None = "United States"):
+    """A volume's persons (with their posts and authority links)."""
+    authority = authority or default_authority()
+    state = authority.resolve_label(perspective, ("state",)) if perspective else None
+    return volume_people(record.volume, record.persons, authority, _gazetteer(authority), state, None)

@@ -28,6 +28,7 @@ _DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegr
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
 _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
 _MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|visited|invited|conversation|talks|took place|held|luncheon|dinner|reception)\b", re.I)
+_CORRESPONDENCE = re.compile(r"^(?:[\w ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
@@ -118,14 +119,19 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
         return None
     rules: list[str] = []
     kind = None
-    for block in parts:
+    # The heading names the kind of meeting; else the opening's first sentence, if it tells of one.
+    first = sentences(body, lay.opening.start, lay.opening.end)[:1] if lay.opening else ()
+    for block in [b for b in (lay.heading, *first) if b is not None]:
+        if block is not lay.heading and not _MEETING_VERB.search(block.text):
+            continue
         found = [k for k in authority.meeting_kinds if any(re.search(rf"\b{re.escape(w)}\b", block.text, re.I) for w in k.words)]
         if found:
             kind = found[0].iri
             rules.append("kind-from-heading" if block is lay.heading else "kind-from-opening")
             break
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
-    if kind is None and len(heading_people) < 2:
+    correspondence = lay.heading is not None and _CORRESPONDENCE.search(lay.heading.text)
+    if kind is None and (len(heading_people) < 2 or correspondence):
         return None
     when = None
     for block in parts:

@@ -36,6 +36,7 @@ def _norm(label: str) -> str:
 class Resolver:
     store: GraphStore
     _index: dict[str, dict[str, bool]] | None = None
+    _groups: dict[str, str] | None = None
 
     def _build(self) -> dict[str, dict[str, bool]]:
         index: dict[str, dict[str, bool]] = {}
@@ -67,9 +68,28 @@ class Resolver:
         compact = _norm(text).replace(" ", "")
         return sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
 
+    def _same(self) -> dict[str, str]:
+        """Each entity to the representative of its owl:sameAs group (authority IRIs preferred)."""
+        if self._groups is None:
+            parent: dict[str, str] = {}
+
+            def find(x: str) -> str:
+                while parent.get(x, x) != x:
+                    x = parent[x]
+                return x
+
+            for row in self.store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"):
+                a, b = find(row["a"].value), find(row["b"].value)
+                if a != b:
+                    keep, drop = sorted((a, b), key=lambda iri: ("/frus/" in iri or "/hsg/" in iri or "/pocom/" in iri, iri))
+                    parent[drop] = keep
+            self._groups = {x: find(x) for x in parent}
+        return self._groups
+
     def resolve(self, text: str, param: str) -> ox.NamedNode | None:
-        """The one entity the text names; None if nothing matches; an error if several do."""
-        found = self.candidates(text)
+        """The one entity the text names (one owl:sameAs group counts as one); None if nothing matches."""
+        same = self._same()
+        found = sorted({same.get(c, c) for c in self.candidates(text)})
         if len(found) > 1:
             raise QueryError(f"'{text}' for {param} names several entities: {', '.join(found[:5])}; give one of these IRIs")
         return ox.NamedNode(found[0]) if found else None

@@ -61,8 +61,19 @@ def test_a_folder_with_bad_files_loads_the_good_ones_and_exits_non_zero(cli, tmp
         f"error: {folder / 'c_garbage.bin'}: not UTF-8 text (byte 0)",
         f"error: {folder / 'd_gone.txt'}: cannot read file (No such file or directory)",
     ]
-    assert "1 loaded, 3 failed" in result.stderr
+    assert "1 loaded, 3 failed, 0 skipped" in result.stderr
     assert "a_good.txt: " in result.stdout
+
+
+def test_a_file_of_no_known_format_in_a_folder_is_skipped_but_named_it_fails(cli, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "page.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "SOURCE.md").write_text("# Where these pages come from\n")
+    walked = cli("ingest", str(folder))
+    assert walked.exit_code == 0
+    assert f"skipped: {folder / 'SOURCE.md'}: unrecognised format" in walked.stderr
+    assert cli("ingest", str(folder / "SOURCE.md")).exit_code == 1
 
 
 def test_a_failed_file_leaves_the_store_as_it_was(cli, tmp_path):

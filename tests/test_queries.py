@@ -80,7 +80,7 @@ def test_meetings_filtered_by_place_and_year(loaded_store, catalog):
 
 
 def test_people_with_ambassadorial_posts_in_1962(loaded_store, catalog):
-    result = ask(loaded_store, catalog, "people", role="ambassador", year=1962)
+    result = ask(loaded_store, catalog, "people", post="ambassador", year=1962)
     assert sorted((r["name"].value, r["represents"].value, r["accredited_to"].value if r["accredited_to"] else "")
                   for r in result.rows) == [
         ("Ri Song-un", "North Korea", "Soviet Union"),

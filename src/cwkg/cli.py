@@ -59,7 +59,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to loa
 
     from cwkg.pipeline import expand, ingest as run_ingest
 
-    files = expand(paths)
+    found = expand(paths)
+    named = {path for path, explicit in found if explicit}
+    files = [path for path, _ in found]
     if not files:
         _fail("no files to load in " + ", ".join(map(str, paths)))
     err = Console(stderr=True)
@@ -67,19 +69,25 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to loa
         store = _open_store()
     except CwkgError as exc:
         _fail(str(exc))
-    failed = 0
-    with store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("ingest", total=len(files))
-        for result in run_ingest(store, files):
+    failed = skipped = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with store, Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("files", total=len(files))
+        records = bar.add_task("records", total=None)
+        for result in run_ingest(store, files, lambda: bar.advance(records)):
             bar.advance(task)
             if result.ok:
-                typer.echo(f"{result.path}: {result.triples} triples, {result.persons} persons, "
-                           f"{result.meetings} meetings, {result.mentions} mentions -> {result.document}")
+                where = f" -> {result.document}" if result.documents == 1 else ""
+                typer.echo(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} persons, "
+                           f"{result.meetings} meetings, {result.mentions} mentions, {result.positions} positions{where}")
+            elif result.unrecognised and result.path not in named:
+                skipped += 1  # a note or licence beside the records in a folder
+                typer.echo(f"skipped: {result.error}", err=True)
             else:
                 failed += 1
                 typer.echo(f"error: {result.error}", err=True)
         total = store.count()
-    typer.echo(f"{len(files) - failed} loaded, {failed} failed; store {store.path} holds {total} triples", err=True)
+    typer.echo(f"{len(files) - failed - skipped} loaded, {failed} failed, {skipped} skipped; store {store.path} holds {total} triples", err=True)
     if failed:
         raise typer.Exit(1)
 

@@ -17,3 +17,7 @@ class InputError(CwkgError):
 
 class QueryError(CwkgError):
     """A canned query or parameter that is unknown or ill-typed."""
+
+
+class UnrecognisedFormat(InputError):
+    """A file no registered loader recognises: an error when named, skipped when met in a folder."""

@@ -1,20 +1,27 @@
-"""Files -> store: load, extract, map and replace each document's graph, one file at a time.
+"""Files -> store: load, extract, map and replace each record's graph, committed in batches.
 
-A file that fails is reported and skipped; what is already stored stays as it was.
+A file that fails is reported and skipped. Formats that hold many records (FRUS
+volumes) are checked whole before the first record is read, so a malformed or hostile
+file changes nothing in the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cwkg.errors import CwkgError
-from cwkg.graph.mapping import document_triples
+import pyoxigraph as ox
+
+from cwkg.errors import CwkgError, UnrecognisedFormat
+from cwkg.graph.mapping import document_triples, volume_triples, volume_iri
 from cwkg.graph.namespaces import document_iri
 from cwkg.graph.store import GraphStore
-from cwkg.loaders import load_document
-from cwkg.loaders.extract import extract
+from cwkg.loaders import load_records
+from cwkg.loaders.extract import extract, extract_volume
+from cwkg.loaders.source import SourceDocument, VolumeRecord
+
+BATCH = 25  # graphs per transaction
 
 
 @dataclass(frozen=True)
@@ -22,47 +29,74 @@ class IngestResult:
     path: Path
     document: str | None = None
     title: str | None = None
+    documents: int = 0
     triples: int = 0
     persons: int = 0
     meetings: int = 0
     mentions: int = 0
+    positions: int = 0
     error: str | None = None
+    unrecognised: bool = False
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as their files (recursively, hidden ones skipped), sorted."""
-    out: list[Path] = []
+def expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """Files as given (named: True), folders as their files (recursively, hidden ones skipped, named: False)."""
+    out: list[tuple[Path, bool]] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and not f.is_dir()
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            out += [(f, False) for f in sorted(p.rglob("*")) if (f.is_file() or f.is_symlink()) and not f.is_dir()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         else:
-            out.append(p)
+            out.append((p, True))
     return out
 
 
-def ingest_file(store: GraphStore, path: Path) -> IngestResult:
+def record_graph(record: SourceDocument | VolumeRecord) -> tuple[ox.NamedNode, list[ox.Triple], dict[str, int]]:
+    """The named graph a record becomes, its triples and what it held."""
+    if isinstance(record, VolumeRecord):
+        persons, posts = extract_volume(record)
+        return volume_iri(record.volume), volume_triples(record, persons, posts), {"persons": len(persons)}
+    facts = extract(record)
+    counts = {"documents": 1, "persons": len(facts.persons), "meetings": len(facts.meetings),
+              "mentions": len(facts.mentions), "positions": len(facts.positions)}
+    return document_iri(record.doc_id), document_triples(facts), counts
+
+
+def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None) -> IngestResult:
+    totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0}
+    first: tuple[str, str] | None = None
+    pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     try:
-        doc = load_document(path)
-        facts = extract(doc)
-        triples = document_triples(facts)
-        store.replace_graph(document_iri(doc.doc_id), triples)
+        for record in load_records(path):
+            graph, triples, counts = record_graph(record)
+            pending.append((graph, triples))
+            totals["triples"] += len(triples)
+            for k, v in counts.items():
+                totals[k] += v
+            if first is None and isinstance(record, SourceDocument):
+                first = (graph.value, record.title)
+            if len(pending) >= BATCH:
+                store.replace_graphs(pending)
+                pending.clear()
+            if on_record:
+                on_record()
+        if pending:
+            store.replace_graphs(pending)
+    except UnrecognisedFormat as exc:
+        return IngestResult(path, error=str(exc), unrecognised=True, **totals)
     except CwkgError as exc:
-        return IngestResult(path, error=str(exc))
+        return IngestResult(path, error=str(exc), **totals)
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}")
-    return IngestResult(
-        path, document_iri(doc.doc_id).value, doc.title, len(triples),
-        len(facts.persons), len(facts.meetings), len(facts.mentions),
-    )
+        return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", **totals)
+    return IngestResult(path, first[0] if first else None, first[1] if first else None, **totals)
 
 
-def ingest(store: GraphStore, paths: Iterable[Path]) -> Iterator[IngestResult]:
+def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None) -> Iterator[IngestResult]:
     store.ensure_static()
     for path in paths:
-        yield ingest_file(store, path)
+        yield ingest_file(store, path, on_record)
     store.flush()
