@@ -8,9 +8,9 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span
-from cwkg.loaders.source import VolumeRecord
+from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, VolumeRecord
 
-from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash
+from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
 
 CONTEXT = 32  # characters of prefix and suffix kept with each quote
 
@@ -31,6 +31,9 @@ class _Triples(list):
 
 def person_iri(ref: str) -> NamedNode:
     """Authority persons keep their IRI; a volume's persons, provisional and unnamed ones get theirs."""
+    if ref.startswith(("pocom:", "hsg:")):
+        dataset, pid = ref.split(":", 1)
+        return NamedNode(f"{ID}person/{dataset}/{pid}")
     if ref.startswith("frus:"):
         _, volume, pid = ref.split(":", 2)
         return NamedNode(f"{ID}person/frus/{volume}/{pid}")
@@ -43,7 +46,7 @@ def person_iri(ref: str) -> NamedNode:
 
 
 def entity_iri(ref: str) -> NamedNode:
-    return person_iri(ref) if ref.startswith(("provisional:", "unnamed:", "frus:")) else NamedNode(ref)
+    return person_iri(ref) if ref.startswith(("provisional:", "unnamed:", "frus:", "pocom:", "hsg:")) else NamedNode(ref)
 
 
 def volume_iri(volume: str) -> NamedNode:
@@ -279,4 +282,70 @@ def volume_triples(record: VolumeRecord, persons: list[PersonFact], posts: list[
         t.add(term, SKOS.prefLabel, Literal(expansion or abbreviation))
         t.add(term, CW.abbreviation, Literal(abbreviation))
         t.add(term, CW.listedIn, v)
+    return list(dict.fromkeys(t))
+
+
+def _dated_note(t: _Triples, node: NamedNode, date_prop: NamedNode, note_prop: NamedNode, dated) -> None:
+    t.add(node, date_prop, _partial_date(dated.date) if dated.date else None)
+    t.add(node, note_prop, Literal(dated.note) if dated.note else None)
+
+
+def mission_triples(record: MissionRecord, chiefs: list) -> list[Triple]:
+    """A POCOM mission: each chief of mission as a post of the United States, with POCOM's dates and notes."""
+    t = _Triples()
+    for c in chiefs:
+        post, chief = c.post, c.chief
+        node = NamedNode(f"{ID}post/pocom/{slug(chief.id)}")
+        holder = person_iri(post.holder)
+        t.add(node, RDF.type, CW.Post)
+        t.add(node, ORG.member, holder)
+        t.add(holder, CW.holdsPost, node)
+        t.add(holder, RDF.type, CW.Person)
+        t.add(node, ORG.role, NamedNode(post.role))
+        t.add(node, ORG.organization, NamedNode(post.of))
+        t.add(node, CW.accreditedTo, NamedNode(post.to))
+        t.add(node, CW.roleTitle, Literal(c.title) if c.title else None)
+        _dates(t, node, post)
+        _dated_note(t, node, CW.appointedOn, CW.appointedNote, chief.appointed)
+        _dated_note(t, node, CW.arrivedOn, CW.arrivedNote, chief.arrived)
+        t.add(node, CW.startNote, Literal(chief.started.note) if chief.started.note else None)
+        t.add(node, CW.endNote, Literal(chief.ended.note) if chief.ended.note else None)
+        t.add(node, SKOS.note, Literal(chief.note) if chief.note else None)
+        t.add(node, CW.rule, Literal("pocom"))
+        t.add(node, DCTERMS.source, Literal(record.source))
+        if not post.role.startswith(str(CW)):
+            role = NamedNode(post.role)
+            t.add(role, RDF.type, CW.DiplomaticRole)
+            t.add(role, SKOS.prefLabel, Literal(c.title or post.role.rsplit("/", 1)[-1]))
+        if c.territory_label:
+            state = NamedNode(post.to)
+            t.add(state, RDF.type, CW.State)
+            t.add(state, SKOS.prefLabel, Literal(f"{c.territory_label} (POCOM territory)"))
+            t.add(state, CW.provisional, Literal(True))
+    return list(dict.fromkeys(t))
+
+
+def authority_person_triples(record: AuthorityPersonRecord) -> list[Triple]:
+    """A person of a name authority (POCOM, the FRUS people database) with names, years and links."""
+    p = person_iri(f"{record.dataset}:{record.id}")
+    t = _Triples()
+    t.add(p, RDF.type, CW.Person)
+    t.add(p, SKOS.prefLabel, Literal(record.name))
+    t.add(p, RDFS.label, Literal(record.name))
+    for variant in record.variants:
+        if variant != record.name:
+            t.add(p, SKOS.altLabel, Literal(variant))
+    t.add(p, CW.birthYear, Literal(record.birth, datatype=XSD.gYear) if record.birth and record.birth.isdigit() else None)
+    t.add(p, CW.deathYear, Literal(record.death, datatype=XSD.gYear) if record.death and record.death.isdigit() else None)
+    t.add(p, CW.careerType, Literal(record.career) if record.career else None)
+    if record.viaf:
+        t.add(p, CW.viaf, Literal(record.viaf))
+        t.add(p, SKOS.exactMatch, NamedNode(f"http://viaf.org/viaf/{record.viaf}"))
+    for remark in record.remarks:
+        t.add(p, SKOS.note, Literal(remark))
+    for ref in record.same_as:
+        t.add(p, OWL.sameAs, person_iri(ref))
+    for volume in record.volumes:
+        t.add(p, CW.listedIn, volume_iri(volume))
+    t.add(p, DCTERMS.source, Literal(record.source))
     return list(dict.fromkeys(t))

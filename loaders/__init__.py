@@ -12,13 +12,13 @@ from pathlib import Path
 
 from cwkg.errors import InputError, UnrecognisedFormat
 
-from . import frus, wilson_html, wilson_text
-from .source import SourceDocument, VolumeRecord
+from . import frus, hsg_people, pocom, wilson_html, wilson_text
+from .source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 MAX_BYTES = 50 * 1024 * 1024
 HEAD_BYTES = 8192
 
-Record = SourceDocument | VolumeRecord
+Record = SourceDocument | VolumeRecord | MissionRecord | AuthorityPersonRecord
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ def _page(load: Callable[[Path, str], SourceDocument]) -> Callable[[Path], Itera
 
 FORMATS: list[Format] = [
     Format(frus.NAME, frus.sniff, frus.records),
+    Format(pocom.NAME, pocom.sniff, pocom.records),
+    Format(hsg_people.NAME, hsg_people.sniff, hsg_people.records),
     Format(wilson_html.NAME, wilson_html.sniff, _page(wilson_html.load)),
     Format(wilson_text.NAME, wilson_text.sniff, _page(wilson_text.load)),
 ]
@@ -90,7 +92,7 @@ def load_records(path: Path) -> Iterator[Record]:
     if fmt is None and len(head.encode("utf-8")) >= HEAD_BYTES - 4:
         fmt = detect(read_text(path))  # a page whose telling lines come late
     if fmt is None:
-        raise UnrecognisedFormat("unrecognised format (not a Wilson Center page as text or HTML, nor a FRUS TEI volume)", str(path))
+        raise UnrecognisedFormat("unrecognised format (not a Wilson Center page as text or HTML, a FRUS TEI volume, a POCOM or an Office of the Historian people record)", str(path))
     try:
         yield from fmt.records(path)
     except ValueError as exc:

@@ -95,3 +95,53 @@ def content_id(prefix: str, *parts: str) -> str:
     """A stable id from the content, so a document loaded twice keeps its id."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
     return f"{prefix}-{digest}"
+
+
+@dataclass(frozen=True)
+class DatedNote:
+    date: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ChiefOfMission:
+    """One appointment in POCOM: who, with which title, to which territory, when."""
+
+    id: str
+    person: str
+    role: str
+    territory: str | None
+    appointed: DatedNote
+    arrived: DatedNote
+    started: DatedNote
+    ended: DatedNote
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class MissionRecord:
+    """A POCOM mission file: a country (or an international organization) and its chiefs of mission."""
+
+    id: str
+    kind: str  # "country" or "organization"
+    title: str | None
+    chiefs: tuple[ChiefOfMission, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class AuthorityPersonRecord:
+    """A person from a name authority (POCOM people, the FRUS people database)."""
+
+    dataset: str  # "pocom" or "hsg"
+    id: str
+    name: str
+    variants: tuple[str, ...] = ()
+    birth: str | None = None
+    death: str | None = None
+    career: str | None = None
+    viaf: str | None = None
+    remarks: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()  # references to the person elsewhere (FRUS volume persons, POCOM ids)
+    volumes: tuple[str, ...] = ()
+    source: str = ""

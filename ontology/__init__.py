@@ -27,3 +27,8 @@ def authority_files() -> list[Path]:
 def name_variants_file() -> Path:
     """Equivalent romanisations of name syllables (Ri/Li/Yi ...)."""
     return Path(str(_ROOT / "name-variants.tsv"))
+
+
+def data_file(name: str) -> Path:
+    """A table shipped beside the ontology (POCOM roles and territories ...)."""
+    return Path(str(_ROOT / name))

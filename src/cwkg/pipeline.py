@@ -14,12 +14,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, UnrecognisedFormat
-from cwkg.graph.mapping import document_triples, volume_triples, volume_iri
-from cwkg.graph.namespaces import document_iri
+from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
+from cwkg.graph.namespaces import ID, document_iri, slug
 from cwkg.graph.store import GraphStore
-from cwkg.loaders import load_records
+from cwkg.loaders import Record, load_records
+from cwkg.loaders.pocom import chief_posts
 from cwkg.loaders.extract import extract, extract_volume
-from cwkg.loaders.source import SourceDocument, VolumeRecord
+from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 BATCH = 25  # graphs per transaction
 
@@ -35,6 +36,7 @@ class IngestResult:
     meetings: int = 0
     mentions: int = 0
     positions: int = 0
+    posts: int = 0
     error: str | None = None
     unrecognised: bool = False
 
@@ -55,8 +57,14 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
-def record_graph(record: SourceDocument | VolumeRecord) -> tuple[ox.NamedNode, list[ox.Triple], dict[str, int]]:
+def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[str, int]]:
     """The named graph a record becomes, its triples and what it held."""
+    if isinstance(record, MissionRecord):
+        chiefs = chief_posts(record)
+        return ox.NamedNode(f"{ID}source/pocom/mission/{slug(record.id)}"), mission_triples(record, chiefs), {"posts": len(chiefs)}
+    if isinstance(record, AuthorityPersonRecord):
+        graph = ox.NamedNode(f"{ID}source/{record.dataset}/person/{slug(record.id)}")
+        return graph, authority_person_triples(record), {"persons": 1}
     if isinstance(record, VolumeRecord):
         persons, posts = extract_volume(record)
         return volume_iri(record.volume), volume_triples(record, persons, posts), {"persons": len(persons)}
@@ -67,7 +75,7 @@ def record_graph(record: SourceDocument | VolumeRecord) -> tuple[ox.NamedNode, l
 
 
 def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None) -> IngestResult:
-    totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0}
+    totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     try:
