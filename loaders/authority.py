@@ -150,6 +150,13 @@ class Authority:
                 keys.setdefault(self.name_key(a.text), a.iri)
         return keys
 
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First names of the people the authority knows: "Richard Nixon" is a name because "Richard" is one."""
+        return frozenset(a.text.split()[0] for a in self.aliases
+                         if self.entities[a.iri].kind == "person" and len(a.text.split()) > 1
+                         and re.fullmatch(r"[A-Z][a-z]{2,}", a.text.split()[0]))
+
     def person_keys(self) -> dict[str, str]:
         """Name key (romanisation-normalised, separators dropped) -> authority person IRI."""
         return self._person_keys

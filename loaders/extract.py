@@ -43,7 +43,9 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, entity_mentions, paragraph_of))
         entity_mentions = _without_overlaps(found, entity_mentions)
     role_words = [label for role in authority.roles for label in role.labels]
-    body_candidates = find_candidates(body, role_words, entity_mentions)
+    given = authority.given_names | frozenset(
+        t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
+    body_candidates = find_candidates(body, role_words, entity_mentions, given_names=given)
     if use_markup:
         body_candidates = marked_candidates(doc, entity_mentions) + body_candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)

@@ -208,6 +208,13 @@ def _kind(head: str, subtype: str | None) -> str:
     return next((kind for pattern, kind in _KINDS if pattern.search(head)), "document")
 
 
+def _day(stamp: str | None) -> date | None:
+    try:
+        return date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        return None
+
+
 def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...], path: Path) -> SourceDocument:
     doc_id = div.get(XML_ID) or f"d{div.get('n')}"
     head = div.find(f"{TEI}head")
@@ -227,15 +234,13 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
     subjects = tuple(_text(i) for lst in div.iter(f"{TEI}list") if lst.get("type") == "subject" for i in lst.findall(f"{TEI}item"))
     plist = next((lst for lst in div.iter(f"{TEI}list") if lst.get("type") == "participants"), None)
     participants = _participants(plist) if plist is not None else ()
-    writer = _Writer()
-    writer.write(title)
-    writer.block()
-    body, marks = linearise([c for c in div if _local(c) != "head"], writer)
+    body, marks = linearise([c for c in div])
     return SourceDocument(
         doc_id=f"{volume}-{doc_id}", source=str(path), format=NAME, title=title or head_text, body=body, date=day,
         kind=_kind(head_text, div.get("subtype")), url=URL.format(volume=volume, id=doc_id), number=div.get("n"),
         classification=classification, source_note=source_note, dateline_place=_text(place) if place is not None else None,
         date_time=(div.get(f"{FRUS}doc-dateTime-min") or "", div.get(f"{FRUS}doc-dateTime-max") or "") if div.get(f"{FRUS}doc-dateTime-min") else None,
+        dateline_date=_day(when.get("when")) if when is not None and re.search(r"\d", _text(when)) else None,
         subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
         people=people, perspective="United States",
     )

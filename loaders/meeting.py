@@ -33,6 +33,7 @@ _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|
 
 
 _SECTION = re.compile(r"^(?:SUBJECTS?|PARTICIPANTS|PRESENT|ATTENDEES|Subjects?|Participants|Present)\s*:?\s*$")
+_UNDATED = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:undated|no date|n\.\s?d\.)\.?$", re.I)
 _NUMBERED = re.compile(r"^\d{1,2}\.\s")
 HEAD_BLOCKS = 8  # the dateline and heading are looked for among the first blocks
 
@@ -51,7 +52,7 @@ class Layout:
 def layout(body: str, title: str) -> Layout:
     """Dateline, heading, SUBJECT and PARTICIPANTS sections, and the first paragraph of the text proper."""
     paras = paragraphs(body)
-    dateline = next((p for p in paras[:HEAD_BLOCKS] if len(p.text.split()) <= 12 and find_full_dates(p.text)), None)
+    dateline = next((p for p in paras[:HEAD_BLOCKS] if len(p.text.split()) <= 12 and (find_full_dates(p.text) or _UNDATED.match(p.text))), None)
     heading = next((p for p in paras[:HEAD_BLOCKS] if p is not dateline and (_DOC_WORDS.match(p.text) or _similar(p.text, title))), None)
     sections: dict[str, list[Block]] = {}
     current: str | None = None

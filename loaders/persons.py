@@ -20,7 +20,7 @@ HONORIFICS = (
     r"Comrades?|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
     r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*|[A-Z]\.)"
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
 _FULL = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
 # Capitalised words that start or end a candidate but are not names.
 STOP = {
@@ -46,19 +46,29 @@ class Candidate:
     titled: str | None = None  # the name with its honorific, e.g. "Comrade X"
 
 
+_NOUNLIKE = re.compile(r"(?:tions?|sions?|ments?|ances?|ences?|ities|ity|ness|isms?|ships?|ies|ues|ends|bly|ings?|ate|ors|ures?)$")
+
+
 def _trim(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"['’]s\b.*$", "", name)  # "Sparkman's Subcommittee" -> "Sparkman"
     tokens = name.split()
     while tokens and tokens[0] in STOP:
         tokens.pop(0)
     while tokens and (tokens[-1] in STOP or re.fullmatch(r"[A-Z]\.", tokens[-1])):
         tokens.pop()
     cut = next((i for i, t in enumerate(tokens) if t in STOP), len(tokens))
-    return " ".join(tokens[:cut])
+    tokens = tokens[:cut]
+    if tokens and _NOUNLIKE.search(tokens[0]):
+        return ""  # "General Considerations", "Ambassador Designate": a common noun, not a name
+    return " ".join(tokens)
 
 
-def find_candidates(text: str, role_words: list[str], taken: list[Mention], offsets: bool = True) -> list[Candidate]:
-    """Name candidates in `text` that no authority mention already covers."""
+def find_candidates(text: str, role_words: list[str], taken: list[Mention], offsets: bool = True,
+                    given_names: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Name candidates in `text` that no authority mention already covers.
+
+    `given_names` (from the authority data and a volume's persons) let a bare "Richard Nixon" count.
+    """
     folded = fold(text)
     roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
     patterns = [
@@ -67,6 +77,9 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
+    if given_names:
+        given = "|".join(re.escape(g) for g in sorted(given_names, key=len, reverse=True))
+        patterns.append(("given-name", re.compile(rf"(?<![\w.])(?P<name>(?:{given})(?:\s+(?:[A-Z]\.)+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,?\s+(?:Jr|Sr)\.)?)(?![\w])")))
     covered = [(m.span.start, m.span.end) for m in taken]
     out: list[Candidate] = []
     for rule, pattern in patterns:
@@ -130,6 +143,9 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         elif key in person_keys:
             owner[key] = person_keys[key]
             known_person(person_keys[key])
+        elif (near := _near(key, person_keys)) is not None:
+            owner[key] = near  # "Toncic-Sorinj" and a list's "Toncic-Sorinji": one letter apart
+            known_person(near)
         else:
             owner[key] = "provisional:" + key
     # A surname alone joins the one full name that ends (or begins) with it.
@@ -166,6 +182,17 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     mentions += _repeat_mentions(body, people, mentions, known)
     mentions += _variant_mentions(authority, body, people, mentions + known)
     return list(people.values()), mentions
+
+
+def _near(key: str, person_keys: dict[str, str]) -> str | None:
+    """The one known person whose name key is within a letter or two of `key` (long names only)."""
+    from rapidfuzz import fuzz, process
+
+    if len(key) < 10:
+        return None
+    found = process.extract(key, list(person_keys), scorer=fuzz.ratio, score_cutoff=92, limit=2)
+    people = {person_keys[k] for k, _, _ in found}
+    return people.pop() if len(people) == 1 else None
 
 
 def _first(body: str, name: str) -> int:

@@ -71,6 +71,7 @@ class SourceDocument:
     classification: str | None = None
     source_note: str | None = None
     dateline_place: str | None = None
+    dateline_date: date | None = None  # the date the dateline itself gives, if it gives one
     date_time: tuple[str, str] | None = None  # earliest and latest moment the document may date from
     subjects: tuple[str, ...] = ()
     participants: tuple[ListedParticipant, ...] = ()

@@ -21,6 +21,12 @@ from .source import VolumePerson
 from .text import fold
 
 PREFIX = "frus:"
+# Words that may stand before a surname without being part of the name ("Secretary McNamara").
+_TITLES = {"Secretary", "President", "Ambassador", "Minister", "Director", "General", "Admiral", "Senator", "Governor",
+           "Mr", "Mrs", "Ms", "Dr", "Chairman", "Premier", "Chancellor", "Comrade", "Deputy", "Under", "Assistant", "Judge",
+           "Congressman", "Representative", "Commissioner", "Counselor", "Consul", "Colonel", "Captain", "Lieutenant",
+           "Professor", "Prime", "Foreign", "Vice", "Acting", "Postmaster", "Defense", "State", "Attorney", "The", "With",
+           "And", "To", "By", "From", "Of", "Cc", "For"}
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r")"
 _PERIOD = re.compile(
     rf"(?:(?P<prep>from|to|until|after|since|in|as of)\s+)?(?P<m1>{_MONTH})?\s*(?P<y1>1[89]\d\d)?\s*(?:[–-]\s*(?P<m2>{_MONTH})?\s*(?P<y2>1[89]\d\d)?)?\s*$"
@@ -70,6 +76,10 @@ def find_volume_persons(body: str, volume: str, people: tuple[VolumePerson, ...]
         keys = table[m.group(0)]
         if len(set(keys)) != 1 or any(s < m.end() and m.start() < e for s, e in covered):
             continue
+        before = re.search(r"([A-Z][a-z]+)\s$", body[max(0, m.start() - 20):m.start()])
+        inside_name = re.match(r"\s+[A-Z][a-z]", body[m.end():m.end() + 3]) or (before and before.group(1) not in _TITLES)
+        if " " not in m.group(0) and inside_name:
+            continue  # a surname inside a longer name ("Crawford Greenewalt") is someone else
         out.append(Mention(keys[0], "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name",
                            paragraph_of(m.start()), "volume-persons"))
     return out

@@ -209,7 +209,8 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
 
 @app.command("eval")
 def evaluate_gold(
-    gold: list[Path] = typer.Argument(..., help="Gold annotation files (see shared/gold/README.md)."),
+    gold: list[Path] = typer.Argument(None, help="Gold annotation files (see shared/gold/README.md)."),
+    frus: list[Path] = typer.Option([], "--frus", help="A FRUS TEI volume: score text extraction against its own markup."),
     corpus: list[Path] = typer.Option([], "--corpus", "-c", help="Folders to search for each gold file's document (default: ../corpus beside the gold folder)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
 ) -> None:
@@ -221,6 +222,12 @@ def evaluate_gold(
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"'{fmt}' (use table or json)", param_hint="--format")
+    if not gold and not frus:
+        _fail("give gold files, or --frus VOLUME")
+    if frus:
+        _evaluate_frus(frus, fmt)
+    if not gold:
+        return
     reports = []
     for path in gold:
         roots = list(corpus) or [path.resolve().parent.parent / "corpus"]
@@ -245,6 +252,29 @@ def evaluate_gold(
             typer.echo(f"  missed: {miss}")
         for extra in r.extra_positions:
             typer.echo(f"  extra:  {extra}")
+
+
+def _evaluate_frus(volumes: list[Path], fmt: str) -> None:
+    import json
+
+    from cwkg.evaluate_frus import evaluate_frus
+
+    reports = []
+    for path in volumes:
+        try:
+            reports.append(evaluate_frus(path))
+        except CwkgError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        typer.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
+        return
+    for r in reports:
+        typer.echo(f"{r.volume} ({r.documents} documents)")
+        lines = [{"measure": name, "P": f"{s.precision:.3f}", "R": f"{s.recall:.3f}", "F1": f"{s.f1:.3f}", "tp/fp/fn": f"{s.tp}/{s.fp}/{s.fn}"}
+                 for name, s in (("person mentions", r.person_mentions), ("participants", r.participants))]
+        lines += [{"measure": name, "P": "", "R": "", "F1": f"{a.value:.3f}", "tp/fp/fn": f"{a.correct}/{a.total}"}
+                  for name, a in (("dateline date", r.dateline_date), ("dateline place", r.dateline_place))]
+        output.write(["measure", "P", "R", "F1", "tp/fp/fn"], [{k: _lit(v) for k, v in line.items()} for line in lines], "table", count=False)
 
 
 def _lit(value: str):

@@ -1,0 +1,152 @@
+"""Measure text extraction on FRUS volumes against FRUS's own markup.
+
+Each document is read twice: its markup (persName spans with their entry in the
+volume's list of persons, the dateline's date and place, the participants list) is the
+answer; the plain text, with that markup ignored, is what cwkg's extraction reads. The
+volume's list of persons is front matter, not markup of the document scored, so the
+extraction may use it as it uses the authority data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cwkg.evaluate import Accuracy, Score
+from cwkg.loaders import load_records
+from cwkg.loaders.authority import default_authority
+from cwkg.loaders.extract import extract
+from cwkg.loaders.meeting import layout
+from cwkg.loaders.source import SourceDocument, VolumeRecord
+from cwkg.loaders.volume import person_key, volume_people
+
+
+@dataclass
+class FrusReport:
+    volume: Path
+    documents: int = 0
+    person_mentions: Score = field(default_factory=Score)
+    dateline_date: Accuracy = field(default_factory=Accuracy)
+    dateline_place: Accuracy = field(default_factory=Accuracy)
+    participants: Score = field(default_factory=Score)
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"volume": str(self.volume), "documents": self.documents,
+                "person_mentions": self.person_mentions.as_dict(), "dateline_date": self.dateline_date.as_dict(),
+                "dateline_place": self.dateline_place.as_dict(), "participants": self.participants.as_dict(),
+                "misses": self.misses[:50]}
+
+
+surnames: dict[str, set[str]] = {}
+
+
+def _identity(ref: str | None, name: str, doc: SourceDocument, same_as: dict[str, str], authority) -> set[str]:
+    """Every id the marked person may go by: their volume entry, the authority person it is, their name key."""
+    ids = {"name:" + authority.name_key(name)}
+    if len(name.split()) == 1:
+        ids.add("surname:" + authority.name_key(name))  # a surname alone ("Kennedy") names whoever bears it
+    if ref and doc.volume:
+        key = person_key(doc.volume, ref)
+        ids.add(key)
+        if key in same_as:
+            ids.add(same_as[key])
+    return ids
+
+
+def _predicted_ids(entity: str, labels: dict[str, set[str]], same_as: dict[str, str]) -> set[str]:
+    ids = {entity} | {"name:" + n for n in labels.get(entity, set())} | {"surname:" + n for n in surnames.get(entity, set())}
+    if entity in same_as:
+        ids.add(same_as[entity])
+    return ids
+
+
+def evaluate_frus(path: Path) -> FrusReport:
+    authority = default_authority()
+    report = FrusReport(path)
+    same_as: dict[str, str] = {}
+    for record in load_records(path):
+        if isinstance(record, VolumeRecord):
+            persons, _ = volume_people(record.volume, record.persons, authority, None, None, None, posts=False)
+            same_as = {p.key: p.same_as for p in persons if p.same_as}
+            continue
+        if not isinstance(record, SourceDocument):
+            continue
+        report.documents += 1
+        facts = extract(record, authority, use_markup=False)
+        labels = {p.ref: {authority.name_key(a) for a in p.aliases | {p.label}} for p in facts.persons}
+        surnames.clear()
+        surnames.update({p.ref: {authority.name_key(a.split()[-1]) for a in p.aliases | {p.label} if a.split()} for p in facts.persons})
+        for m in facts.mentions:
+            if m.kind == "person" and m.entity in authority.entities:
+                surnames.setdefault(m.entity, set()).add(authority.name_key(authority.entities[m.entity].label.split()[-1]))
+        _score_mentions(record, facts, labels, same_as, authority, report)
+        _score_dateline(record, facts, authority, report)
+        if record.participants and record.kind == "memorandum of conversation":
+            _score_participants(record, facts, labels, same_as, authority, report)
+    return report
+
+
+def _score_mentions(doc, facts, labels, same_as, authority, report: FrusReport) -> None:
+    gold = [(m, _identity(m.ref, m.text, doc, same_as, authority)) for m in doc.marked if m.kind == "person"]
+    predicted = [(m, _predicted_ids(m.entity, labels, same_as)) for m in facts.mentions if m.kind == "person"]
+    overlaps = lambda g, p: p.span.start < g.end and g.start < p.span.end
+    matched_pred = set()
+    for g, gids in gold:
+        hits = [i for i, (p, pids) in enumerate(predicted) if overlaps(g, p) and gids & pids]
+        if hits:
+            report.person_mentions.tp += 1
+            matched_pred.update(hits)
+        else:
+            report.person_mentions.fn += 1
+            report.misses.append(f"{doc.doc_id}: person not found: {g.text}")
+    report.person_mentions.fp += len(predicted) - len(matched_pred)
+    for i, (p, _) in enumerate(predicted):
+        if i not in matched_pred:
+            report.misses.append(f"{doc.doc_id}: extra person: {p.span.text} ({p.rule})")
+
+
+def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
+    parts = layout(doc.body, doc.title)
+    if doc.dateline_date:
+        from cwkg.loaders.dates import find_full_dates
+
+        found = find_full_dates(parts.dateline.text) if parts.dateline else []
+        report.dateline_date.total += 1
+        ok = bool(found) and found[0][2] == doc.dateline_date
+        report.dateline_date.correct += ok
+        if not ok:
+            report.misses.append(f"{doc.doc_id}: dateline date {found[0][2] if found else None} != {doc.dateline_date}")
+    if doc.dateline_place:
+        report.dateline_place.total += 1
+        wanted = authority.resolve_label(doc.dateline_place, ("place",))
+        got = facts.written_at
+        ok = got is not None and (got == wanted or authority.entities[got].label == doc.dateline_place)
+        report.dateline_place.correct += ok
+        if not ok:
+            report.misses.append(f"{doc.doc_id}: dateline place {got} != {doc.dateline_place}")
+
+
+def _score_participants(doc, facts, labels, same_as, authority, report: FrusReport) -> None:
+    from cwkg.loaders.participants import from_markup
+
+    perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
+    year = doc.date.year if doc.date else None
+    gold_entries = from_markup(doc, [], authority, perspective, year)
+    gold = [_identity(None, p.name, doc, same_as, authority) | ({person_key(doc.volume, p.ref)} if p.ref else set())
+            for p in doc.participants]
+    # Office holders ("The Secretary") are known only by the office: compare by the person the office names.
+    for entry, ids in zip([e.person for e in gold_entries], gold):
+        ids.add(entry)
+    predicted = facts.meetings[0].participants if facts.meetings else []
+    pred_ids = [_predicted_ids(p, labels, same_as) for p in predicted]
+    matched_pred = set()
+    for ids in gold:
+        hit = [i for i, pids in enumerate(pred_ids) if ids & pids]
+        if hit:
+            report.participants.tp += 1
+            matched_pred.update(hit)
+        else:
+            report.participants.fn += 1
+            report.misses.append(f"{doc.doc_id}: participant not found: {sorted(ids)[0]}")
+    report.participants.fp += len(predicted) - len(matched_pred)
