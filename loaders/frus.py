@@ -175,7 +175,7 @@ def _participant(item: etree._Element, delegation: str | None) -> ListedParticip
     if description and _HONORIFIC.fullmatch(description + " "):
         description = None
     ref = (person.get("corresp") or "").lstrip("#") or None
-    return ListedParticipant(name, _HONORIFIC.sub("", description) if description else None, delegation, ref)
+    return ListedParticipant(name, description, delegation, ref)
 
 
 def _volume_persons(section: etree._Element) -> tuple[VolumePerson, ...]:
