@@ -9,6 +9,7 @@ one's subject is the speaker, the earlier ones report it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,11 +63,18 @@ class Cue:
     governing: bool  # "stated the following:" - the next paragraphs are the speaker's words
 
 
+def _between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions inside [start, end), given mentions sorted by start."""
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(mentions, end, key=lambda m: m.span.start)
+    return mentions[lo:hi]
+
+
 def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[Subject]:
     """Everything in text[start:end] that could be the subject of a reporting verb."""
     found: list[Subject] = []
-    for m in mentions:
-        if start <= m.span.start and m.span.end <= end:
+    for m in _between(mentions, start, end):
+        if m.span.end <= end:
             if m.kind == "person":
                 found.append(Subject(m.span.start, m.span.end, "person", m.entity))
             elif m.kind in ("state", "party"):

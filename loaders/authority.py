@@ -41,6 +41,11 @@ FORMS = {
 }
 
 
+# Words that stand before a name as a title ("General de Gaulle", "Chairman Mao"), not first names.
+_TITLE_WORDS = {"General", "President", "Chairman", "Marshal", "Comrade", "Premier", "Uncle", "Lord", "Sir", "Secretary",
+                "Minister", "Ambassador", "King", "Queen", "Prince", "Emperor", "Colonel", "Admiral", "Senator", "Governor"}
+
+
 @dataclass(frozen=True)
 class Entity:
     iri: str
@@ -155,7 +160,7 @@ class Authority:
         """First names of the people the authority knows: "Richard Nixon" is a name because "Richard" is one."""
         return frozenset(a.text.split()[0] for a in self.aliases
                          if self.entities[a.iri].kind == "person" and len(a.text.split()) > 1
-                         and re.fullmatch(r"[A-Z][a-z]{2,}", a.text.split()[0]))
+                         and re.fullmatch(r"[A-Z][a-z]{2,}", a.text.split()[0]) and a.text.split()[0] not in _TITLE_WORDS)
 
     def person_keys(self) -> dict[str, str]:
         """Name key (romanisation-normalised, separators dropped) -> authority person IRI."""

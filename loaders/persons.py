@@ -8,6 +8,7 @@ it ends (or, for East Asian order, begins) with.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class Candidate:
     titled: str | None = None  # the name with its honorific, e.g. "Comrade X"
 
 
+# A first name the authority knows, then a surname: "Richard Nixon", "Roger M. Blough".
+_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]{2,})(?:[ \t]+(?:[A-Z]\.)+)?[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?![\w])")
 _NOUNLIKE = re.compile(r"(?:tions?|sions?|ments?|ances?|ences?|ities|ity|ness|isms?|ships?|ies|ues|ends|bly|ings?|ate|ors|ures?)$")
 
 
@@ -77,11 +80,14 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
-    if given_names:
-        given = "|".join(re.escape(g) for g in sorted(given_names, key=len, reverse=True))
-        patterns.append(("given-name", re.compile(rf"(?<![\w.])(?P<name>(?:{given})(?:\s+(?:[A-Z]\.)+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,?\s+(?:Jr|Sr)\.)?)(?![\w])")))
     covered = [(m.span.start, m.span.end) for m in taken]
     out: list[Candidate] = []
+    if given_names:
+        for m in _GIVEN_NAME.finditer(folded):
+            if m["first"] in given_names and m["first"] not in STOP and not any(s < m.end() and m.start() < e for s, e in covered):
+                name = _trim(text[m.start():m.end()])
+                if len(name.split()) >= 2 and text[m.start():m.end()].startswith(name):
+                    out.append(Candidate(name, Span(m.start(), m.start() + len(name), name) if offsets else None, "given-name"))
     for rule, pattern in patterns:
         for m in pattern.finditer(folded):
             raw = text[m.start("name") : m.end("name")]
@@ -234,11 +240,13 @@ def _variant_mentions(authority: Authority, body: str, people: dict[str, PersonF
     """A capitalised name that is another spelling of a person already found ("Ri Sang Jo")."""
     keys = {authority.name_key(alias): p for p in people.values() if not p.unnamed
             for alias in p.aliases if len(alias.split()) > 1}
-    taken = [(m.span.start, m.span.end) for m in found]
+    taken = sorted((m.span.start, m.span.end) for m in found)
+    starts = [s for s, _ in taken]
     paras = paragraphs(body)
     out = []
     for m in re.finditer(rf"(?<![\w]){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", fold(body)):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        i = bisect.bisect_left(starts, m.end())
+        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 8):i]):
             continue
         name = _trim(body[m.start():m.end()])
         person = keys.get(authority.name_key(name)) if len(name.split()) > 1 else None

@@ -37,12 +37,13 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_NOT_NAME = {"mr", "mrs", "ms", "dr", "h", "e", "sir", "jr", "sr", "ii", "iii", "comrade"}
+_NOT_NAME = {"mr", "mrs", "ms", "dr", "sir", "jr", "sr", "ii", "iii", "comrade"}
 
 
 def name_key_tokens(name: str) -> list[str]:
     """Lower-case ASCII tokens of a name, split on spaces, hyphens, apostrophes and commas, without
     honorifics and generational suffixes (Mr., H.E., Jr.)."""
+    name = re.sub(r"\bH\.\s?E\.\s*", "", name)  # His/Her Excellency
     return [t for t in re.split(r"[\s\-'.,()“”\"]+", unidecode(name).lower()) if t and t not in _NOT_NAME]
 
 

@@ -26,7 +26,7 @@ CHROME_WORDS = {
 }
 _CITATION = re.compile(r'^[“"](?P<title>.+?)[,.]?[”"]\s*,?\s*(?P<rest>.*)$', re.S)
 _TRANSLATED = re.compile(
-    r"\.?\s*(?:Obtained and )?[Tt]ranslated(?: for (?P<for>[^.]+?))?(?: by (?P<by>[^.]+?))?\.?\s*$"
+    r"\.?\s*(?:Obtained and )?[Tt]ranslated(?: for (?P<for>[^.]+?))?(?: by (?P<by>.+?))?\.?\s*$"
 )
 _REFERENCE_PART = re.compile(r"\d|^(?:f|d|op|l|k|sig|inv|fond|delo|opis)\.?\s", re.I)
 

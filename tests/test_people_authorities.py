@@ -58,3 +58,15 @@ def test_a_people_record_links_its_frus_entries_and_pocom_id(store):
 def test_a_name_through_the_people_authority_finds_the_pocom_person(store):
     rows = run(store, load_catalog()["people"], {"person": "Llewellyn E. Thompson Jr.", "post": "ambassador"}).rows
     assert {r["accredited_to"].value for r in rows} == {"Soviet Union"}
+
+
+def test_a_name_a_document_used_is_linked_to_the_authority_loaded_later(tmp_path):
+    page = tmp_path / "page.txt"
+    text = (FIXTURES.parent.parent / "examples" / "000_adaeb2830212c886.txt").read_text(encoding="utf-8")
+    page.write_text(text.replace("Vojtech Mastny", "Llewellyn E. Thompson"), encoding="utf-8")
+    s = GraphStore(tmp_path / "store")
+    list(ingest(s, [page]))
+    list(ingest(s, [FIXTURES / "hsg" / "113537.xml"]))
+    linked = {(r["p"].value, r["o"].value) for r in s.query(
+        "SELECT ?p ?o WHERE { ?p cw:provisional true ; skos:prefLabel 'Llewellyn E. Thompson' ; owl:sameAs ?o }")}
+    assert linked == {(ID + "person/provisional/llewellynethompson", ID + "person/hsg/113537")}

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, UnrecognisedFormat
+from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
 from cwkg.graph.store import GraphStore
@@ -107,4 +108,5 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
     store.ensure_static()
     for path in paths:
         yield ingest_file(store, path, on_record)
+    link_people(store)
     store.flush()
