@@ -173,6 +173,31 @@ class Authority:
             key = self._name_keys[name] = "".join(self.variants.get(t, t) for t in name_key_tokens(name))
         return key
 
+    @cached_property
+    def stance_pattern(self) -> re.Pattern[str] | None:
+        """Every stance cue in one pattern, one named group per stance (s0 = highest priority)."""
+        parts = [f"(?P<s{i}>{d.cue.pattern})" for i, d in enumerate(self.stances) if d.cue is not None]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    @cached_property
+    def topic_pattern(self) -> re.Pattern[str] | None:
+        """Every topic cue in one pattern, one named group per topic."""
+        parts = [f"(?P<t{i}>{d.cue.pattern})" for i, d in enumerate(self.topics) if d.cue is not None]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def stance_of(self, text: str) -> str | None:
+        """The highest-priority stance whose cue the text has."""
+        if self.stance_pattern is None:
+            return None
+        found = {int(name[1:]) for m in self.stance_pattern.finditer(text) for name, v in m.groupdict().items() if v is not None}
+        return self.stances[min(found)].iri if found else None
+
+    def topic_cues(self, text: str) -> set[int]:
+        """Indices (into `topics`) of the topics whose cue the text has."""
+        if self.topic_pattern is None:
+            return set()
+        return {int(name[1:]) for m in self.topic_pattern.finditer(text) for name, v in m.groupdict().items() if v is not None}
+
     def office_holder(self, title: str, state: str | None, year: int | None) -> str | None:
         """Who held the office a title names ("Secretary" -> Secretary of State) for a state in a year."""
         if state is None or year is None:

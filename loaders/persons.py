@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -73,21 +74,31 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     `given_names` (from the authority data and a volume's persons) let a bare "Richard Nixon" count.
     """
     folded = fold(text)
+    patterns = _patterns(tuple(role_words))
+    covered = [(m.span.start, m.span.end) for m in taken]
+    out = _scan(text, folded, patterns, covered, [], offsets)
+    if given_names:
+        found = [(c.span.start, c.span.end) for c in out if c.span]
+        for m in _GIVEN_NAME.finditer(folded):
+            if m["first"] in given_names and m["first"] not in STOP and not any(s < m.end() and m.start() < e for s, e in covered + found):
+                name = _trim(text[m.start():m.end()])
+                if len(name.split()) >= 2 and text[m.start():m.end()].startswith(name):
+                    out.append(Candidate(name, Span(m.start(), m.start() + len(name), name) if offsets else None, "given-name"))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
-    patterns = [
+    return [
         ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
-    covered = [(m.span.start, m.span.end) for m in taken]
-    out: list[Candidate] = []
-    if given_names:
-        for m in _GIVEN_NAME.finditer(folded):
-            if m["first"] in given_names and m["first"] not in STOP and not any(s < m.end() and m.start() < e for s, e in covered):
-                name = _trim(text[m.start():m.end()])
-                if len(name.split()) >= 2 and text[m.start():m.end()].startswith(name):
-                    out.append(Candidate(name, Span(m.start(), m.start() + len(name), name) if offsets else None, "given-name"))
+
+
+def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:
     for rule, pattern in patterns:
         for m in pattern.finditer(folded):
             raw = text[m.start("name") : m.end("name")]

@@ -223,16 +223,14 @@ class _Clause:
 
 
 def _stance(ctx: Context, text: str) -> str | None:
-    for s in ctx.authority.stances:
-        if s.cue is not None and s.cue.search(text):
-            return s.iri
-    return None
+    return ctx.authority.stance_of(text)
 
 
 def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
     found = []
-    for t in ctx.authority.topics:
-        cue = t.cue is not None and bool(t.cue.search(text))
+    cued = ctx.authority.topic_cues(text)
+    for i, t in enumerate(ctx.authority.topics):
+        cue = i in cued
         groups = t.groups and all(entities & g for g in t.groups)
         if (cue and (not t.groups or groups)) or (groups and t.cue is None):
             found.append(t.iri)

@@ -85,7 +85,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Block,
         body = para.text
         for m in _BREAK.finditer(body):
             candidate = body[s : m.end()]
-            if _NO_BREAK.search(body[: m.start() + 1]) and m.end() < len(body):
+            if _NO_BREAK.search(body[max(0, m.start() - 12) : m.start() + 1]) and m.end() < len(body):
                 continue
             stripped = candidate.strip()
             if stripped:
