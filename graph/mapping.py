@@ -119,8 +119,10 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(m, CW.meetingKind, NamedNode(meeting.kind) if meeting.kind else None)
         t.add(m, CW.date, _date(meeting.date) if meeting.date else None)
         t.add(m, CW.place, NamedNode(meeting.place) if meeting.place else None)
+        t.add(m, CW.placeUnknown, Literal(True) if not meeting.place else None)
         t.add(m, CW.duration, Literal(meeting.duration, datatype=XSD.duration) if meeting.duration else None)
         t.add(m, RDFS.label, Literal(doc.title))
+        t.add(m, SKOS.prefLabel, Literal(_meeting_label(meeting, facts)))
         if meeting.host:
             t.add(m, CW.host, person_iri(meeting.host))
         for who in meeting.participants:
@@ -146,6 +148,13 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     for ref in dict.fromkeys(m.entity for m in facts.mentions):
         t.add(d, CW.mentions, entity_iri(ref))
     return list(dict.fromkeys(t))
+
+
+def _meeting_label(meeting, facts: DocumentFacts) -> str:
+    """"luncheon, 1962-03-30" with the place's name when the place is an authority place."""
+    kind = meeting.kind.rsplit("/", 1)[-1].replace("-", " ") if meeting.kind else "meeting"
+    when = meeting.date.isoformat() if meeting.date else "undated"
+    return f"{kind}, {when}"
 
 
 def _organization(t: _Triples, ref: str) -> NamedNode:

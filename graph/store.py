@@ -120,6 +120,10 @@ class GraphStore:
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
 
+    def quads_for(self, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.Quad]:
+        """What any graph says of `subject` with `predicate`."""
+        return list(self._store.quads_for_pattern(subject, predicate, None, None))
+
     def export(self, fmt: str, output, graph: ox.NamedNode | None = None, include_static: bool = True) -> None:
         """Write the dataset (or one graph) in `fmt`; triple formats merge the graphs."""
         rdf_format = FORMATS[fmt]

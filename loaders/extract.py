@@ -71,6 +71,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
     if perspective:
         posts = [_own_state(p, perspective, listed) for p in posts]
+    posts = [p for p in posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label
     translator = _person_named(authority, people, translator_name)
     ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year, perspective)
     speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants)]
@@ -82,6 +83,8 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
             is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
             if pos.reported_by is None and is_person and pos.speaker not in meeting.participants:
                 meeting.participants.append(pos.speaker)
+    if meeting and len(meeting.participants) < 2:
+        meeting = None  # a meeting needs two people; the record stays a document
     return DocumentFacts(
         document=doc,
         persons=people + unnamed,

@@ -165,9 +165,11 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
         if dur := duration(body[block.start:block.end]):
             break
     participants = list(heading_people)
-    if not participants and lay.opening:
+    if lay.opening:
+        # Whom the opening sentence says the author met, received, invited ... took part too.
         first = sentences(body, lay.opening.start, lay.opening.end)[:1]
-        participants = [m.entity for m in _within(mentions, first[0] if first else None, "person")]
+        if first and (not participants or _MEETING_VERB.search(first[0].text)):
+            participants += [m.entity for m in _within(mentions, first[0], "person") if m.entity not in participants]
     host = None
     for m in _within(mentions, lay.heading, "person"):
         if _HOST_BY.search(body[lay.heading.start:m.span.start]):

@@ -14,8 +14,13 @@ def ontology_file() -> Path:
 
 
 def scheme_files() -> list[Path]:
-    """SKOS concept schemes (meeting kinds, later topics and stances)."""
-    return sorted(Path(str(p)) for p in _ROOT.iterdir() if p.name.endswith(".ttl") and p.name != "cwkg.ttl")
+    """SKOS concept schemes (meeting kinds, topics, stances)."""
+    return sorted(Path(str(p)) for p in _ROOT.iterdir() if p.name.endswith(".ttl") and p.name not in ("cwkg.ttl", "shapes.ttl"))
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes of the data rules."""
+    return Path(str(_ROOT / "shapes.ttl"))
 
 
 def authority_files() -> list[Path]:

@@ -52,8 +52,11 @@ def main(
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to load.")) -> None:
-    """Load documents (Wilson Center pages as text or HTML) into the store, one named graph each."""
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders to load."),
+    validate: bool = typer.Option(False, "--validate", help="Check each document against the SHACL rules first; refuse those that break a blocking rule."),
+) -> None:
+    """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records) into the store, one named graph each."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -74,8 +77,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders to loa
     with store, Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("files", total=len(files))
         records = bar.add_task("records", total=None)
-        for result in run_ingest(store, files, lambda: bar.advance(records)):
+        for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate):
             bar.advance(task)
+            for refusal in result.refused:
+                typer.echo(f"refused: {refusal}", err=True)
             if result.ok:
                 where = f" -> {result.document}" if result.documents == 1 else ""
                 typer.echo(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} persons, "
@@ -205,6 +210,96 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
     except CwkgError as exc:
         _fail(str(exc))
     output.write(["measure", "value"], rows, fmt)
+
+
+@app.command()
+def validate(
+    shacl: bool = typer.Option(False, "--shacl", help="Only the SHACL data rules."),
+    reason_: bool = typer.Option(False, "--reason", help="Only OWL reasoning with HermiT."),
+    document: list[str] = typer.Option([], "--document", "-d", help="Only these documents (IRIs); default: the whole store."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
+) -> None:
+    """Check the graph: SHACL data rules and HermiT consistency (both by default); exit 1 if anything is violated."""
+    import json
+
+    import pyoxigraph as ox
+
+    from cwkg.graph.reason import JavaMissing, reason
+    from cwkg.graph.validate import validate_store
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    run_shacl, run_reason = (shacl or not reason_), (reason_ or not shacl)
+    graphs = [ox.NamedNode(d) for d in document] or None
+    report: dict = {}
+    failed = False
+    try:
+        with _open_store() as store:
+            store.ensure_static()
+            if run_shacl:
+                violations = validate_store(store, graphs)
+                report["shacl"] = {"conforms": not violations, "violations": [v.as_dict() for v in violations]}
+                failed |= bool(violations)
+            if run_reason:
+                try:
+                    result = reason(store, graphs)
+                    report["reasoning"] = result.as_dict()
+                    failed |= not result.consistent
+                except JavaMissing as exc:
+                    typer.echo(f"error: {exc}", err=True)
+                    report["reasoning"] = {"error": str(exc)}
+                    failed = True
+    except CwkgError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print_validation(report)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_validation(report: dict) -> None:
+    if "shacl" in report:
+        shacl = report["shacl"]
+        if shacl["conforms"]:
+            typer.echo("SHACL: the graph conforms to every data rule.")
+        else:
+            typer.echo(f"SHACL: {len(shacl['violations'])} violations")
+            by_rule: dict[str, list[dict]] = {}
+            for v in shacl["violations"]:
+                by_rule.setdefault(v["rule"], []).append(v)
+            for rule, items in by_rule.items():
+                typer.echo(f"  {rule} ({len(items)}){' [blocking]' if items[0]['blocking'] else ''}")
+                for v in items[:20]:
+                    typer.echo(f"    - {v['label'] or v['focus']}  ({v['document'] or 'no document'})")
+                if len(items) > 20:
+                    typer.echo(f"    ... and {len(items) - 20} more")
+    if "reasoning" in report:
+        r = report["reasoning"]
+        if "error" in r:
+            typer.echo(f"Reasoning: not run ({r['error']})")
+        elif r["consistent"]:
+            typer.echo(f"Reasoning: HermiT finds the graph consistent; {r['inferred']} facts inferred into the "
+                       f"inferred graph ({r['documents']} documents in {r['batches']} batches, {r['seconds']} s).")
+        else:
+            typer.echo("Reasoning: HermiT finds the graph INCONSISTENT:")
+            for e in r["explanations"]:
+                typer.echo(f"  - {e}")
+
+
+@app.command()
+def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", help="Where to write the HTML reference.")) -> None:
+    """Generate a browsable HTML reference of the ontology with pyLODE (pip install 'cwkg[docs]')."""
+    from cwkg import ontology
+
+    try:
+        from pylode import OntPub
+    except ImportError:
+        _fail("pyLODE is not installed: pip install 'cwkg[docs]'")
+    html = OntPub(ontology=str(ontology.ontology_file())).make_html()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    typer.echo(f"wrote {out} ({len(html)} characters)")
 
 
 @app.command("eval")

@@ -18,6 +18,7 @@ from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
 from cwkg.graph.store import GraphStore
+from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
 from cwkg.loaders.pocom import chief_posts
 from cwkg.loaders.extract import extract, extract_volume
@@ -40,6 +41,7 @@ class IngestResult:
     posts: int = 0
     error: str | None = None
     unrecognised: bool = False
+    refused: tuple[str, ...] = ()  # documents a blocking data rule kept out (with --validate)
 
     @property
     def ok(self) -> bool:
@@ -75,13 +77,20 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
     return document_iri(record.doc_id), document_triples(facts), counts
 
 
-def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None) -> IngestResult:
+def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None,
+                validate: bool = False) -> IngestResult:
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
+    refused: list[str] = []
     try:
         for record in load_records(path):
             graph, triples, counts = record_graph(record)
+            if validate and isinstance(record, SourceDocument):
+                blocking = [v for v in validate_document(store, graph, triples) if v.blocking]
+                if blocking:
+                    refused.append(f"{path}: {graph.value}: {blocking[0].rule}" + (f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""))
+                    continue
             pending.append((graph, triples))
             totals["triples"] += len(triples)
             for k, v in counts.items():
@@ -101,12 +110,15 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         return IngestResult(path, error=str(exc), **totals)
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
         return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", **totals)
-    return IngestResult(path, first[0] if first else None, first[1] if first else None, **totals)
+    if refused and first is None:  # nothing of the file was stored
+        return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)
+    return IngestResult(path, first[0] if first else None, first[1] if first else None, refused=tuple(refused), **totals)
 
 
-def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None) -> Iterator[IngestResult]:
+def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None,
+           validate: bool = False) -> Iterator[IngestResult]:
     store.ensure_static()
     for path in paths:
-        yield ingest_file(store, path, on_record)
+        yield ingest_file(store, path, on_record, validate)
     link_people(store)
     store.flush()
