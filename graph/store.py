@@ -97,6 +97,10 @@ class GraphStore:
             return q.object.value
         return None
 
+    def load_ntriples(self, data: bytes) -> None:
+        """Add N-Triples to the default graph (for scratch stores)."""
+        self._store.load(data, ox.RdfFormat.N_TRIPLES)
+
     def remove_graph(self, graph: ox.NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
 

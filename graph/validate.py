@@ -8,6 +8,7 @@ its label, and the document it comes from; a shape marked `cw:blocking true` mak
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,13 +62,72 @@ def store_graph(store: GraphStore, graphs: list[ox.NamedNode] | None = None) -> 
     return _to_rdflib(q for g in chosen for q in store.quads(g))
 
 
-def shacl(data: rdflib.Graph, documents: dict[str, str] | None = None) -> list[Violation]:
-    """SHACL violations of `data`, each with its rule, label and document."""
+@lru_cache(maxsize=1)
+def core_shapes() -> rdflib.Graph:
+    """The shapes without their SPARQL constraints, which `sparql_violations` runs in Oxigraph instead."""
+    g = rdflib.Graph()
+    for t in shapes_graph():
+        g.add(t)
+    for shape, constraint in list(g.subject_objects(SH.sparql)):
+        g.remove((shape, SH.sparql, constraint))
+    return g
+
+
+@dataclass(frozen=True)
+class SparqlRule:
+    shape: rdflib.term.Node
+    message: str
+    query: str  # with ?this unbound: one row per violation, for every focus node at once
+
+
+@lru_cache(maxsize=1)
+def sparql_rules() -> list[SparqlRule]:
+    """Each SHACL-SPARQL constraint as one query over all its shape's targets ($this becomes ?this)."""
+    shapes = shapes_graph()
+    rules = []
+    for shape, constraint in shapes.subject_objects(SH.sparql):
+        select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
+        targets = [f"{{ ?this rdf:type/rdfs:subClassOf* <{c}> }}" for c in shapes.objects(shape, SH.targetClass)]
+        targets += [f"{{ ?this <{p}> ?object_of_target }}" for p in shapes.objects(shape, SH.targetSubjectsOf)]
+        query = f"SELECT * WHERE {{ {{ {select} }} {' UNION '.join(targets)} }}"
+        rules.append(SparqlRule(shape, str(shapes.value(constraint, SH.message)), query))
+    return rules
+
+
+def sparql_violations(store: GraphStore, data: rdflib.Graph, documents: dict[str, str] | None) -> list[Violation]:
+    """SHACL-SPARQL constraints evaluated by Oxigraph: the same rules, once per rule instead of once per node."""
+    blocking = _blocking_shapes(shapes_graph())
+    out = []
+    for rule in sparql_rules():
+        for row in store.query(rule.query):
+            message = re.sub(r"\{\?(\w+)\}", lambda m: row[m.group(1)].value if row[m.group(1)] is not None else "", rule.message)
+            focus = rdflib.URIRef(row["this"].value)
+            label = data.value(focus, SKOS.prefLabel) or data.value(focus, rdflib.RDFS.label)
+            out.append(Violation(message, str(focus), str(label) if label else None, _document_of(data, focus, documents),
+                                 str(rule.shape), rule.shape in blocking))
+    return out
+
+
+def shacl(data: rdflib.Graph, documents: dict[str, str] | None = None, store: GraphStore | None = None) -> list[Violation]:
+    """SHACL violations of `data` (whose quads `store` holds, if given), each with its rule, label and document.
+
+    The core constraints run in pySHACL; the SHACL-SPARQL ones run as single queries in Oxigraph.
+    """
+    if store is None:
+        store = GraphStore.in_memory()
+        buffer = io.BytesIO()
+        data.serialize(buffer, format="nt", encoding="utf-8")
+        store.load_ntriples(buffer.getvalue())
+    return sorted(set(_core(data, documents) + sparql_violations(store, data, documents)),
+                  key=lambda v: (v.rule, v.document or "", v.focus))
+
+
+def _core(data: rdflib.Graph, documents: dict[str, str] | None) -> list[Violation]:
     import pyshacl
 
     shapes = shapes_graph()
     blocking = _blocking_shapes(shapes)
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", abort_on_first=False,
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=core_shapes(), inference="none", abort_on_first=False,
                                             allow_warnings=True, advanced=True)
     if conforms:
         return []
@@ -81,7 +141,7 @@ def shacl(data: rdflib.Graph, documents: dict[str, str] | None = None) -> list[V
         label = data.value(focus, SKOS.prefLabel) or data.value(focus, rdflib.RDFS.label)
         out.append(Violation(message, str(focus), str(label) if label else None, _document_of(data, focus, documents),
                              str(top), top in blocking, severity))
-    return sorted(set(out), key=lambda v: (v.rule, v.document or "", v.focus))
+    return out
 
 
 def _top_shape(shapes: rdflib.Graph, shape: rdflib.term.Node) -> rdflib.term.Node:
@@ -126,7 +186,10 @@ def document_of_nodes(store: GraphStore) -> dict[str, str]:
 
 
 def validate_store(store: GraphStore, graphs: list[ox.NamedNode] | None = None) -> list[Violation]:
-    return shacl(store_graph(store, graphs), document_of_nodes(store))
+    data = store_graph(store, graphs)
+    if graphs:
+        return shacl(data, document_of_nodes(store))  # a subset: its own small store for the SPARQL rules
+    return shacl(data, document_of_nodes(store), store)
 
 
 def validate_document(store: GraphStore, graph: ox.NamedNode, triples: list[ox.Triple]) -> list[Violation]:
