@@ -100,17 +100,8 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     for person in facts.persons:
         _person(t, person)
     for post in facts.posts:
-        p = minted("post", doc.doc_id, short_hash(post.holder, post.role))
-        holder = person_iri(post.holder)
-        t.add(p, RDF.type, CW.Post)
-        t.add(p, ORG.member, holder)
-        t.add(holder, CW.holdsPost, p)
-        t.add(p, ORG.role, NamedNode(post.role))
-        t.add(p, ORG.organization, NamedNode(post.of) if post.of else None)
-        t.add(p, CW.accreditedTo, NamedNode(post.to) if post.to else None)
-        t.add(p, CW.postCity, NamedNode(post.city) if post.city else None)
+        p = _post(t, minted("post", doc.doc_id, short_hash(post.holder, post.role)), post)
         t.add(p, CW.attestedIn, d)
-        _dates(t, p, post)
         _provenance(t, p, d, doc.body, post.span, post.rule, post.confidence)
     for n, meeting in enumerate(facts.meetings, start=1):
         m = minted("meeting", doc.doc_id, str(n))
@@ -151,7 +142,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
 
 
 def _meeting_label(meeting, facts: DocumentFacts) -> str:
-    """"luncheon, 1962-03-30" with the place's name when the place is an authority place."""
+    """A readable label for the meeting: its kind and date ("talks, 1961-05-04")."""
     kind = meeting.kind.rsplit("/", 1)[-1].replace("-", " ") if meeting.kind else "meeting"
     when = meeting.date.isoformat() if meeting.date else "undated"
     return f"{kind}, {when}"
@@ -244,6 +235,20 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     _provenance(t, p, doc, body, position.span, position.rule, position.confidence)
 
 
+def _post(t: _Triples, node: NamedNode, post: PostFact) -> NamedNode:
+    """A post as an n-ary node: holder (both directions), role, state represented, accredited to, city, dates."""
+    holder = person_iri(post.holder)
+    t.add(node, RDF.type, CW.Post)
+    t.add(node, ORG.member, holder)
+    t.add(holder, CW.holdsPost, node)
+    t.add(node, ORG.role, NamedNode(post.role))
+    t.add(node, ORG.organization, NamedNode(post.of) if post.of else None)
+    t.add(node, CW.accreditedTo, NamedNode(post.to) if post.to else None)
+    t.add(node, CW.postCity, NamedNode(post.city) if post.city else None)
+    _dates(t, node, post)
+    return node
+
+
 def _partial_date(value: str) -> Literal:
     """1966 -> xsd:gYear, 1966-08 -> xsd:gYearMonth, 1966-08-01 -> xsd:date."""
     kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
@@ -273,16 +278,7 @@ def volume_triples(record: VolumeRecord, persons: list[PersonFact], posts: list[
         t.add(p, CW.listedIn, v)
         t.add(p, OWL.sameAs, NamedNode(person.same_as) if person.same_as else None)
     for n, post in enumerate(posts, start=1):
-        node = minted("post", record.volume, str(n), short_hash(post.holder, post.role))
-        holder = person_iri(post.holder)
-        t.add(node, RDF.type, CW.Post)
-        t.add(node, ORG.member, holder)
-        t.add(holder, CW.holdsPost, node)
-        t.add(node, ORG.role, NamedNode(post.role))
-        t.add(node, ORG.organization, NamedNode(post.of) if post.of else None)
-        t.add(node, CW.accreditedTo, NamedNode(post.to) if post.to else None)
-        t.add(node, CW.postCity, NamedNode(post.city) if post.city else None)
-        _dates(t, node, post)
+        node = _post(t, minted("post", record.volume, str(n), short_hash(post.holder, post.role)), post)
         t.add(node, PROV.wasDerivedFrom, v)
         t.add(node, CW.rule, Literal(post.rule))
     for abbreviation, expansion in record.terms:
@@ -304,17 +300,9 @@ def mission_triples(record: MissionRecord, chiefs: list) -> list[Triple]:
     t = _Triples()
     for c in chiefs:
         post, chief = c.post, c.chief
-        node = NamedNode(f"{ID}post/pocom/{slug(chief.id)}")
-        holder = person_iri(post.holder)
-        t.add(node, RDF.type, CW.Post)
-        t.add(node, ORG.member, holder)
-        t.add(holder, CW.holdsPost, node)
-        t.add(holder, RDF.type, CW.Person)
-        t.add(node, ORG.role, NamedNode(post.role))
-        t.add(node, ORG.organization, NamedNode(post.of))
-        t.add(node, CW.accreditedTo, NamedNode(post.to))
+        node = _post(t, NamedNode(f"{ID}post/pocom/{slug(chief.id)}"), post)
+        t.add(person_iri(post.holder), RDF.type, CW.Person)
         t.add(node, CW.roleTitle, Literal(c.title) if c.title else None)
-        _dates(t, node, post)
         _dated_note(t, node, CW.appointedOn, CW.appointedNote, chief.appointed)
         _dated_note(t, node, CW.arrivedOn, CW.arrivedNote, chief.arrived)
         t.add(node, CW.startNote, Literal(chief.started.note) if chief.started.note else None)

@@ -161,7 +161,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             owner[key] = person_keys[key]
             known_person(person_keys[key])
         elif (near := _near(key, person_keys)) is not None:
-            owner[key] = near  # "Toncic-Sorinj" and a list's "Toncic-Sorinji": one letter apart
+            owner[key] = near  # a list's spelling one letter off from the text's
             known_person(near)
         else:
             owner[key] = "provisional:" + key
