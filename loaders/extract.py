@@ -147,12 +147,10 @@ def _person_named(authority: Authority, people: list[PersonFact], name: str | No
 
 
 def _resolve_label(authority: Authority, label: str | None) -> str | None:
-    """An organization named in a citation ("NKIDP") as its authority IRI, if known."""
+    """An organization named in a citation ("NKIDP") as its authority IRI, else the name as given."""
     if not label:
         return None
-    aliases = authority.by_alias().get(fold(label.strip()), [])
-    iris = {a.iri for a in aliases}
-    return iris.pop() if len(iris) == 1 else label
+    return authority.resolve_label(label, ("organization", "state", "party")) or label
 
 
 def extract_volume(record: VolumeRecord, authority: Authority | None = None, perspective: str | None = "United States"):

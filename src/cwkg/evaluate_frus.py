@@ -38,9 +38,6 @@ class FrusReport:
                 "misses": self.misses[:50]}
 
 
-surnames: dict[str, set[str]] = {}
-
-
 def _identity(ref: str | None, name: str, doc: SourceDocument, same_as: dict[str, str], authority) -> set[str]:
     """Every id the marked person may go by: their volume entry, the authority person it is, their name key."""
     ids = {"name:" + authority.name_key(name)}
@@ -54,7 +51,7 @@ def _identity(ref: str | None, name: str, doc: SourceDocument, same_as: dict[str
     return ids
 
 
-def _predicted_ids(entity: str, labels: dict[str, set[str]], same_as: dict[str, str]) -> set[str]:
+def _predicted_ids(entity: str, labels: dict[str, set[str]], surnames: dict[str, set[str]], same_as: dict[str, str]) -> set[str]:
     ids = {entity} | {"name:" + n for n in labels.get(entity, set())} | {"surname:" + n for n in surnames.get(entity, set())}
     if entity in same_as:
         ids.add(same_as[entity])
@@ -74,22 +71,27 @@ def evaluate_frus(path: Path) -> FrusReport:
             continue
         report.documents += 1
         facts = extract(record, authority, use_markup=False)
-        labels = {p.ref: {authority.name_key(a) for a in p.aliases | {p.label}} for p in facts.persons}
-        surnames.clear()
-        surnames.update({p.ref: {authority.name_key(a.split()[-1]) for a in p.aliases | {p.label} if a.split()} for p in facts.persons})
-        for m in facts.mentions:
-            if m.kind == "person" and m.entity in authority.entities:
-                surnames.setdefault(m.entity, set()).add(authority.name_key(authority.entities[m.entity].label.split()[-1]))
-        _score_mentions(record, facts, labels, same_as, authority, report)
+        names = _names(facts, authority)
+        _score_mentions(record, facts, names, same_as, authority, report)
         _score_dateline(record, facts, authority, report)
         if record.participants and record.kind == "memorandum of conversation":
-            _score_participants(record, facts, labels, same_as, authority, report)
+            _score_participants(record, facts, names, same_as, authority, report)
     return report
 
 
-def _score_mentions(doc, facts, labels, same_as, authority, report: FrusReport) -> None:
+def _names(facts, authority) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each predicted person's name keys, and the keys of their surnames."""
+    labels = {p.ref: {authority.name_key(a) for a in p.aliases | {p.label}} for p in facts.persons}
+    surnames = {p.ref: {authority.name_key(a.split()[-1]) for a in p.aliases | {p.label} if a.split()} for p in facts.persons}
+    for m in facts.mentions:
+        if m.kind == "person" and m.entity in authority.entities:
+            surnames.setdefault(m.entity, set()).add(authority.name_key(authority.entities[m.entity].label.split()[-1]))
+    return labels, surnames
+
+
+def _score_mentions(doc, facts, names, same_as, authority, report: FrusReport) -> None:
     gold = [(m, _identity(m.ref, m.text, doc, same_as, authority)) for m in doc.marked if m.kind == "person"]
-    predicted = [(m, _predicted_ids(m.entity, labels, same_as)) for m in facts.mentions if m.kind == "person"]
+    predicted = [(m, _predicted_ids(m.entity, *names, same_as)) for m in facts.mentions if m.kind == "person"]
     overlaps = lambda g, p: p.span.start < g.end and g.start < p.span.end
     matched_pred = set()
     for g, gids in gold:
@@ -127,7 +129,7 @@ def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
             report.misses.append(f"{doc.doc_id}: dateline place {got} != {doc.dateline_place}")
 
 
-def _score_participants(doc, facts, labels, same_as, authority, report: FrusReport) -> None:
+def _score_participants(doc, facts, names, same_as, authority, report: FrusReport) -> None:
     from cwkg.loaders.participants import from_markup
 
     perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
@@ -139,7 +141,7 @@ def _score_participants(doc, facts, labels, same_as, authority, report: FrusRepo
     for entry, ids in zip([e.person for e in gold_entries], gold):
         ids.add(entry)
     predicted = facts.meetings[0].participants if facts.meetings else []
-    pred_ids = [_predicted_ids(p, labels, same_as) for p in predicted]
+    pred_ids = [_predicted_ids(p, *names, same_as) for p in predicted]
     matched_pred = set()
     for ids in gold:
         hit = [i for i, pids in enumerate(pred_ids) if ids & pids]
