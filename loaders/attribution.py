@@ -31,6 +31,7 @@ _CUE = re.compile(
     rf"(?<![\w])(?P<verb>{VERBS})(?![\w])(?P<tail>(?:\s+by\s+saying)?(?:\s+(?:that|the following))?\s*(?::|,)?)",
     re.IGNORECASE,
 )
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A-Z][\w'’ .-]{1,60}?)\s*,")
 _OPINION = re.compile(r"\b(?:In|in) (?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s) (?:opinion|view)\s*,?", re.UNICODE)
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
 _FILLER = re.compile(
@@ -100,10 +101,19 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[
             if s.end <= m.start() and _FILLER.match(text[s.end:m.start()]):
                 subject = s
                 break
+        if subject is None and re.search(r"\b(?:and|but)\s+$", text[max(start, m.start() - 6):m.start()]):
+            # "I thanked the minister and said that ...": the subject of the sentence's first verb
+            first = next((s for s in candidates if s.end <= m.start() and s.kind in ("pronoun", "person", "title")), None)
+            if first is not None and _FILLER.match(text[start:first.start]) is not None:
+                subject = first
         if subject is None:
             continue
         governing = "the following" in m["tail"].lower() or (m["tail"].strip().endswith(":"))
         cues.append(Cue(subject.start, m.end(), verb, subject, bool(ASKING.match(verb)), governing))
+    for m in _ACCORDING.finditer(text, start, end):
+        person = next((s for s in candidates if s.kind in ("person", "collective") and m.start("subj") <= s.start < m.end("subj")), None)
+        if person is not None:
+            cues.append(Cue(m.start(), m.end(), "according", person, False, False))
     for m in _OPINION.finditer(text, start, end):
         raw = m["subj"]
         if raw.lower() in ("his", "her", "my", "our", "their"):

@@ -9,7 +9,7 @@ from .authority import Authority, default_authority
 from .facts import DocumentFacts, PersonFact, PostFact
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
-from .persons import Candidate, find_candidates, group_people
+from .persons import Candidate, find_candidates, group_people, signature_candidates
 from .positions import build_context, find_positions
 from .posts import find_posts
 from .markup import marked_candidates, marked_persons
@@ -46,6 +46,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     given = authority.given_names | frozenset(
         t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
     body_candidates = find_candidates(body, role_words, entity_mentions, given_names=given)
+    body_candidates += signature_candidates(body, entity_mentions)
     if use_markup:
         body_candidates = marked_candidates(doc, entity_mentions) + body_candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)

@@ -104,13 +104,17 @@ def _within(mentions: list[Mention], block: Block | None, kind: str) -> list[Men
 
 
 def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
-    """The heading's person who is not spoken of in the third person, if the body says "I"."""
+    """Who says "I": the heading's person the opening does not speak of, else the one who signs
+    the record or whose diary it is."""
     if not _FIRST_PERSON.search(body):
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}
     remaining = [p for p in heading_people if p not in in_opening]
-    return remaining[0] if len(remaining) == 1 else None
+    if len(remaining) == 1:
+        return remaining[0]
+    signers = list(dict.fromkeys(m.entity for m in mentions if m.kind == "person" and m.rule in ("signature", "diary")))
+    return signers[0] if len(signers) == 1 else None
 
 
 def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Authority, mentions: list[Mention],
@@ -125,7 +129,7 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
     for block in [b for b in (lay.heading, *first) if b is not None]:
         if block is not lay.heading and not _MEETING_VERB.search(block.text):
             continue
-        found = [k for k in authority.meeting_kinds if any(re.search(rf"\b{re.escape(w)}\b", block.text, re.I) for w in k.words)]
+        found = [k for k in authority.meeting_kinds if any(re.search(rf"\b{re.escape(w)}(?:s|ed|d|ing)?\b", block.text, re.I) for w in k.words)]
         if found:
             kind = found[0].iri
             rules.append("kind-from-heading" if block is lay.heading else "kind-from-opening")

@@ -98,6 +98,32 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+_SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
+_DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
+
+
+def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
+    """The name that signs the record (a short last line), and the diarist of "From the diary of X"."""
+    out: list[Candidate] = []
+    folded = fold(text)
+    covered = [(m.span.start, m.span.end) for m in taken]
+    for block in paragraphs(text)[-3:]:
+        for line in re.finditer(r"[^\n]+", text[block.start:block.end]):
+            start = block.start + line.start()
+            m = _SIGNED.match(folded[start:block.start + line.end()])
+            if m and 2 <= len(m["name"].split()) <= 4 and not any(s < start + m.end("name") and start < e for s, e in covered):
+                name = _trim(text[start:start + m.end("name")])
+                if len(name.split()) >= 2:
+                    out.append(Candidate(name, Span(start, start + len(name), name), "signature"))
+    for block in paragraphs(text)[:3]:
+        if m := _DIARY.search(folded, block.start, block.end):
+            name = _trim(text[m.start("name"):m.end("name")])
+            if name:
+                start = m.start("name") + text[m.start("name"):m.end("name")].find(name)
+                out.append(Candidate(name, Span(start, start + len(name), name), "diary"))
+    return out
+
+
 def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:
     for rule, pattern in patterns:
         for m in pattern.finditer(folded):
@@ -160,6 +186,8 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         elif key in person_keys:
             owner[key] = person_keys[key]
             known_person(person_keys[key])
+        elif (initial := _by_initials(authority, c.name, owner, candidates)) is not None:
+            owner[key] = initial  # "V. Moskovsky" and "V. P. Moskovsky"
         elif (near := _near(key, person_keys)) is not None:
             owner[key] = near  # a list's spelling one letter off from the text's
             known_person(near)
@@ -199,6 +227,18 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     mentions += _repeat_mentions(body, people, mentions, known)
     mentions += _variant_mentions(authority, body, people, mentions + known)
     return list(people.values()), mentions
+
+
+def _by_initials(authority: Authority, name: str, owner: dict[str, str], candidates: list[Candidate]) -> str | None:
+    """The one person already found whose name has the same surname and first initial."""
+    tokens = name.split()
+    if len(tokens) < 2 or not re.fullmatch(r"(?:[A-Z]\.)+", tokens[0]):
+        return None
+    want = (tokens[0][0], authority.name_key(tokens[-1]))
+    found = {owner[authority.name_key(c.name)] for c in candidates
+             if authority.name_key(c.name) in owner and len(c.name.split()) > 1
+             and (c.name.split()[0][0], authority.name_key(c.name.split()[-1])) == want}
+    return found.pop() if len(found) == 1 else None
 
 
 def _near(key: str, person_keys: dict[str, str]) -> str | None:

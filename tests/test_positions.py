@@ -119,3 +119,33 @@ def test_narration_without_a_stance_is_not_a_position():
         "Prague, 3 March 1963\n\nMemorandum\n\nThe Polish ambassador arrived at noon. He said that the weather in "
         "Warsaw had been cold.", date(1963, 3, 3)))
     assert facts.positions == []
+
+
+def test_a_diary_record_signed_at_the_end_names_its_author():
+    facts = extract(memo(
+        "From the diary of V. P. Moskovsky\n\nPyongyang, 14 May 1963\n\n"
+        "Record of a Conversation with Minister of Foreign Affairs of the DPRK Pak Song-chol, 12 May 1963\n\n"
+        "On 12 May I visited Pak Song-chol at the Ministry of Foreign Affairs. The conversation lasted one hour.\n\n"
+        "I thanked the minister for the information and said that the Soviet government welcomes the position of the DPRK.\n\n"
+        "Ambassador of the USSR to the DPRK\nV. Moskovsky", date(1963, 5, 14)))
+    author = next(p for p in facts.persons if p.ref == facts.author)
+    assert (author.label, author.aliases) == ("V. P. Moskovsky", {"V. P. Moskovsky", "V. Moskovsky"})
+    (m,) = facts.meetings
+    assert (m.date, m.duration, m.participants) == (date(1963, 5, 12), "PT1H", [facts.author, ID + "person/pak-song-chol"])
+    (p,) = facts.positions
+    assert (p.speaker, p.stance, p.about) == (facts.author, ID + "stance/supports", [ID + "state/soviet-union", ID + "state/north-korea"])
+    (post,) = [x for x in facts.posts if x.holder == facts.author]
+    assert (post.of, post.to) == (ID + "state/soviet-union", ID + "state/north-korea")
+
+
+def test_according_to_reports_the_words_that_follow():
+    facts = extract(memo(
+        "Pyongyang, 20 October 1961\n\nReport\n\n"
+        "On 18 October the Czechoslovak ambassador, Comrade Moravec, visited me. According to Moravec, Kim Il Sung said "
+        "that the Albanian leaders were making a serious error.\n\nKároly Pásztor\nambassador", date(1961, 10, 20)))
+    (p,) = facts.positions
+    moravec = next(x.ref for x in facts.persons if x.label == "Moravec")
+    assert (p.speaker, p.reported_by, p.stance, p.about) == (
+        ID + "person/kim-il-sung", moravec, ID + "stance/criticizes", [ID + "state/albania"])
+    assert next(x.label for x in facts.persons if x.ref == facts.author) == "Károly Pásztor"
+    assert facts.meetings[0].kind == ID + "meeting-kind/visit"
