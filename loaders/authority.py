@@ -189,14 +189,14 @@ class Authority:
         """The highest-priority stance whose cue the text has."""
         if self.stance_pattern is None:
             return None
-        found = {int(name[1:]) for m in self.stance_pattern.finditer(text) for name, v in m.groupdict().items() if v is not None}
+        found = {int(m.lastgroup[1:]) for m in self.stance_pattern.finditer(text) if m.lastgroup}
         return self.stances[min(found)].iri if found else None
 
     def topic_cues(self, text: str) -> set[int]:
         """Indices (into `topics`) of the topics whose cue the text has."""
         if self.topic_pattern is None:
             return set()
-        return {int(name[1:]) for m in self.topic_pattern.finditer(text) for name, v in m.groupdict().items() if v is not None}
+        return {int(m.lastgroup[1:]) for m in self.topic_pattern.finditer(text) if m.lastgroup}
 
     def office_holder(self, title: str, state: str | None, year: int | None) -> str | None:
         """Who held the office a title names ("Secretary" -> Secretary of State) for a state in a year."""
