@@ -152,6 +152,17 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     last_speaker: str | None = None
     for para in blocks:
         indirect: str | None = None
+        turn = _dialogue_turn(ctx, para)
+        if turn is not None:
+            # "Mao Zedong: ..." - a transcript's turn: the whole paragraph is the speaker's own words.
+            speaker, colon = turn
+            direct = last_speaker = speaker
+            for sent in sentences(ctx.body, para.start, para.end):
+                start = max(sent.start, colon)
+                if start < sent.end:
+                    out.append(Attributed(Block(start, sent.end, ctx.body[start:sent.end]), start, speaker, "dialogue"))
+            direct = None
+            continue
         for sent in sentences(ctx.body, para.start, para.end):
             cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions)
             if cues:
@@ -202,6 +213,26 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 else:
                     out.append(Attributed(sent, sent.start, indirect, "continuation"))
     return out
+
+
+_TURN = re.compile(r"^\[?(?P<name>[^:\n\]]{1,60}?)\]?\s*:\s+(?=\S)")
+
+
+def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
+    """A paragraph opening "Name:" (or "[Name]:") whose name is a person, a side or a title: (speaker, text start)."""
+    m = _TURN.match(para.text)
+    if not m or len(m["name"].split()) > 6:
+        return None
+    start, end = para.start + m.start("name"), para.start + m.end("name")
+    named = [x for x in ctx.mentions if start <= x.span.start and x.span.end <= end and x.kind in ("person", "state", "party")]
+    if named:
+        return named[-1].entity, para.start + m.end()
+    title = re.match(r"^(?:The\s+)?(\w+)$", m["name"].strip())
+    if title:
+        holder = resolve(ctx, Subject(start, end, "title", title.group(1).lower()), para, None, None)
+        if holder:
+            return holder, para.start + m.end()
+    return None
 
 
 def _narration(ctx: Context, sent: Block, speaker: str) -> bool:

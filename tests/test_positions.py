@@ -149,3 +149,16 @@ def test_according_to_reports_the_words_that_follow():
         ID + "person/kim-il-sung", moravec, ID + "stance/criticizes", [ID + "state/albania"])
     assert next(x.label for x in facts.persons if x.ref == facts.author) == "Károly Pásztor"
     assert facts.meetings[0].kind == ID + "meeting-kind/visit"
+
+
+def test_a_transcript_gives_each_turn_to_its_speaker():
+    facts = extract(memo(
+        "Beijing, 2 October 1959\n\nRecord of Conversation between Mao Zedong and Nikita Khrushchev\n\n"
+        "Khrushchev: We must not allow the Taiwan question to lead to a war with the United States.\n\n"
+        "Mao Zedong: We do not agree. The United States occupies Taiwan, and we oppose any two-China solution.",
+        date(1959, 10, 2)))
+    assert [(s[0], s[1], s[3]) for s in summary(facts)] == [
+        ("nikita-khrushchev", "advocates", "We must not allow the Taiwan question to lead to a war with the United States."),
+        ("mao-zedong", "opposes", "The United States occupies Taiwan, and we oppose any two-China solution."),
+    ]
+    assert {p.rule for p in facts.positions} == {"dialogue"}
