@@ -109,7 +109,9 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[
         if subject is None:
             continue
         governing = "the following" in m["tail"].lower() or (m["tail"].strip().endswith(":"))
-        cues.append(Cue(subject.start, m.end(), verb, subject, bool(ASKING.match(verb)), governing))
+        # "asked that X be done" is a request; "asked whether/what ..." a question.
+        asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
+        cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))
     for m in _ACCORDING.finditer(text, start, end):
         person = next((s for s in candidates if s.kind in ("person", "collective") and m.start("subj") <= s.start < m.end("subj")), None)
         if person is not None:

@@ -94,6 +94,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
+        ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
 

@@ -162,3 +162,16 @@ def test_a_transcript_gives_each_turn_to_its_speaker():
         ("mao-zedong", "opposes", "The United States occupies Taiwan, and we oppose any two-China solution."),
     ]
     assert {p.rule for p in facts.positions} == {"dialogue"}
+
+
+def test_a_journal_names_its_keeper_after_the_post_and_a_request_is_not_a_question():
+    title = "Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 12 April 1957"
+    facts = extract(memo(
+        f"12 April 1957\n\n{title}\n\nI received Kim Il Sung at his request. Kim Il Sung said that the Korean comrades "
+        "are grateful for the Soviet economic aid and asked that the delivery of equipment be accelerated.",
+        date(1957, 4, 12)))
+    author = next(p for p in facts.persons if p.ref == facts.author)
+    assert author.label == "A.M. Puzanov"
+    assert facts.meetings[0].participants == [facts.author, ID + "person/kim-il-sung"]
+    (p,) = facts.positions
+    assert (p.speaker, p.stance, ID + "topic/economic-aid" in p.topics) == (ID + "person/kim-il-sung", ID + "stance/supports", True)
