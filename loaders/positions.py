@@ -19,6 +19,7 @@ with the continuation that supplies one, else takes the conversation's current s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -235,11 +236,18 @@ def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
     return None
 
 
+def _inside(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The mentions that start in [start, end) (ctx.mentions is sorted by start)."""
+    lo = bisect.bisect_left(ctx.mentions, start, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(ctx.mentions, end, key=lambda m: m.span.start)
+    return ctx.mentions[lo:hi]
+
+
 def _narration(ctx: Context, sent: Block, speaker: str) -> bool:
     """The narrator's voice: the speaker spoken of as "he", or by name."""
     if _THIRD_PERSON.search(sent.text):
         return True
-    return any(m.entity == speaker and sent.start <= m.span.start < sent.end for m in ctx.mentions)
+    return any(m.entity == speaker for m in _inside(ctx, sent.start, sent.end))
 
 
 @dataclass
@@ -277,7 +285,7 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     text = fold(ctx.body)[start:end]
     # Relayed words also concern whom they were relayed to ("sent the Albanian leadership a message ...").
     first = att.frame_start if att.frame_start is not None else start
-    inside = [m for m in ctx.mentions if first <= m.span.start < end and m.kind != "place"]
+    inside = [m for m in _inside(ctx, first, end) if m.kind != "place"]
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
@@ -286,9 +294,8 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
 
 
 def _current_subject(ctx: Context, before: int, window: list[Block], exclude: set[str]) -> str | None:
-    counts = Counter(m.entity for m in ctx.mentions
-                     if window and window[0].start <= m.span.start < before and m.kind in ("state", "party", "event")
-                     and m.entity not in exclude)
+    counts = Counter(m.entity for m in (_inside(ctx, window[0].start, before) if window else [])
+                     if m.kind in ("state", "party", "event") and m.entity not in exclude)
     return counts.most_common(1)[0][0] if counts else None
 
 
