@@ -58,7 +58,7 @@ class Block:
 def paragraphs(text: str) -> tuple[Block, ...]:
     """Paragraphs separated by blank lines, trimmed, with their offsets."""
     out = []
-    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t\r]*\n))+", text):
         raw = m.group(0)
         stripped = raw.strip()
         if stripped:

@@ -91,3 +91,14 @@ def test_text_without_a_citation_is_an_unrecognised_format(tmp_path):
 def test_missing_file_is_an_error_naming_it(tmp_path):
     with pytest.raises(InputError, match="cannot read file"):
         load_document(tmp_path / "nowhere.txt")
+
+
+def test_a_page_saved_with_windows_line_endings_reads_the_same(tmp_path, text_doc):
+    from cwkg.loaders.extract import extract
+
+    crlf = tmp_path / "page.txt"
+    crlf.write_bytes(EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    doc = load_document(crlf)
+    assert (doc.title, doc.date, doc.citation.archive) == (text_doc.title, text_doc.date, text_doc.citation.archive)
+    a, b = extract(doc), extract(text_doc)
+    assert (a.meetings[0].date, a.meetings[0].duration, len(a.positions)) == (b.meetings[0].date, b.meetings[0].duration, len(b.positions))
