@@ -118,9 +118,10 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
     body_at = cite_at + 1
     while body_at < len(lines) and is_chrome(lines[body_at].text):
         body_at += 1
-    if body_at >= len(lines):
-        raise ValueError("the page has a citation but no transcript")
-    body = page[lines[body_at].start :].rstrip()
+    if sum(len(line.text.split()) for line in lines[body_at:]) >= MIN_WORDS:
+        body = page[lines[body_at].start :].rstrip()
+    else:
+        body = _transcript_before(page, lines, cite_at)
     if not body.strip():
         raise ValueError("the transcript is empty")
     doc_date = page_date or parse_date(rest_of(lines[cite_at].text))
@@ -135,6 +136,21 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
         citation=citation,
         kind=_kind_from_title(title),
     )
+
+
+MIN_WORDS = 40  # fewer words after the citation panel than this: the transcript is elsewhere
+
+
+def _transcript_before(page: str, lines: list[Line], cite_at: int) -> str:
+    """Layouts that put the transcript first: from after the page date to the citation panel's first label."""
+    date_at = next((i for i, line in enumerate(lines[:cite_at]) if _whole_date(line.text)), -1)
+    start = date_at + 1
+    while start < cite_at and (is_chrome(lines[start].text) or len(lines[start].text.split()) < 3):
+        start += 1
+    end = next((i for i in range(start, cite_at) if is_chrome(lines[i].text)), cite_at)
+    if start >= end or sum(len(line.text.split()) for line in lines[start:end]) < MIN_WORDS:
+        raise ValueError("the page has a citation but no transcript")
+    return page[lines[start].start : lines[end - 1].end]
 
 
 def rest_of(citation_line: str) -> str:

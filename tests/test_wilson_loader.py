@@ -102,3 +102,15 @@ def test_a_page_saved_with_windows_line_endings_reads_the_same(tmp_path, text_do
     assert (doc.title, doc.date, doc.citation.archive) == (text_doc.title, text_doc.date, text_doc.citation.archive)
     a, b = extract(doc), extract(text_doc)
     assert (a.meetings[0].date, a.meetings[0].duration, len(a.positions)) == (b.meetings[0].date, b.meetings[0].duration, len(b.positions))
+
+
+def test_a_page_with_the_transcript_before_the_citation_panel(tmp_path, text_doc):
+    page = EXAMPLE.read_text(encoding="utf-8")
+    start = page.index("Moscow. 2 April 1962")
+    panel = page.index("  • Citation")
+    reordered = page[:panel] + page[start:] + "\n\n" + page[panel:start].replace("English HTML", "")
+    path = tmp_path / "reordered.txt"
+    path.write_text(reordered, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == text_doc.title
+    assert doc.body.strip() == text_doc.body.strip()
