@@ -60,6 +60,12 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     parts = layout(body, doc.title)
     written_at = find_written_at(parts, mentions)
     author = find_author(body, parts, mentions) or _drafter(doc, body, people, authority)
+    if author is None and parts.opening and re.search(r"\b(?:I|me)\b", parts.opening.text):
+        # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
+        anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
+                               description="author of the record")
+        unnamed.append(anonymous)
+        author = anonymous.ref
     meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at)
     if meeting:
         listed_participants = (from_markup(doc, mentions, authority, perspective, year) if use_markup and doc.participants

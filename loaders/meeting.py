@@ -20,7 +20,7 @@ from .text import Block, paragraphs, sentences
 
 _NUMBERS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _DURATION = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|an?)[- ](?P<unit>hour|minute)s?(?:[- ]long)?\b"
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r"|an?)(?:[- ]and[- ]a[- ]half)?[- ](?P<unit>hour|minute)s?(?:[- ]long)?\b"
     r"|\b(?:for|lasted|took)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?(?P<n2>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+(?P<unit2>hour|minute)s?\b",
     re.IGNORECASE,
 )
@@ -94,7 +94,10 @@ def duration(text: str) -> str | None:
     raw = (m["n"] or m["n2"]).lower()
     unit = (m["unit"] or m["unit2"]).lower()
     n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
-    return f"PT{n}H" if unit == "hour" else f"PT{n}M"
+    if unit == "hour":
+        half = re.match(r"\s+and a half\b", text[m.end():]) or re.search(r"\band[- ]a[- ]half\b", m.group(0))
+        return f"PT{n}H30M" if half else f"PT{n}H"
+    return f"PT{n}M"
 
 
 def _within(mentions: list[Mention], block: Block | None, kind: str) -> list[Mention]:
@@ -186,6 +189,15 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
         if host is None and lay.opening and _I_HOST.search(lay.opening.text):
             host = author
             rules.append("host-first-person")
+        if host is None and lay.opening:
+            # "X received me", "I was received by X": X hosted the author.
+            for m in _within(mentions, lay.opening, "person"):
+                after = body[m.span.end:m.span.end + 40]
+                before = body[max(lay.opening.start, m.span.start - 40):m.span.start]
+                if re.match(r"\s+(?:received|invited|hosted)\s+(?:me|us)\b", after) or re.search(r"\bI was (?:received|invited) by\s+(?:(?:Comrade|Mr\.?|Ambassador|Minister)\s+)?$", before):
+                    host = m.entity
+                    rules.append("host-received-me")
+                    break
     start = parts[0].start
     return MeetingFact(kind, when, place, dur, host, list(dict.fromkeys(participants)), Span(start, span_end, body[start:span_end]), rules)
 

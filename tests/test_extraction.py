@@ -134,3 +134,22 @@ def test_a_shared_label_goes_to_the_entity_the_document_otherwise_names():
 def test_a_state_that_did_not_yet_exist_is_not_chosen():
     facts = extract(memo("Moscow, 1 May 1962\n\nNote\n\nThe Russian side agreed.", on=date(1962, 5, 1)))
     assert [m.entity for m in facts.mentions if m.span.text == "Russian"] == [ID + "state/soviet-union"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("in the course of our four-hour conversation", "PT4H"), ("the talk lasted an hour and a half", "PT1H30M"),
+    ("it lasted two and a half hours", "PT2H30M"), ("a two-and-a-half-hour talk", "PT2H30M"), ("for 90 minutes", "PT90M"),
+])
+def test_durations_as_memoranda_write_them(text, iso):
+    from cwkg.loaders.meeting import duration
+
+    assert duration(text) == iso
+
+
+def test_the_person_who_received_the_author_hosted_the_meeting():
+    facts = extract(memo(
+        "Bucharest, 3 May 1964\n\nMemorandum of Conversation\n\nOn 2 May Comrade Ion Gheorghe Maurer received me at the "
+        "Council of Ministers. The conversation lasted an hour and a half. I said that my government welcomed the talks.",
+        on=date(1964, 5, 3)))
+    (m,) = facts.meetings
+    assert (m.host, m.duration) == (ID + "person/ion-gheorghe-maurer", "PT1H30M")
