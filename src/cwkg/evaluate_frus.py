@@ -93,19 +93,24 @@ def _score_mentions(doc, facts, names, same_as, authority, report: FrusReport) -
     gold = [(m, _identity(m.ref, m.text, doc, same_as, authority)) for m in doc.marked if m.kind == "person"]
     predicted = [(m, _predicted_ids(m.entity, *names, same_as)) for m in facts.mentions if m.kind == "person"]
     overlaps = lambda g, p: p.span.start < g.end and g.start < p.span.end
-    matched_pred = set()
-    for g, gids in gold:
-        hits = [i for i, (p, pids) in enumerate(predicted) if overlaps(g, p) and gids & pids]
+    matched = _match([(g.text, lambda p, pids, g=g, gids=gids: overlaps(g, p) and bool(gids & pids)) for g, gids in gold],
+                     predicted, report.person_mentions, report.misses, f"{doc.doc_id}: person not found")
+    report.misses += [f"{doc.doc_id}: extra person: {p.span.text} ({p.rule})" for i, (p, _) in enumerate(predicted) if i not in matched]
+
+
+def _match(gold: list, predicted: list, score: Score, misses: list[str], missing: str) -> set[int]:
+    """Count each gold item found by some prediction (its test), and predictions that found none; returns those that did."""
+    matched: set[int] = set()
+    for name, test in gold:
+        hits = [i for i, (p, pids) in enumerate(predicted) if test(p, pids)]
         if hits:
-            report.person_mentions.tp += 1
-            matched_pred.update(hits)
+            score.tp += 1
+            matched.update(hits)
         else:
-            report.person_mentions.fn += 1
-            report.misses.append(f"{doc.doc_id}: person not found: {g.text}")
-    report.person_mentions.fp += len(predicted) - len(matched_pred)
-    for i, (p, _) in enumerate(predicted):
-        if i not in matched_pred:
-            report.misses.append(f"{doc.doc_id}: extra person: {p.span.text} ({p.rule})")
+            score.fn += 1
+            misses.append(f"{missing}: {name}")
+    score.fp += len(predicted) - len(matched)
+    return matched
 
 
 def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
@@ -140,15 +145,6 @@ def _score_participants(doc, facts, names, same_as, authority, report: FrusRepor
     # Office holders ("The Secretary") are known only by the office: compare by the person the office names.
     for entry, ids in zip([e.person for e in gold_entries], gold):
         ids.add(entry)
-    predicted = facts.meetings[0].participants if facts.meetings else []
-    pred_ids = [_predicted_ids(p, *names, same_as) for p in predicted]
-    matched_pred = set()
-    for ids in gold:
-        hit = [i for i, pids in enumerate(pred_ids) if ids & pids]
-        if hit:
-            report.participants.tp += 1
-            matched_pred.update(hit)
-        else:
-            report.participants.fn += 1
-            report.misses.append(f"{doc.doc_id}: participant not found: {sorted(ids)[0]}")
-    report.participants.fp += len(predicted) - len(matched_pred)
+    predicted = [(p, _predicted_ids(p, *names, same_as)) for p in (facts.meetings[0].participants if facts.meetings else [])]
+    _match([(sorted(ids)[0], lambda p, pids, ids=ids: bool(ids & pids)) for ids in gold], predicted,
+           report.participants, report.misses, f"{doc.doc_id}: participant not found")
