@@ -289,7 +289,7 @@ def _print_validation(report: dict) -> None:
 
 @app.command()
 def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", help="Where to write the HTML reference.")) -> None:
-    """Generate a browsable HTML reference of the ontology with pyLODE (pip install 'cwkg[docs]')."""
+    """Generate a browsable HTML reference of the ontology with pyLODE (the package's docs extra)."""
     from cwkg import ontology
 
     try:
