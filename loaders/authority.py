@@ -144,8 +144,19 @@ class Authority:
             table.setdefault(fold(a.text), []).append(a)
         return table
 
-    def by_alias(self) -> dict[str, list[Alias]]:
-        return self.alias_table
+    @cached_property
+    def organizations_of(self) -> dict[str, frozenset[str]]:
+        """Person -> the states and parties their authority posts served."""
+        out: dict[str, set[str]] = {}
+        for post in self.posts:
+            if post.organization:
+                out.setdefault(post.person, set()).add(post.organization)
+        return {person: frozenset(orgs) for person, orgs in out.items()}
+
+    @cached_property
+    def ruling_party_of(self) -> dict[str, str]:
+        """State -> the party that ruled it."""
+        return {state: party for party, states in sorted(self.ruling.items()) for state in states}
 
     @cached_property
     def _person_keys(self) -> dict[str, str]:

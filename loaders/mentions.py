@@ -67,7 +67,7 @@ class Gazetteer:
 
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
-        self.table = authority.by_alias()
+        self.table = authority.alias_table
         alternatives = sorted(self.table, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
         self.triggered = [e for e in authority.entities.values() if e.triggers]
@@ -153,10 +153,7 @@ class Gazetteer:
         return out
 
     def _ruling_party(self, state_iri: str) -> str | None:
-        for e in self.authority.entities.values():
-            if e.kind == "party" and state_iri in self.authority.ruling.get(e.iri, ()):
-                return e.iri
-        return None
+        return self.authority.ruling_party_of.get(state_iri)
 
     def _triggers(self, text: str, folded: str, paras: list[Block], found: list[Mention]) -> list[Mention]:
         out = []

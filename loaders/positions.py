@@ -68,7 +68,7 @@ class Attributed:
 
 def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[str]:
     side = {p.of for p in posts if p.holder == person and p.of}
-    side |= {party for party, states in authority.ruling.items() if side & set(states)}
+    side |= {authority.ruling_party_of[s] for s in side if s in authority.ruling_party_of}
     return side
 
 
@@ -80,7 +80,7 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
     own = {ref: _own_side(ref, posts, authority) for ref in refs}
     for m in mentions:
         if m.kind in ("state", "party"):
-            own[m.entity] = {m.entity} | {p for p, states in authority.ruling.items() if m.entity in states}
+            own[m.entity] = {m.entity} | ({authority.ruling_party_of[m.entity]} if m.entity in authority.ruling_party_of else set())
     titles: dict[str, list[str]] = {}
     titled: dict[str, list[str]] = {}
     role_labels = {r.iri: r.labels for r in authority.roles}
@@ -98,9 +98,8 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
         author_side = next((m.entity for m in mentions if m.kind == "state" and heading.start <= m.span.start < heading.end), None)
     if author_side is None and written_at:
         author_side = authority.capital_state(written_at, year)
-    for post in authority.posts:
-        if post.organization:
-            own.setdefault(post.person, set()).add(post.organization)
+    for person, organizations in authority.organizations_of.items():
+        own.setdefault(person, set()).update(organizations)
     return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles,
                    titled, author_side, year)
 
