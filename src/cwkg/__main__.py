@@ -1,0 +1,5 @@
+"""`python -m cwkg` runs the command line, like the `cwkg` script."""
+
+from cwkg.cli import app
+
+app(prog_name="cwkg")
