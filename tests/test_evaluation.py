@@ -70,8 +70,10 @@ def test_a_gold_file_for_a_document_nobody_here_has_seen(tmp_path):
 def test_cli_eval_prints_json(tmp_path):
     result = CliRunner().invoke(app, ["eval", str(need(FOUNDING_GOLD)), "--corpus", str(need(CORPUS)), "--format", "json"])
     assert result.exit_code == 0
-    (data,) = json.loads(result.stdout)
-    assert data["positions"]["recall"] >= 0.85 and data["mentions"]["all"]["f1"] >= 0.95
+    data = json.loads(result.stdout)
+    (one,) = data["files"]
+    assert one["positions"]["recall"] >= 0.85 and one["mentions"]["all"]["f1"] >= 0.95
+    assert data["total"]["positions"] == one["positions"]
 
 
 def test_cli_eval_names_a_missing_document(tmp_path):
@@ -80,3 +82,72 @@ def test_cli_eval_names_a_missing_document(tmp_path):
     result = CliRunner().invoke(app, ["eval", str(gold), "--corpus", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {gold}: cannot find its document 'nowhere.txt'")
+
+
+def test_totals_add_the_counts_of_every_file():
+    from cwkg.evaluate import Accuracy, Report, total
+
+    a = Report("a.gold.yaml", "a", positions=Score(3, 1, 2), stance=Accuracy(2, 3), mentions={"states": Score(1, 0, 1)})
+    b = Report("b.gold.yaml", "b", positions=Score(1, 1, 0), stance=Accuracy(1, 1), mentions={"states": Score(2, 1, 0)})
+    t = total([a, b])
+    assert (t.positions, t.stance, t.mentions["states"]) == (Score(4, 2, 2), Accuracy(3, 4), Score(3, 1, 1))
+
+
+FRUS_MINI = Path(__file__).resolve().parent / "fixtures" / "frus_mini.xml"
+
+
+def _frus_gold(tmp_path, doc_id: str, extra: str = "") -> Path:
+    import shutil
+
+    shutil.copy(FRUS_MINI, tmp_path / "frus_mini.xml")
+    gold = tmp_path / f"frus_mini-{doc_id}.gold.yaml"
+    gold.write_text(f"document: {{file: frus_mini.xml, id: {doc_id}{extra}}}\n", encoding="utf-8")
+    return gold
+
+
+@pytest.mark.parametrize(("doc_id", "date", "correct"), [("d2", "1963-06-01", 1), ("d2", "1963-05-14", 0), ("d1", "1963-05-14", 1)])
+def test_a_gold_naming_a_document_of_a_volume_scores_that_document(tmp_path, doc_id, date, correct):
+    r = evaluate(_frus_gold(tmp_path, doc_id, f", date: {date}"), [])
+    assert (r.document_date.correct, r.document_date.total) == (correct, 1)
+
+
+def test_a_gold_naming_a_document_that_is_not_there_is_a_one_line_error(tmp_path):
+    gold = _frus_gold(tmp_path, "d999")
+    result = CliRunner().invoke(app, ["eval", str(gold), "--corpus", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {gold}: gold key `document.id`: no document 'd999' in {tmp_path / 'frus_mini.xml'}\n"
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("document: {file: memo.txt}\npositions:\n  - {speaker: X}\n", "positions[0].evidence"),
+    ("document: {file: memo.txt}\npositions: {speaker: X}\n", "positions"),
+    ("document: {file: memo.txt}\npersons:\n  - {aliases: [A]}\n", "persons[0].name"),
+    ("document: {file: memo.txt}\nmeetings:\n  - {participants: {a: 1}}\n", "meetings[0].participants"),
+    ("document: [memo.txt]\n", "document"),
+])
+def test_a_malformed_gold_file_is_a_one_line_error_naming_the_key(tmp_path, text, key):
+    (tmp_path / "memo.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = tmp_path / "memo.gold.yaml"
+    gold.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {gold}: gold key `{key}`: ") and result.stderr.count("\n") == 1
+
+
+def test_a_gold_file_cannot_name_a_path_outside_its_folders(tmp_path):
+    gold = tmp_path / "escape.gold.yaml"
+    gold.write_text("document: {file: ../../etc/passwd}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 1
+    assert "is not a plain file name" in result.stderr
+
+
+def test_an_unnamed_gold_speaker_matches_a_speaker_who_is_not_a_named_person():
+    from cwkg.evaluate import _Predicted, _speaks
+    from cwkg.gold import Gold, GoldPerson
+
+    gold = Gold(Path("g"), {}, [], [GoldPerson("Dean Rusk", ("the Secretary",), ())], {}, [])
+    unnamed = _Predicted("p", 0, 1, {"a participant"}, False, "informs", set(), set(), "q", "a participant")
+    named = _Predicted("p", 0, 1, {"john doe"}, True, "informs", set(), set(), "q", "John Doe")
+    assert (_speaks(gold, "unnamed participant", unnamed), _speaks(gold, "unnamed participant", named)) == (True, False)
+    assert (_speaks(gold, "Dean Rusk", unnamed), _speaks(gold, "Dean Rusk", named)) == (False, False)

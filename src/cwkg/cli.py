@@ -308,8 +308,10 @@ def evaluate_gold(
     frus: list[Path] = typer.Option([], "--frus", help="A FRUS TEI volume: score text extraction against its own markup."),
     corpus: list[Path] = typer.Option([], "--corpus", "-c", help="Folders to search for each gold file's document (default: ../corpus beside the gold folder)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
+    details: bool = typer.Option(False, "--details", help="Also list every missed and every extra position."),
 ) -> None:
-    """Score extraction against gold files: persons, mentions, positions, topics, stances, questions."""
+    """Score extraction against gold files, per file and micro-averaged over all: persons, mentions, meetings,
+    participants, posts, positions, speaker, stance, topic and reporter accuracy, questions, document fields."""
     import json
 
     from cwkg.evaluate import evaluate
@@ -323,6 +325,8 @@ def evaluate_gold(
         _evaluate_frus(frus, fmt)
     if not gold:
         return
+    from cwkg.evaluate import total
+
     reports = []
     for path in gold:
         roots = list(corpus) or [path.resolve().parent.parent / "corpus"]
@@ -330,23 +334,35 @@ def evaluate_gold(
             reports.append(evaluate(path, roots))
         except CwkgError as exc:
             _fail(str(exc))
+    overall = total(reports)
     if fmt == "json":
-        typer.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({"files": [r.as_dict() for r in reports], "total": overall.as_dict()}, indent=2, ensure_ascii=False))
         return
-    for r in reports:
-        rows = [("persons", r.persons), *((f"mentions: {k}", s) for k, s in r.mentions.items()),
-                ("mentions: all", r.mentions_total), ("positions", r.positions)]
-        lines = [{"measure": m, "P": f"{s.precision:.3f}", "R": f"{s.recall:.3f}", "F1": f"{s.f1:.3f}",
-                  "tp/fp/fn": f"{s.tp}/{s.fp}/{s.fn}"} for m, s in rows]
-        for name, acc in (("speaker accuracy", r.speaker), ("topic accuracy", r.topic), ("stance accuracy", r.stance),
-                          ("reported-by accuracy", r.reported_by), ("questions answered", r.questions)):
-            lines.append({"measure": name, "P": "", "R": "", "F1": f"{acc.value:.3f}", "tp/fp/fn": f"{acc.correct}/{acc.total}"})
-        typer.echo(f"{r.gold} ({r.document})")
-        output.write(["measure", "P", "R", "F1", "tp/fp/fn"], [{k: _lit(v) for k, v in line.items()} for line in lines], "table", count=False)
-        for miss in r.missed_positions:
-            typer.echo(f"  missed: {miss}")
-        for extra in r.extra_positions:
-            typer.echo(f"  extra:  {extra}")
+    _print_scores(reports + ([overall] if len(reports) > 1 else []))
+    if details:
+        for r in reports:
+            for miss in r.missed_positions:
+                typer.echo(f"{r.name}: missed: {miss}")
+            for extra in r.extra_positions:
+                typer.echo(f"{r.name}: extra:  {extra}")
+
+
+def _print_scores(reports: list) -> None:
+    """One row per measure, one column per file and the total: P/R/F1 for found items, accuracy for the rest."""
+    from cwkg.evaluate import Score
+
+    heads = [r.name[-14:] for r in reports]
+    lines = [("measure", heads)]
+    for name in reports[0].measures():
+        cells = [r.measures()[name] for r in reports]
+        if isinstance(cells[0], Score):
+            for label, attr in (("P", "precision"), ("R", "recall"), ("F1", "f1")):
+                lines.append((f"{name} {label}", [f"{getattr(c, attr):.3f}" if c.tp + c.fp + c.fn else "-" for c in cells]))
+        else:
+            lines.append((f"{name} acc", [f"{c.value:.3f}" if c.total else "-" for c in cells]))
+    width = max(len(h) for h in heads) + 2
+    for label, values in lines:
+        typer.echo(f"{label:<22}" + "".join(f"{v:>{width}}" for v in values))
 
 
 def _evaluate_frus(volumes: list[Path], fmt: str) -> None:

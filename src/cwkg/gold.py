@@ -1,4 +1,8 @@
-"""Gold annotation files (shared/gold/README.md) as plain data."""
+"""Gold annotation files (shared/gold/README.md) as plain data, checked key by key.
+
+A malformed file is refused with one line naming the key that is wrong, so a curator
+editing YAML by hand learns where to look instead of reading a traceback.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ import yaml
 from unidecode import unidecode
 
 from cwkg.errors import InputError
+
+MAX_GOLD_BYTES = 5 * 1024 * 1024
 
 
 def norm(name: str) -> str:
@@ -27,6 +33,15 @@ class GoldPerson:
 
     def names(self) -> set[str]:
         return {norm(self.name), *(norm(a) for a in self.aliases)}
+
+
+@dataclass(frozen=True)
+class GoldMeeting:
+    kind: str | None
+    date: str | None
+    place: str | None
+    participants: tuple[str, ...]
+    host: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,7 @@ class GoldQuestion:
 class Gold:
     path: Path
     document: dict
-    meetings: list[dict]
+    meetings: list[GoldMeeting]
     persons: list[GoldPerson]
     mentions: dict[str, list[str]]
     positions: list[GoldPosition]
@@ -62,30 +77,117 @@ class Gold:
                 return p.names()
         return {norm(name)}
 
+    def is_named_person(self, name: str) -> bool:
+        """Whether a speaker label names one of the file's persons (else it describes an unnamed speaker or a body)."""
+        return any(norm(name) in p.names() for p in self.persons)
+
+
+class _Reader:
+    """Reads one section of a gold file, naming the exact key in any complaint."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> InputError:
+        return InputError(f"gold key `{key}`: {problem}", str(self.path))
+
+    def mapping(self, value, key: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a mapping")
+        return value
+
+    def items(self, value, key: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return value
+
+    def text(self, value, key: str, required: bool = True) -> str | None:
+        if value is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        if isinstance(value, (dict, list)):
+            raise self.fail(key, "must be a single value")
+        return str(value)
+
+    def texts(self, value, key: str) -> tuple[str, ...]:
+        return tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(self.items(value, key)))
+
+
+def _load_yaml(path: Path) -> object:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read gold file ({exc.strerror or exc})", str(path)) from exc
+    if len(raw) > MAX_GOLD_BYTES:
+        raise InputError(f"gold file is larger than {MAX_GOLD_BYTES // (1024 * 1024)} MB", str(path))
+    try:
+        return yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"gold file is not UTF-8 text (byte {exc.start})", str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"cannot read gold file ({str(exc).splitlines()[0]})", str(path)) from exc
+
 
 def read_gold(path: Path) -> Gold:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"cannot read gold file ({str(exc).splitlines()[0]})", str(path)) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
+    data = _load_yaml(path)
+    r = _Reader(path)
+    if not isinstance(data, dict) or "document" not in data:
         raise InputError("not a gold file: no `document` section", str(path))
-    persons = [GoldPerson(p["name"], tuple(p.get("aliases") or ()), tuple(p.get("posts") or ())) for p in data.get("persons") or []]
-    positions = [
-        GoldPosition(str(p.get("id", i)), p["speaker"], tuple(p.get("about") or ()), p.get("stance", ""), p["evidence"], p.get("reported_by"))
-        for i, p in enumerate(data.get("positions") or [], start=1)
-    ]
-    questions = [GoldQuestion(q["ask"], tuple(q.get("answer") or ())) for q in data.get("questions") or []]
-    mentions = {k: [str(v) for v in vs] for k, vs in (data.get("mentions") or {}).items()}
-    return Gold(path, data["document"], data.get("meetings") or [], persons, mentions, positions, questions)
+    document = r.mapping(data["document"], "document")
+    for key in ("file", "id"):
+        r.text(document.get(key), f"document.{key}", required=False)
+    persons = []
+    for i, p in enumerate(r.items(data.get("persons"), "persons")):
+        p = r.mapping(p, f"persons[{i}]")
+        posts = tuple(r.mapping(post, f"persons[{i}].posts[{j}]") for j, post in enumerate(r.items(p.get("posts"), f"persons[{i}].posts")))
+        for j, post in enumerate(posts):
+            r.text(post.get("role"), f"persons[{i}].posts[{j}].role")
+        persons.append(GoldPerson(r.text(p.get("name"), f"persons[{i}].name"), r.texts(p.get("aliases"), f"persons[{i}].aliases"), posts))
+    meetings = []
+    for i, m in enumerate(r.items(data.get("meetings"), "meetings")):
+        m = r.mapping(m, f"meetings[{i}]")
+        meetings.append(GoldMeeting(
+            r.text(m.get("kind"), f"meetings[{i}].kind", required=False), r.text(m.get("date"), f"meetings[{i}].date", required=False),
+            r.text(m.get("place"), f"meetings[{i}].place", required=False), r.texts(m.get("participants"), f"meetings[{i}].participants"),
+            r.text(m.get("host"), f"meetings[{i}].host", required=False)))
+    positions = []
+    for i, p in enumerate(r.items(data.get("positions"), "positions"), start=1):
+        key = f"positions[{i - 1}]"
+        p = r.mapping(p, key)
+        positions.append(GoldPosition(
+            str(p.get("id", i)), r.text(p.get("speaker"), f"{key}.speaker"), r.texts(p.get("about"), f"{key}.about"),
+            r.text(p.get("stance"), f"{key}.stance", required=False) or "", r.text(p.get("evidence"), f"{key}.evidence"),
+            r.text(p.get("reported_by"), f"{key}.reported_by", required=False)))
+    questions = []
+    for i, q in enumerate(r.items(data.get("questions"), "questions")):
+        q = r.mapping(q, f"questions[{i}]")
+        questions.append(GoldQuestion(r.text(q.get("ask"), f"questions[{i}].ask"), r.texts(q.get("answer"), f"questions[{i}].answer")))
+    mentions = {str(k): list(r.texts(vs, f"mentions.{k}")) for k, vs in r.mapping(data.get("mentions") or {}, "mentions").items()}
+    return Gold(path, document, meetings, persons, mentions, positions, questions)
+
+
+def _plain_name(name: str, gold: Gold) -> str:
+    """A document file name as a bare name: never a path, so a gold file opens nothing outside its roots."""
+    if not name or "/" in name or "\\" in name or name in (".", "..") or any(c in name for c in "*?[]"):
+        raise InputError(f"gold key `document.file`: '{name}' is not a plain file name", str(gold.path))
+    return name
 
 
 def locate_document(gold: Gold, roots: list[Path]) -> Path:
-    """The document a gold file describes: `document.file`, searched beside the gold file and under `roots`."""
-    name = gold.document.get("file") or gold.path.name.replace(".gold.yaml", "")
+    """The file a gold file describes: `document.file`, searched beside the gold file and under `roots`."""
+    name = _plain_name(str(gold.document.get("file") or gold.path.name.replace(".gold.yaml", "")), gold)
     for root in [gold.path.parent, *roots]:
         if root.is_dir():
-            hits = sorted(root.rglob(name))
+            hits = sorted(p for p in root.rglob(name) if p.is_file())
             if hits:
                 return hits[0]
     raise InputError(f"cannot find its document '{name}' (searched {', '.join(str(r) for r in [gold.path.parent, *roots])})", str(gold.path))
+
+
+def document_id(gold: Gold) -> str | None:
+    """The id of the document inside a file of many (a FRUS volume's `xml:id`), if the gold file names one."""
+    value = gold.document.get("id")
+    return str(value) if value is not None else None

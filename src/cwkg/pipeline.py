@@ -78,13 +78,16 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
 
 
 def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None,
-                validate: bool = False) -> IngestResult:
+                validate: bool = False, select: Callable[[Record], bool] | None = None) -> IngestResult:
+    """Load one file; `select` keeps only the records it accepts (one document of a volume, say)."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     refused: list[str] = []
     try:
         for record in load_records(path):
+            if select is not None and not select(record):
+                continue
             graph, triples, counts = record_graph(record)
             if validate and isinstance(record, SourceDocument):
                 blocking = [v for v in validate_document(store, graph, triples) if v.blocking]
