@@ -18,8 +18,8 @@ from pathlib import Path
 
 from cwkg.graph.mapping import document_triples
 from cwkg.loaders import load_document, text
-from cwkg.loaders.authority import default_authority
-from cwkg.loaders.extract import extract
+from cwkg.extract.authority import default_authority
+from cwkg.extract.extract import extract
 
 DEFAULT = Path(__file__).resolve().parent.parent / "examples" / "000_adaeb2830212c886.txt"
 

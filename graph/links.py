@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from cwkg.loaders.authority import default_authority
+from cwkg.extract.authority import default_authority
 
 from .namespaces import ID, OWL
 from .store import GraphStore

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.loaders.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span
+from cwkg.extract.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug

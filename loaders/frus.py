@@ -17,6 +17,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from cwkg.extract.kinds import document_kind
+
 from . import xmlsafe
 from .source import ListedParticipant, Marked, SourceDocument, VolumePerson, VolumeRecord
 
@@ -31,17 +33,6 @@ _SKIP = {"note", "fw", "figure", "graphic"}
 _MARKS = {"persName": "person", "placeName": "place", "date": "date", "gloss": "term"}
 _CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Unclassified)\b")
 _HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral)\s+)+")
-# Document types by the words of their head, most specific first.
-_KINDS = [
-    (re.compile(r"memorandum of conversation|memcon", re.I), "memorandum of conversation"),
-    (re.compile(r"memorandum for the record", re.I), "memorandum for the record"),
-    (re.compile(r"telegram|cable|airgram", re.I), "telegram"),
-    (re.compile(r"\bletter\b", re.I), "letter"),
-    (re.compile(r"minutes|summary record|record of (?:meeting|discussion|conversation)|notes of", re.I), "minutes"),
-    (re.compile(r"editorial note", re.I), "editorial note"),
-    (re.compile(r"intelligence estimate|special report|paper|study|report", re.I), "report"),
-    (re.compile(r"memorandum|action memorandum", re.I), "memorandum"),
-]
 
 
 def sniff(head: str) -> bool:
@@ -205,7 +196,7 @@ def _terms(section: etree._Element) -> tuple[tuple[str, str], ...]:
 def _kind(head: str, subtype: str | None) -> str:
     if subtype == "editorial-note":
         return "editorial note"
-    return next((kind for pattern, kind in _KINDS if pattern.search(head)), "document")
+    return document_kind(head)
 
 
 def _day(stamp: str | None) -> date | None:

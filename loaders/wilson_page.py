@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import MONTH_DAY_YEAR, parse_date
+from cwkg.extract.kinds import document_kind
+from cwkg.extract.dates import MONTH_DAY_YEAR, parse_date
 from .source import Citation, SourceDocument, content_id
 
 PUBLISHER_MARK = "Digital Archive"
@@ -134,7 +135,7 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
         date=doc_date,
         description=" ".join(description_lines) or None,
         citation=citation,
-        kind=_kind_from_title(title),
+        kind=document_kind(title),
     )
 
 
@@ -161,11 +162,3 @@ def rest_of(citation_line: str) -> str:
 def _whole_date(text: str):
     d = parse_date(text)
     return d if d and len(text) <= 20 else None
-
-
-_KINDS = ("memorandum", "telegram", "cable", "letter", "minutes", "record", "report", "note", "transcript")
-
-
-def _kind_from_title(title: str) -> str:
-    first = title.lower().split()
-    return next((k for k in first[:2] if k in _KINDS), "document") if first else "document"

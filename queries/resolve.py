@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import WD
 from cwkg.graph.store import GraphStore
-from cwkg.loaders.text import fold
+from cwkg.extract.text import fold
 
 _LABELS = """
 SELECT ?e ?l ?p WHERE {

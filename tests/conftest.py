@@ -19,7 +19,7 @@ def store(tmp_path):
 @pytest.fixture(scope="session")
 def founding_facts():
     from cwkg.loaders import load_document
-    from cwkg.loaders.extract import extract
+    from cwkg.extract.extract import extract
 
     return extract(load_document(EXAMPLE))
 

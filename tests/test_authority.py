@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from cwkg.loaders.authority import default_authority
-from cwkg.loaders.text import fold
+from cwkg.extract.authority import default_authority
+from cwkg.extract.text import fold
 
 from support import REFERENCE, need
 

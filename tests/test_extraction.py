@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from cwkg.loaders.extract import extract
+from cwkg.extract.extract import extract
 from cwkg.loaders.source import SourceDocument
 
 ID = "https://w3id.org/cwkg/id/"
@@ -141,7 +141,7 @@ def test_a_state_that_did_not_yet_exist_is_not_chosen():
     ("it lasted two and a half hours", "PT2H30M"), ("a two-and-a-half-hour talk", "PT2H30M"), ("for 90 minutes", "PT90M"),
 ])
 def test_durations_as_memoranda_write_them(text, iso):
-    from cwkg.loaders.meeting import duration
+    from cwkg.extract.meeting import duration
 
     assert duration(text) == iso
 

@@ -12,7 +12,7 @@ from cwkg.cli import app
 from cwkg.errors import InputError
 from cwkg.graph.store import GraphStore
 from cwkg.loaders import load_records
-from cwkg.loaders.extract import extract
+from cwkg.extract.extract import extract
 from cwkg.loaders.source import SourceDocument, VolumeRecord
 from cwkg.pipeline import ingest
 
@@ -57,7 +57,7 @@ def test_marked_spans_point_at_their_text_and_footnotes_are_left_out(mini):
 
 
 def test_volume_persons_become_posts_with_dates(mini):
-    from cwkg.loaders.extract import extract_volume
+    from cwkg.extract.extract import extract_volume
 
     persons, posts = extract_volume(mini[0])
     summary = sorted((p.holder.rsplit(":", 1)[-1], p.role.rsplit("#", 1)[-1], p.of.rsplit("/", 1)[-1], p.to.rsplit("/", 1)[-1], p.start, p.end)

@@ -42,7 +42,7 @@ def test_a_chief_of_mission_keeps_pocoms_title_and_notes(store):
 
 def test_before_1922_the_mission_in_russia_is_to_a_territory_not_the_soviet_union(store):
     (record,) = list(load_records(FIXTURES / "pocom" / "russia.xml"))
-    from cwkg.loaders.pocom import chief_posts
+    from cwkg.extract.missions import chief_posts
 
     posts = {c.chief.id: c.post.to for c in chief_posts(record)}
     assert posts["ru-1809-adam-01"] == ID + "state/pocom/russia"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cwkg.loaders.extract import extract
+from cwkg.extract.extract import extract
 from cwkg.loaders.source import SourceDocument
 
 ID = "https://w3id.org/cwkg/id/"
@@ -53,10 +53,13 @@ def test_i_inside_the_speakers_own_words_is_the_speaker(founding_facts):
     assert believe.speaker == by_quote(founding_facts, "our duty to do all").speaker != founding_facts.author
 
 
-def test_a_judgement_and_the_sentence_that_names_its_object_are_one_position(founding_facts):
-    abnormal = by_quote(founding_facts, "an abnormal situation had developed")
-    assert "Diplomatic relations with Albania had been severed" in abnormal.span.text
-    assert abnormal.stance == ID + "stance/criticizes"
+def test_a_judgement_that_names_nothing_is_about_the_subject_of_the_conversation():
+    facts = extract(memo(
+        "Moscow, 2 May 1962\n\nRecord of Conversation with Kim Il Sung\n\n"
+        "Kim Il Sung said that Albania had broken off relations with Moscow. He said that an abnormal situation had developed.",
+        date(1962, 5, 2)))
+    judgement = by_quote(facts, "an abnormal situation had developed")
+    assert (judgement.stance, judgement.about) == (ID + "stance/criticizes", [ID + "state/albania"])
 
 
 def test_evidence_is_the_exact_text_at_its_offsets(founding_facts):
@@ -159,9 +162,10 @@ def test_a_transcript_gives_each_turn_to_its_speaker():
         date(1959, 10, 2)))
     assert [(s[0], s[1], s[3]) for s in summary(facts)] == [
         ("nikita-khrushchev", "advocates", "We must not allow the Taiwan question to lead to a war with the United States."),
+        ("mao-zedong", "opposes", "We do not agree."),
         ("mao-zedong", "opposes", "The United States occupies Taiwan, and we oppose any two-China solution."),
     ]
-    assert {p.rule for p in facts.positions} == {"dialogue"}
+    assert {p.rule.split("+")[0] for p in facts.positions} == {"dialogue"}
 
 
 def test_a_journal_names_its_keeper_after_the_post_and_a_request_is_not_a_question():

@@ -94,7 +94,7 @@ def test_missing_file_is_an_error_naming_it(tmp_path):
 
 
 def test_a_page_saved_with_windows_line_endings_reads_the_same(tmp_path, text_doc):
-    from cwkg.loaders.extract import extract
+    from cwkg.extract.extract import extract
 
     crlf = tmp_path / "page.txt"
     crlf.write_bytes(EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))

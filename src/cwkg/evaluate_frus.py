@@ -14,11 +14,11 @@ from pathlib import Path
 
 from cwkg.evaluate import Accuracy, Score
 from cwkg.loaders import load_records
-from cwkg.loaders.authority import default_authority
-from cwkg.loaders.extract import extract
-from cwkg.loaders.meeting import layout
+from cwkg.extract.authority import default_authority
+from cwkg.extract.extract import extract
+from cwkg.extract.meeting import layout
 from cwkg.loaders.source import SourceDocument, VolumeRecord
-from cwkg.loaders.volume import person_key, volume_people
+from cwkg.extract.volume import person_key, volume_people
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _match(gold: list, predicted: list, score: Score, misses: list[str], missing
 def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
     parts = layout(doc.body, doc.title)
     if doc.dateline_date:
-        from cwkg.loaders.dates import find_full_dates
+        from cwkg.extract.dates import find_full_dates
 
         found = find_full_dates(parts.dateline.text) if parts.dateline else []
         report.dateline_date.total += 1
@@ -135,7 +135,7 @@ def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
 
 
 def _score_participants(doc, facts, names, same_as, authority, report: FrusReport) -> None:
-    from cwkg.loaders.participants import from_markup
+    from cwkg.extract.participants import from_markup
 
     perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
     year = doc.date.year if doc.date else None

@@ -20,8 +20,8 @@ from cwkg.graph.namespaces import ID, document_iri, slug
 from cwkg.graph.store import GraphStore
 from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
-from cwkg.loaders.pocom import chief_posts
-from cwkg.loaders.extract import extract, extract_volume
+from cwkg.extract.missions import chief_posts
+from cwkg.extract.extract import extract, extract_volume
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 BATCH = 25  # graphs per transaction

@@ -13,7 +13,7 @@ import re
 from .authority import Authority
 from .facts import Mention, Participation
 from .meeting import Layout
-from .source import SourceDocument
+from cwkg.loaders.source import SourceDocument
 from .volume import person_key
 
 _TITLE = re.compile(r"^(?:The|the)\s+(?P<title>[A-Z][\w'’]+)")

@@ -29,6 +29,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
 _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
 _MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|visited|invited|conversation|talks|took place|held|luncheon|dinner|reception)\b", re.I)
 _CORRESPONDENCE = re.compile(r"^(?:[\w ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
+_SENDER = re.compile(r"\b(?:[Ff]rom|FROM)\s+(?P<sender>.+?)(?=\s+(?:[Tt]o|TO|[Ff]or|FOR)\s|\s*[,.;]?\s*$)")
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
@@ -106,9 +107,25 @@ def _within(mentions: list[Mention], block: Block | None, kind: str) -> list[Men
     return [m for m in mentions if m.kind == kind and block.start <= m.span.start < block.end]
 
 
+def find_sender(lay: Layout, mentions: list[Mention]) -> str | None:
+    """The one person a correspondence heading names between "From" and "to" ("Letter From the Secretary of
+    State (Rusk) to ..."): the author of a letter, telegram or memorandum."""
+    if lay.heading is None:
+        return None
+    m = _SENDER.search(lay.heading.text)
+    if m is None:
+        return None
+    start, end = lay.heading.start + m.start("sender"), lay.heading.start + m.end("sender")
+    senders = list(dict.fromkeys(x.entity for x in mentions if x.kind == "person" and start <= x.span.start and x.span.end <= end))
+    return senders[0] if len(senders) == 1 else None
+
+
 def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
-    """Who says "I": the heading's person the opening does not speak of, else the one who signs
-    the record or whose diary it is."""
+    """Who wrote the record: the sender a correspondence heading names; else, for a text that says "I",
+    the heading's person the opening does not speak of, else the one who signs the record or whose diary it is."""
+    sender = find_sender(lay, mentions)
+    if sender is not None:
+        return sender
     if not _FIRST_PERSON.search(body):
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))

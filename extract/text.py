@@ -74,6 +74,9 @@ _NO_BREAK = re.compile(
 _BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$")
 
 
+_ENUMERATOR = re.compile(r"\s*(?:\(?\d{1,3}\)?|\(?[a-z]\)|[IVXL]{1,5})[.)]\s*")
+
+
 @lru_cache(maxsize=1024)
 def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Block, ...]:
     """Sentences of text[start:end] with offsets into `text`; paragraphs never merge."""
@@ -87,6 +90,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Block,
             candidate = body[s : m.end()]
             if _NO_BREAK.search(body[max(0, m.start() - 12) : m.start() + 1]) and m.end() < len(body):
                 continue
+            if _ENUMERATOR.fullmatch(candidate) and m.end() < len(body):
+                continue  # "1." or "IV." opening a numbered point
             stripped = candidate.strip()
             if stripped:
                 lead = candidate.find(stripped)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .authority import Authority, default_authority
 from .facts import DocumentFacts, PersonFact, PostFact
+from .kinds import AUTHOR, voice
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, signature_candidates
@@ -15,7 +16,7 @@ from .posts import find_posts
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .volume import find_volume_persons, volume_people
-from .source import SourceDocument, VolumeRecord
+from cwkg.loaders.source import SourceDocument, VolumeRecord
 from .text import fold, paragraphs
 
 
@@ -59,7 +60,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     posts, unnamed = find_posts(body, authority, mentions, people, year, doc.doc_id)
     parts = layout(body, doc.title)
     written_at = find_written_at(parts, mentions)
-    author = find_author(body, parts, mentions) or _drafter(doc, body, people, authority)
+    author = find_author(body, parts, mentions) or _drafter(doc, people, listed, authority)
     if author is None and parts.opening and re.search(r"\b(?:I|me)\b", parts.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
         anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
@@ -80,9 +81,14 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         posts = [_own_state(p, perspective, listed) for p in posts]
     posts = [p for p in posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label
     translator = _person_named(authority, people, translator_name)
-    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year, perspective)
+    own_voice = author if voice(doc.title, doc.kind) == AUTHOR else None
+    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year, perspective,
+                        own_voice=own_voice, unnamed=f"unnamed:{doc.doc_id}:participant")
     speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants)]
     positions = find_positions(ctx, speech)
+    if any(ctx.unnamed in (p.speaker, p.reported_by) for p in positions):
+        unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
+                                  description="a participant whom the record does not name"))
     if meeting:
         # Whoever speaks first-hand in the record of a meeting took part in it.
         persons = {p.ref for p in people}
@@ -106,16 +112,20 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     )
 
 
-def _drafter(doc: SourceDocument, body: str, people: list[PersonFact], authority: Authority) -> str | None:
-    """A record that says "I" and whose source note says "Drafted by X": X, if X is named in it."""
-    if not doc.source_note or not re.search(r"\b(?:I|my|me)\b", body):
+def _drafter(doc: SourceDocument, people: list[PersonFact], listed: dict[str, PersonFact], authority: Authority) -> str | None:
+    """The person a source note says drafted the record ("Drafted by X"): X among the record's persons,
+    else among the volume's list of persons, if the surname names exactly one."""
+    if not doc.source_note:
         return None
     m = re.search(r"\bDrafted by ([A-Z][\w.'’ -]+?)(?:\s+(?:and|on|in)\b|[.;,])", doc.source_note)
     if not m:
         return None
     surname = authority.name_key(m.group(1).split()[-1])
-    found = [p.ref for p in people if not p.unnamed and any(authority.name_key(a.split()[-1]) == surname for a in p.aliases | {p.label})]
-    return found[0] if len(set(found)) == 1 else None
+    for pool in (people, list(listed.values())):
+        found = {p.ref for p in pool if not p.unnamed and any(authority.name_key(a.split()[-1]) == surname for a in p.aliases | {p.label})}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _without_overlaps(preferred: list, others: list) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .source import SourceDocument
+from cwkg.loaders.source import SourceDocument
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,16 @@ from .text import Block, fold, paragraphs, sentences
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
+# A letter's salutation and complimentary close: the author's, but not a statement.
+_FORMULA = re.compile(r"^(?:(?:My )?Dear\b|(?:Yours|Sincerely|Respectfully|Faithfully|Cordially|With (?:warm|warmest|best|kind|kindest|my)\b|Best (?:regards|wishes)))", re.I)
+# What an author narrates rather than states: a meeting taking place, courtesies exchanged.
+_EVENT = re.compile(
+    r"\b(?:received|visited|met|called on|paid (?:a|an|his|her|my) (?:\w+ )?visit|had (?:a|an) (?:\w+ )?(?:talk|conversation|meeting|discussion)|"
+    r"took place|was held|lasted|(?:was|were) present|attended|thanked|greeted|congratulated|handed (?:over|him|her|me))\b", re.I)
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
 SHORT = 6  # a sentence of fewer words joins the position before it
-CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7}
+INFORMS = "https://w3id.org/cwkg/id/stance/informs"
+CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
 
 
 @dataclass
@@ -49,6 +56,8 @@ class Context:
     titled: dict[str, list[str]]  # honorific word -> persons the text calls so ("Secretary Rusk")
     author_side: str | None
     year: int | None = None
+    own_voice: str | None = None  # whose statement the whole text is (a letter's, a telegram's author), if anyone's
+    unnamed: str | None = None  # the speaker of "it was suggested", "one member said": someone the record does not name
 
 
 @dataclass
@@ -74,7 +83,8 @@ def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[s
 
 def build_context(body: str, mentions: list[Mention], people: list[PersonFact], posts: list[PostFact],
                   meeting: MeetingFact | None, author: str | None, authority: Authority, heading: Block | None,
-                  written_at: str | None = None, year: int | None = None, perspective: str | None = None) -> Context:
+                  written_at: str | None = None, year: int | None = None, perspective: str | None = None,
+                  own_voice: str | None = None, unnamed: str | None = None) -> Context:
     participants = meeting.participants if meeting else []
     refs = {p.ref for p in people} | {m.entity for m in mentions if m.kind == "person"}
     own = {ref: _own_side(ref, posts, authority) for ref in refs}
@@ -101,7 +111,7 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
     for person, organizations in authority.organizations_of.items():
         own.setdefault(person, set()).update(organizations)
     return Context(body, mentions, authority, author, participants, meeting.host if meeting else None, own, titles,
-                   titled, author_side, year)
+                   titled, author_side, year, own_voice, unnamed)
 
 
 def _interlocutor(ctx: Context, last_speaker: str | None) -> str | None:
@@ -116,6 +126,8 @@ def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, 
     """The agent a cue's subject refers to; `voice` is whose own words the sentence is in."""
     if subject.kind in ("person", "collective"):
         return subject.value
+    if subject.kind == "unnamed":
+        return ctx.unnamed
     if subject.kind == "title":
         if subject.value == "guest":
             return next((p for p in ctx.participants if p != ctx.host), None)
@@ -212,6 +224,9 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                     indirect = None
                 else:
                     out.append(Attributed(sent, sent.start, indirect, "continuation"))
+                    continue
+            if ctx.own_voice and _statement(sent.text):
+                out.append(Attributed(sent, sent.start, ctx.own_voice, "own-voice"))
     return out
 
 
@@ -233,6 +248,13 @@ def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
         if holder:
             return holder, para.start + m.end()
     return None
+
+
+def _statement(text: str) -> bool:
+    """A sentence of the author's own that states something: not a salutation, signature, courtesy or narrated meeting."""
+    text = text.strip()
+    return (len(text.split()) >= 3 and re.search(r"[.!?;]['’\"”)]*$", text) is not None
+            and not _FORMULA.match(text) and not _EVENT.search(text))
 
 
 def _inside(ctx: Context, start: int, end: int) -> list[Mention]:
@@ -299,43 +321,29 @@ def _current_subject(ctx: Context, before: int, window: list[Block], exclude: se
 
 
 def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
+    """Every attributed clause that says something is a position; one with no stance signal `informs`.
+
+    A short clause in the same voice right after a position ("and he added nothing more")
+    grows that position instead of standing alone.
+    """
     all_sentences = [s for b in blocks for s in sentences(ctx.body, b.start, b.end)]
     positions: list[PositionFact] = []
-    pending: _Clause | None = None  # a cue clause still waiting for its object
     previous: _Clause | None = None  # the clause of the last position, while it may grow
     for c in (_clause(ctx, a) for a in attribute(ctx, blocks)):
-        if _is_question(ctx.body[c.start:c.end]):
-            pending = previous = None
+        if _is_question(ctx.body[c.start:c.end]) or c.words == 0:
+            previous = None
             continue
-        if pending is not None and (c.att.explicit or c.att.speaker != pending.att.speaker or not _next_to(ctx.body, pending.end, c.start)):
-            _close_pending(ctx, pending, positions, all_sentences)
-            pending = None
         grows = previous is not None and previous.att.speaker == c.att.speaker and not c.att.explicit \
             and _next_to(ctx.body, positions[-1].span.end, c.start) and c.words < SHORT
-        has_object = any(e not in ctx.own_side.get(c.att.speaker, set()) for e in c.about) or bool(c.topics)
-        if grows and (not has_object or c.stance is None):
+        if grows:
             _extend(positions[-1], c, ctx)
             continue
-        if not has_object:
-            if pending is not None:
-                pending = _join(pending, c)
-            elif c.att.explicit:
-                pending = c
-            previous = None
-            continue
-        if pending is not None:
-            c, pending = _join(pending, c), None
-        if c.stance is None:
-            previous = None
-            continue
         pos = _make(ctx, c, c.about, c.topics)
-        if not c.about and (subject := _subject_at(ctx, c, all_sentences)):
+        if not c.about and not c.topics and (subject := _subject_at(ctx, c, all_sentences)):
             pos.about.append(subject)
             pos.rule += "+current-subject"
         positions.append(pos)
         previous = c
-    if pending is not None:
-        _close_pending(ctx, pending, positions, all_sentences)
     return positions
 
 
@@ -395,7 +403,7 @@ def _make(ctx: Context, c: _Clause, about: list[str], topics: list[str]) -> Posi
         on_behalf = target.entity if target else on_behalf
     base = att.rule.split("+")[0]
     return PositionFact(
-        speaker=att.speaker, stance=c.stance or "", span=Span(c.start, c.end, text), about=list(dict.fromkeys(about)),
+        speaker=att.speaker, stance=c.stance or INFORMS, span=Span(c.start, c.end, text), about=list(dict.fromkeys(about)),
         topics=topics, rule=att.rule, confidence=CONFIDENCE.get(base, 0.7), on_behalf_of=on_behalf,
         reported_by=att.reporter, relayed_by=list(att.relayed),
     )

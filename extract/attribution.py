@@ -43,6 +43,35 @@ TITLES = re.compile(
     r"(?<![\w])[Tt]he (?P<title>guest|host|Ambassador|ambassador|Minister|Foreign Minister|Secretary|Secretary of State|Premier|"
     r"Chairman|President|Chancellor|Prime Minister|Counselor|Counsellor|Charg[eé] d['’]Affaires|Consul|General|Marshal)(?![\w])"
 )
+# A speaker the record does not name: "one member", "other participants", "a representative".
+UNNAMED = re.compile(
+    r"(?<![\w])(?:[Oo]ne|[Aa]nother|[Oo]ther|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Aa] few|[Aa]|[Aa]n|[Tt]he other)\s+(?:of the\s+)?"
+    r"(?:members?|participants?|speakers?|representatives?|officials?|delegates?|observers?|attendees?)(?![\w])"
+)
+# Reporting without a speaker: "it was suggested that", "it was pointed out", "the view was expressed that".
+_PARTICIPLES = (
+    r"said|stated|suggested|proposed|emphasi[sz]ed|stressed|noted|pointed out|argued|agreed|felt|held|thought|believed|"
+    r"cautioned|warned|observed|recogni[sz]ed|recommended|urged|considered|concluded|mentioned|remarked|questioned|doubted|"
+    r"claimed|asserted|maintained|explained|recalled|added|expected|hoped|feared|understood|acknowledged|conceded|"
+    r"reported|indicated|contended|objected|predicted|speculated|accepted|decided"
+)
+_PASSIVE = re.compile(
+    rf"(?<![\w])[Ii]t (?:was|is|has been|had been|were)\s+(?:also\s+|further\s+|generally\s+|repeatedly\s+|again\s+|strongly\s+|widely\s+)?"
+    rf"(?P<verb>{_PARTICIPLES})(?![\w])(?P<tail>(?:\s+by\s+(?P<agent>[^,;:]{{2,60}}?)(?=\s*,|\s+that\b))?(?:\s*,)?(?:\s+that)?)"
+)
+_NOUNS = (r"views?|opinions?|points?|arguments?|suggestions?|proposals?|hopes?|fears?|concerns?|beliefs?|feelings?|criticisms?|"
+          r"objections?|doubts?|reservations?|warnings?|recommendations?|comments?|observations?|reasons?|counter-arguments?")
+_NOMINAL = re.compile(
+    rf"(?<![\w])(?P<noun>{_NOUNS})\s+(?:was|were|had been|has been)\s+(?:also\s+|further\s+|repeatedly\s+)?"
+    r"(?P<verb>expressed|made|raised|advanced|put forward|voiced|offered|mentioned|stated|registered|noted)(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
+)
+_VERDICT = re.compile(rf"(?<![\w])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>reply|answer|response|consensus|conclusion|view|feeling|{_NOUNS})\s+was\s+that(?![\w])")
+# Something done to a thing, with no doer named: "A short paper was requested", "The proposal was rebutted".
+_ACTED_ON = re.compile(
+    r"(?<![\w])(?:was|were)\s+(?:also\s+|strongly\s+|sharply\s+|widely\s+)?(?P<verb>requested|suggested|proposed|recommended|urged|"
+    r"rebutted|criticized|criticised|opposed|rejected|questioned|challenged|endorsed|supported|welcomed|praised|approved|"
+    r"characteri[sz]ed|described|regarded|considered|discussed)(?![\w])(?!\s+by\b)"
+)
 COLLECTIVE = re.compile(r"(?<![\w])(?:side|delegation|comrades|government|leadership|leaders|embassy)(?![\w])", re.IGNORECASE)
 
 
@@ -87,6 +116,8 @@ def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[S
         found.append(Subject(m.start(), m.end(), "pronoun", m["p"].lower()))
     for m in TITLES.finditer(text, start, end):
         found.append(Subject(m.start(), m.end(), "title", m["title"].lower()))
+    for m in UNNAMED.finditer(text, start, end):
+        found.append(Subject(m.start(), m.end(), "unnamed", "participant"))
     return sorted(found, key=lambda s: (s.start, -s.end))
 
 
@@ -127,4 +158,37 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[
                 continue
             subject = person
         cues.append(Cue(m.start(), m.end(), "opinion", subject, False, False))
+    cues += _speakerless(text, start, end, candidates, cues)
     return sorted(cues, key=lambda c: c.end)
+
+
+def _speakerless(text: str, start: int, end: int, candidates: list[Subject], taken: list[Cue]) -> list[Cue]:
+    """Cues that report speech without naming who spoke ("it was suggested that ...", "criticisms were made:");
+    a speaker named after "by" still speaks."""
+    out: list[Cue] = []
+    ends_with_colon = text[start:end].rstrip().endswith(":")
+    busy = [(c.start, c.end) for c in taken]
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in busy)
+
+    for m in _PASSIVE.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        subject = Subject(m.start(), m.start("verb"), "unnamed", "participant")
+        if m["agent"]:
+            named = [s for s in candidates if s.kind in ("person", "title", "collective") and m.start("agent") <= s.start < m.end("agent")]
+            if named:
+                subject = named[0]
+        clause = m.end() if m["tail"].strip().endswith("that") else start  # "..., it was pointed out, by ...": the whole sentence
+        out.append(Cue(m.start(), max(clause, start), m["verb"].lower(), subject, False, ends_with_colon and clause == start))
+    for pattern in (_NOMINAL, _VERDICT):
+        for m in pattern.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                governing = m.group(0).rstrip().endswith(":") and text[m.end():end].strip() == "" or ends_with_colon and m.end() >= end - 2
+                out.append(Cue(m.start(), m.end(), m["noun"].lower(), Subject(m.start(), m.end(), "unnamed", "participant"),
+                               False, governing))
+    if not out and not taken:
+        m = _ACTED_ON.search(text, start, end)
+        if m is not None:
+            out.append(Cue(start, start, m["verb"].lower(), Subject(m.start(), m.end(), "unnamed", "participant"), False, ends_with_colon))
+    return out

@@ -17,7 +17,7 @@ from .dates import MONTHS
 from .facts import Mention, PersonFact, PostFact, Span
 from .mentions import Gazetteer
 from .posts import find_posts
-from .source import VolumePerson
+from cwkg.loaders.source import VolumePerson
 from .text import fold
 
 PREFIX = "frus:"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from .facts import Mention, Span
 from .persons import Candidate, _trim
-from .source import SourceDocument
+from cwkg.loaders.source import SourceDocument
 from .volume import person_key
 
 

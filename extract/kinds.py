@@ -1,0 +1,51 @@
+"""What kind of record a document is, from the words of its title (`ontology/document-kinds.tsv`).
+
+The kind also tells whose voice the text is in: a record reports what others said at a
+meeting; a letter, telegram or report is its author's own statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cwkg import ontology
+
+RECORD = "record"
+AUTHOR = "author"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    voice: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    out = []
+    for line in ontology.data_file("document-kinds.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, voice, pattern = line.split("\t")
+            out.append(Kind(label, voice, re.compile(pattern, re.IGNORECASE)))
+    return tuple(out)
+
+
+def classify(title: str) -> Kind | None:
+    """The first kind whose words the title has ("Report, Hungarian Embassy ..." -> report)."""
+    return next((k for k in kinds() if k.pattern.search(title or "")), None)
+
+
+def document_kind(title: str, default: str = "document") -> str:
+    found = classify(title)
+    return found.label if found else default
+
+
+def voice(title: str, kind: str | None) -> str | None:
+    """Whose words the record holds, `record` or `author`: told by its title, else by the kind its publisher gave."""
+    found = classify(title)
+    if found is not None:
+        return found.voice
+    return next((k.voice for k in kinds() if k.label == kind), None)

@@ -1,0 +1,87 @@
+"""Who speaks in a record, rule by rule, on short records written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cwkg.extract.extract import extract
+from cwkg.extract.kinds import document_kind, voice
+from cwkg.loaders.source import SourceDocument
+
+ID = "https://w3id.org/cwkg/id/"
+
+
+def record(body: str, title: str, on: date = date(1965, 3, 2), kind: str | None = None) -> SourceDocument:
+    return SourceDocument(doc_id="t", source="test", format="test", title=title, body=body, date=on,
+                          kind=kind or document_kind(title))
+
+
+def said(facts) -> list[tuple[str, str, str]]:
+    short = lambda iri: iri.rsplit("/", 1)[-1].split(":")[-1]
+    return [(short(p.speaker), short(p.stance), p.span.text) for p in facts.positions]
+
+
+def test_a_letter_is_the_statement_of_the_sender_its_heading_names():
+    facts = extract(record(
+        "Letter From Kim Il Sung to Nikita Khrushchev\n\nPyongyang, 2 March 1965.\n\nDear Comrade Khrushchev:\n\n"
+        "The situation on the peninsula has grown tense. We must strengthen the unity of our camp.\n\n"
+        "With warm regards,\n\nKim Il Sung", "Letter From Kim Il Sung to Nikita Khrushchev"))
+    assert facts.author == ID + "person/kim-il-sung"
+    assert said(facts) == [
+        ("kim-il-sung", "informs", "The situation on the peninsula has grown tense."),
+        ("kim-il-sung", "advocates", "We must strengthen the unity of our camp."),
+    ]
+
+
+def test_an_author_narrating_a_meeting_states_no_position():
+    facts = extract(record(
+        "Report\n\nPrague, 2 March 1965.\n\nOn 1 March the Polish ambassador visited me. The harvest has failed in the north.",
+        "Report"))
+    assert [text for _, _, text in said(facts)] == ["The harvest has failed in the north."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was suggested that the embassy should reduce its staff.",
+    "It was also emphasized that the embassy should reduce its staff.",
+    "The view was expressed that the embassy should reduce its staff.",
+    "One member said that the embassy should reduce its staff.",
+    "Other participants argued that the embassy should reduce its staff.",
+])
+def test_a_speaker_the_record_does_not_name_is_an_unnamed_participant(sentence):
+    facts = extract(record(f"Record of Discussion\n\nWashington, March 2, 1965.\n\n{sentence}", "Record of Discussion"))
+    ((speaker, _, text),) = said(facts)
+    assert (speaker, text) == ("participant", "the embassy should reduce its staff.")
+    assert [p.label for p in facts.persons if p.unnamed] == ["unnamed participant"]
+
+
+def test_a_speaker_named_after_by_in_a_passive_report_speaks():
+    facts = extract(record(
+        "Record of Discussion\n\nWashington, March 2, 1965.\n\nIt was pointed out by Kim Il Sung that the talks had failed.",
+        "Record of Discussion"))
+    assert said(facts) == [("kim-il-sung", "informs", "the talks had failed.")]
+
+
+def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
+    facts = extract(record(
+        "Record of Discussion\n\nWashington, March 2, 1965.\n\nThe paper was criticized on the following counts:\n\n"
+        "1. The paper overstates the unrest in Poland.\n\n2. The paper should say more about the economy.",
+        "Record of Discussion"))
+    assert said(facts) == [
+        ("participant", "informs", "1. The paper overstates the unrest in Poland."),
+        ("participant", "advocates", "2. The paper should say more about the economy."),
+    ]
+
+
+@pytest.mark.parametrize(("title", "kind", "whose"), [
+    ("Report, Embassy of Hungary in Pyongyang, 'The Situation in the DPRK'", "report", "author"),
+    ("Cryptogram No. 4711 from the Polish Embassy in Beijing", "telegram", "author"),
+    ("Record of Conversation between Comrade A and Comrade B", "record of meeting", "record"),
+    ("Memorandum of a Conversation with the Ambassador of Albania", "memorandum of conversation", "record"),
+    ("Memorandum of the Luncheon with the Ambassador of Albania", "memorandum", "record"),
+    ("Minutes of the Meeting of the Political Committee", "minutes", "record"),
+    ("Letter from the Foreign Minister to the Chairman", "letter", "author"),
+])
+def test_the_kind_of_a_record_and_whose_voice_it_is_come_from_its_title(title, kind, whose):
+    assert (document_kind(title), voice(title, None)) == (kind, whose)
