@@ -24,7 +24,10 @@ VERBS = (
     r"believes?|believed|thinks?|thought|considers?|considered|felt|feels|"
     r"expressed (?:his |her |their |our |my |the )?(?:concern|hope|view|opinion|conviction|regret|doubts?|satisfaction|support|gratitude)|"
     r"asked|asks|inquired|enquired|proposed|suggested|informed (?:me|us|him|her|them)|told (?:me|us|him|her|them)|reported|agreed|promised|"
-    r"replied|(?:tried|sought) to (?:prove|explain)"
+    r"replied|(?:tried|sought) to (?:prove|explain)|"
+    r"denied|disputed|rejected|condemned|critici[sz]ed|complained|accused|deplored|praised|"
+    r"endorsed|approved|cited|referred to|continued|interjected|described|characteri[sz]ed|wondered|questioned|cautioned|"
+    r"underlined|underscored|reiterated|repeated|objected"
 )
 ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
 _CUE = re.compile(

@@ -96,6 +96,8 @@ class StanceDef:
     label: str
     priority: int
     cue: re.Pattern[str] | None  # all the stance's cues as one alternation
+    verbs: frozenset[str] = frozenset()  # lemmas of reporting verbs whose meaning is this stance ("warn")
+    weak_verbs: frozenset[str] = frozenset()  # ... that give it only when the clause itself says nothing ("agree")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,26 @@ class TopicDef:
     label: str
     cue: re.Pattern[str] | None
     groups: tuple[frozenset[str], ...]  # one entity of each group must be mentioned
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "thought": "think", "felt": "feel", "held": "hold",
+              "made": "make", "took": "take", "put": "put", "understood": "understand", "spoke": "speak", "wrote": "write"}
+
+
+def verb_lemmas(verb: str) -> list[str]:
+    """Candidate lemmas of an inflected English verb, with any words after it ("pointed out" -> "point out")."""
+    first, _, rest = verb.lower().strip().partition(" ")
+    forms = [first, _IRREGULAR.get(first, first)]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if first.endswith(suffix) and len(first) > len(suffix) + 2:
+            stem = first[: -len(suffix)] + repl
+            forms.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "regretted" -> "regret"
+    out = []
+    for f in dict.fromkeys(forms):
+        out += [f"{f} {rest}", f] if rest else [f]
+    return out
 
 
 def _alternation(g: rdflib.Graph, s: rdflib.term.Node) -> re.Pattern[str] | None:
@@ -202,6 +224,16 @@ class Authority:
             return None
         found = {int(m.lastgroup[1:]) for m in self.stance_pattern.finditer(text) if m.lastgroup}
         return self.stances[min(found)].iri if found else None
+
+    def verb_stance(self, verb: str) -> tuple[str, bool] | None:
+        """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak."""
+        for lemma in verb_lemmas(verb):
+            for d in self.stances:
+                if lemma in d.verbs:
+                    return d.iri, False
+                if lemma in d.weak_verbs:
+                    return d.iri, True
+        return None
 
     def topic_cues(self, text: str) -> set[int]:
         """Indices (into `topics`) of the topics whose cue the text has."""
@@ -302,7 +334,9 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
     )
     ruling = {str(s): tuple(str(o) for o in g.objects(s, CW.rulingPartyOf)) for s in g.subjects(CW.rulingPartyOf, None)}
     stances = sorted(
-        (StanceDef(str(s), str(g.value(s, SKOS.prefLabel)), int(g.value(s, CW.priority) or 99), _alternation(g, s))
+        (StanceDef(str(s), str(g.value(s, SKOS.prefLabel)), int(g.value(s, CW.priority) or 99), _alternation(g, s),
+                   frozenset(str(v).lower() for v in g.objects(s, CW.reportingVerb)),
+                   frozenset(str(v).lower() for v in g.objects(s, CW.weakReportingVerb)))
          for s in g.subjects(RDF.type, CW.Stance)),
         key=lambda d: d.priority,
     )

@@ -282,8 +282,12 @@ class _Clause:
     words: int
 
 
-def _stance(ctx: Context, text: str) -> str | None:
-    return ctx.authority.stance_of(text)
+def _stance_of(ctx: Context, clause: str, verb: str | None) -> str | None:
+    """The reporting verb's own stance ("warned"), else the clause's cues, else a weak verb's ("agreed")."""
+    by_verb = ctx.authority.verb_stance(verb) if verb else None
+    if by_verb and not by_verb[1]:
+        return by_verb[0]
+    return ctx.authority.stance_of(clause) or (by_verb[0] if by_verb else None) or (ctx.authority.stance_of(verb) if verb else None)
 
 
 def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
@@ -310,7 +314,7 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
-    stance = _stance(ctx, text) or (_stance(ctx, att.verb) if att.verb else None)
+    stance = _stance_of(ctx, text, att.verb)
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()))
 
 
@@ -339,7 +343,11 @@ def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
             _extend(positions[-1], c, ctx)
             continue
         pos = _make(ctx, c, c.about, c.topics)
-        if not c.about and not c.topics and (subject := _subject_at(ctx, c, all_sentences)):
+        if not c.about and not c.topics:
+            subject = _subject_at(ctx, c, all_sentences)
+            if subject is None:
+                previous = None
+                continue  # a statement about nothing the graph can name
             pos.about.append(subject)
             pos.rule += "+current-subject"
         positions.append(pos)
@@ -369,11 +377,16 @@ def _close_pending(ctx: Context, c: _Clause, positions: list[PositionFact], all_
 
 
 def _subject_at(ctx: Context, c: _Clause, all_sentences: list[Block]) -> str | None:
-    """The state, party or event most named in the sentences before the clause (the last eight)."""
+    """The state, party or event most named in the sentences before the clause (the last eight), else in
+    the record up to it, else in the whole record: what the conversation is about."""
     idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), 0)
-    window = all_sentences[max(0, idx - 8):idx + 1]
     exclude = ctx.own_side.get(c.att.speaker, set()) | {c.att.speaker}
-    return _current_subject(ctx, c.start, window, exclude)
+    for window, before in ((all_sentences[max(0, idx - 8):idx + 1], c.start), (all_sentences[:idx + 1], c.start),
+                           (all_sentences, all_sentences[-1].end if all_sentences else c.start)):
+        found = _current_subject(ctx, before, window, exclude)
+        if found:
+            return found
+    return None
 
 
 def _extend(pos: PositionFact, c: _Clause, ctx: Context) -> None:

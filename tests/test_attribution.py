@@ -26,11 +26,11 @@ def said(facts) -> list[tuple[str, str, str]]:
 def test_a_letter_is_the_statement_of_the_sender_its_heading_names():
     facts = extract(record(
         "Letter From Kim Il Sung to Nikita Khrushchev\n\nPyongyang, 2 March 1965.\n\nDear Comrade Khrushchev:\n\n"
-        "The situation on the peninsula has grown tense. We must strengthen the unity of our camp.\n\n"
+        "The situation in Korea has grown tense. We must strengthen the unity of our camp.\n\n"
         "With warm regards,\n\nKim Il Sung", "Letter From Kim Il Sung to Nikita Khrushchev"))
     assert facts.author == ID + "person/kim-il-sung"
     assert said(facts) == [
-        ("kim-il-sung", "informs", "The situation on the peninsula has grown tense."),
+        ("kim-il-sung", "informs", "The situation in Korea has grown tense."),
         ("kim-il-sung", "advocates", "We must strengthen the unity of our camp."),
     ]
 
@@ -58,9 +58,9 @@ def test_a_speaker_the_record_does_not_name_is_an_unnamed_participant(sentence):
 
 def test_a_speaker_named_after_by_in_a_passive_report_speaks():
     facts = extract(record(
-        "Record of Discussion\n\nWashington, March 2, 1965.\n\nIt was pointed out by Kim Il Sung that the talks had failed.",
+        "Record of Discussion\n\nWashington, March 2, 1965.\n\nIt was pointed out by Kim Il Sung that the talks with Poland had failed.",
         "Record of Discussion"))
-    assert said(facts) == [("kim-il-sung", "informs", "the talks had failed.")]
+    assert said(facts) == [("kim-il-sung", "informs", "the talks with Poland had failed.")]
 
 
 def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():

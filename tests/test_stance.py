@@ -1,0 +1,70 @@
+"""Stance from the reporting verb's meaning, negation and modality and a general evaluative lexicon,
+on sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cwkg.extract.authority import verb_lemmas
+from cwkg.extract.extract import extract
+from cwkg.extract.kinds import document_kind
+from cwkg.loaders.source import SourceDocument
+
+
+def stance_of(sentence: str) -> str:
+    title = "Memorandum of Conversation"
+    body = f"{title}\n\nWashington, March 2, 1965.\n\n{sentence}"
+    facts = extract(SourceDocument(doc_id="s", source="test", format="test", title=title, body=body,
+                                   date=date(1965, 3, 2), kind=document_kind(title)))
+    (position,) = facts.positions
+    return position.stance.rsplit("/", 1)[-1]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung warned that the blockade of Cuba would continue.", "concerned"),
+    ("Kim Il Sung urged that Poland receive the delegation.", "advocates"),
+    ("Kim Il Sung denied that Albania had received any aid.", "denies"),
+    ("Kim Il Sung doubted that Poland would join the talks.", "doubts"),
+    ("Kim Il Sung proposed that the talks with Poland resume in May.", "proposes"),
+    ("Kim Il Sung condemned the policy of Yugoslavia.", "criticizes"),
+    ("Kim Il Sung welcomed the visit of the Polish delegation.", "supports"),
+    ("Kim Il Sung objected to the presence of Yugoslavia.", "opposes"),
+])
+def test_the_reporting_verb_gives_its_own_stance(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
+    assert stance_of("Kim Il Sung agreed that Poland had sent a delegation.") == "supports"
+    assert stance_of("Kim Il Sung agreed that Poland should send a delegation.") == "advocates"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung said that Poland should not send troops.", "opposes"),
+    ("Kim Il Sung said that Poland must send a delegation.", "advocates"),
+    ("Kim Il Sung said that the unrest in Poland might undermine the regime.", "concerned"),
+    ("Kim Il Sung said that it was unlikely that Poland would agree.", "doubts"),
+    ("Kim Il Sung said that the policy of Yugoslavia was a serious mistake.", "criticizes"),
+    ("Kim Il Sung said that trade with Poland had been useful.", "supports"),
+])
+def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung said that Poland had sent a delegation in May.",
+    "Kim Il Sung said that, as far as Poland was concerned, the delegation had arrived in May.",
+    "Kim Il Sung said that concerning Poland the delegation had arrived in May.",
+])
+def test_a_statement_with_no_stance_signal_informs(sentence):
+    assert stance_of(sentence) == "informs"
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [
+    ("warned", "warn"), ("denied", "deny"), ("regretted", "regret"), ("urged", "urge"), ("said", "say"),
+    ("pointed out", "point out"), ("criticizes", "criticize"),
+])
+def test_reporting_verbs_are_read_by_their_lemma(verb, lemma):
+    assert lemma in verb_lemmas(verb)
