@@ -220,10 +220,18 @@ class Authority:
 
     def stance_of(self, text: str) -> str | None:
         """The highest-priority stance whose cue the text has."""
+        found = self.stance_cue(text)
+        return found[0] if found else None
+
+    def stance_cue(self, text: str) -> tuple[str, str] | None:
+        """The highest-priority stance whose cue the text has, with the words that cued it."""
         if self.stance_pattern is None:
             return None
-        found = {int(m.lastgroup[1:]) for m in self.stance_pattern.finditer(text) if m.lastgroup}
-        return self.stances[min(found)].iri if found else None
+        best: tuple[int, str] | None = None
+        for m in self.stance_pattern.finditer(text):
+            if m.lastgroup and (best is None or int(m.lastgroup[1:]) < best[0]):
+                best = (int(m.lastgroup[1:]), m.group(0))
+        return (self.stances[best[0]].iri, best[1]) if best else None
 
     def verb_stance(self, verb: str) -> tuple[str, bool] | None:
         """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak."""

@@ -99,6 +99,8 @@ class PositionFact:
     on_behalf_of: str | None = None
     reported_by: str | None = None
     relayed_by: list[str] = field(default_factory=list)
+    verb: str | None = None  # the reporting expression as written ("warned", "it was suggested")
+    stance_why: str | None = None  # what gave the stance: the verb, a cue in the clause, or nothing
 
 
 @dataclass

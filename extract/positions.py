@@ -280,14 +280,21 @@ class _Clause:
     about: list[str]
     topics: list[str]
     words: int
+    stance_why: str | None = None
 
 
-def _stance_of(ctx: Context, clause: str, verb: str | None) -> str | None:
-    """The reporting verb's own stance ("warned"), else the clause's cues, else a weak verb's ("agreed")."""
+def _stance_of(ctx: Context, clause: str, verb: str | None) -> tuple[str | None, str | None]:
+    """The reporting verb's own stance ("warned"), else the clause's cues, else a weak verb's ("agreed"); with why."""
     by_verb = ctx.authority.verb_stance(verb) if verb else None
     if by_verb and not by_verb[1]:
-        return by_verb[0]
-    return ctx.authority.stance_of(clause) or (by_verb[0] if by_verb else None) or (ctx.authority.stance_of(verb) if verb else None)
+        return by_verb[0], f"verb '{verb}'"
+    cued = ctx.authority.stance_cue(clause)
+    if cued:
+        return cued[0], f"cue '{cued[1]}'"
+    if by_verb:
+        return by_verb[0], f"verb '{verb}'"
+    cued = ctx.authority.stance_cue(verb) if verb else None
+    return (cued[0], f"verb '{verb}'") if cued else (None, None)
 
 
 def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
@@ -314,8 +321,8 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
-    stance = _stance_of(ctx, text, att.verb)
-    return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()))
+    stance, why = _stance_of(ctx, text, att.verb)
+    return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 
 def _current_subject(ctx: Context, before: int, window: list[Block], exclude: set[str]) -> str | None:
@@ -353,27 +360,6 @@ def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
         positions.append(pos)
         previous = c
     return positions
-
-
-def _join(first: _Clause, second: _Clause) -> _Clause:
-    """A cue clause and the continuation that completes it, as one clause; the clause that names the object sets the stance."""
-    att = Attributed(first.att.sentence, first.att.clause_start, first.att.speaker, first.att.rule + "+merged",
-                     first.att.reporter, first.att.relayed, True)
-    return _Clause(att, first.start, second.end, second.stance or first.stance, list(dict.fromkeys(first.about + second.about)),
-                   list(dict.fromkeys(first.topics + second.topics)), first.words + second.words)
-
-
-def _close_pending(ctx: Context, c: _Clause, positions: list[PositionFact], all_sentences: list[Block]) -> None:
-    """A cue clause with a stance and no object: it is about the conversation's current subject."""
-    if c.stance is None:
-        return
-    subject = _subject_at(ctx, c, all_sentences)
-    if subject is None:
-        return
-    pos = _make(ctx, c, c.about + [subject], c.topics)
-    pos.rule += "+current-subject"
-    pos.confidence = round(pos.confidence - 0.1, 2)
-    positions.append(pos)
 
 
 def _subject_at(ctx: Context, c: _Clause, all_sentences: list[Block]) -> str | None:
@@ -418,5 +404,6 @@ def _make(ctx: Context, c: _Clause, about: list[str], topics: list[str]) -> Posi
     return PositionFact(
         speaker=att.speaker, stance=c.stance or INFORMS, span=Span(c.start, c.end, text), about=list(dict.fromkeys(about)),
         topics=topics, rule=att.rule, confidence=CONFIDENCE.get(base, 0.7), on_behalf_of=on_behalf,
-        reported_by=att.reporter, relayed_by=list(att.relayed),
+        reported_by=att.reporter, relayed_by=list(att.relayed), verb=att.verb,
+        stance_why=c.stance_why or "no stance signal",
     )

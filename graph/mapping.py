@@ -219,6 +219,7 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     t.add(p, RDF.type, CW.Position)
     t.add(p, CW.speaker, entity_iri(position.speaker))
     t.add(p, CW.stance, NamedNode(position.stance))
+    t.add(p, CW.reportingExpression, Literal(position.verb) if position.verb else None)
     t.add(p, CW.inDocument, doc)
     t.add(p, CW.atMeeting, meeting)
     t.add(p, CW.statedOn, _date(stated_on) if stated_on else None)

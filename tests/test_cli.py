@@ -145,3 +145,24 @@ def test_the_installed_command_works_from_any_directory(tmp_path):
                          check=True, capture_output=True, text=True).stdout
     assert out.splitlines()[0].startswith("ambassador\tstate\t")
     assert len(out.splitlines()) == 3
+
+
+def test_explain_prints_each_position_with_its_speaker_rule_and_stance(tmp_path):
+    page = tmp_path / "memo.txt"
+    from support import EXAMPLE
+
+    page.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(page), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    said = [p for s in data["sentences"] for p in s["positions"]]
+    kim = next(p for p in said if "sit down at the table" in p["quote"])
+    assert (kim["speaker"], kim["reporter"], kim["rule"].split("+")[0]) == ("Kim Il Sung", "Ri Song-un", "nested-report")
+
+
+def test_explain_names_a_document_missing_from_a_volume(tmp_path):
+    from support import FIXTURES
+
+    result = CliRunner().invoke(app, ["explain", str(FIXTURES / "frus_mini.xml"), "--document", "d99"])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {FIXTURES / 'frus_mini.xml'}: no document 'd99' in the file\n"

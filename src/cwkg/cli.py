@@ -302,6 +302,48 @@ def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", 
     typer.echo(f"wrote {out} ({len(html)} characters)")
 
 
+@app.command("explain")
+def explain_document(
+    path: Path = typer.Argument(..., help="A document file (a Wilson Center page, a FRUS volume ...)."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of a volume: its id (d5) or full id."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text or json (default: text)."),
+    all_sentences: bool = typer.Option(False, "--all", help="Also print sentences that gave no position."),
+) -> None:
+    """Print each sentence of a document with the positions drawn from it: speaker, reporter, how it was
+    attributed (rule and reporting words), stance and what gave it, what it is about."""
+    import json
+    from dataclasses import asdict
+
+    from cwkg.explain import choose_document, explain
+
+    fmt = fmt or "text"
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter(f"'{fmt}' (use text or json)", param_hint="--format")
+    try:
+        doc = choose_document(path, document)
+        explained = explain(doc)
+    except CwkgError as exc:
+        _fail(str(exc))
+        return
+    if fmt == "json":
+        typer.echo(json.dumps({"document": doc.doc_id, "title": doc.title, "sentences": [asdict(s) for s in explained]},
+                              indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{doc.doc_id}: {doc.title}")
+    for s in explained:
+        if not s.positions and not all_sentences:
+            continue
+        typer.echo(f"\n[{s.start}-{s.end}] {s.text}")
+        if not s.positions:
+            typer.echo("    (no position: narration, procedure, or no speaker found)")
+        for p in s.positions:
+            via = f" via {p.reporter}" if p.reporter else ""
+            words = f" '{p.verb}'" if p.verb else ""
+            typer.echo(f"    {p.speaker}{via}: {p.stance} ({p.why_stance}); rule {p.rule}{words}, confidence {p.confidence}")
+            if p.about:
+                typer.echo(f"      about: {', '.join(p.about)}")
+
+
 @app.command("eval")
 def evaluate_gold(
     gold: list[Path] = typer.Argument(None, help="Gold annotation files (see shared/gold/README.md)."),

@@ -1,0 +1,84 @@
+"""Why the graph says what it says: each sentence of a document with the positions extraction drew from it.
+
+A user sees which words made cwkg give a sentence to a speaker and a stance; a developer
+sees where a rule did not fire. It runs the same extraction as `cwkg ingest`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cwkg.errors import InputError
+from cwkg.extract.authority import Authority, default_authority
+from cwkg.extract.extract import extract
+from cwkg.extract.facts import DocumentFacts, PositionFact
+from cwkg.extract.text import paragraphs, sentences
+from cwkg.loaders import load_documents
+from cwkg.loaders.source import SourceDocument
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One position as a reader needs it: names, not IRIs."""
+
+    speaker: str
+    reporter: str | None
+    stance: str
+    why_stance: str
+    rule: str
+    verb: str | None
+    confidence: float
+    about: tuple[str, ...]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    positions: tuple[Explained, ...]
+
+
+def choose_document(path: Path, document: str | None) -> SourceDocument:
+    """The document of a file: its only one, or the one whose id (or id suffix, "d5") is given."""
+    docs = load_documents(path)
+    for doc in docs:
+        if document is None or doc.doc_id == document or doc.doc_id.endswith(f"-{document}"):
+            return doc
+    raise InputError(f"no document '{document}' in the file" if document else "no document in the file", str(path))
+
+
+class _Names:
+    def __init__(self, facts: DocumentFacts, authority: Authority) -> None:
+        self.persons = {p.ref: p.label for p in facts.persons} | {p.key: p.label for p in facts.persons}
+        self.authority = authority
+
+    def __call__(self, ref: str | None) -> str | None:
+        if ref is None:
+            return None
+        if ref in self.persons:
+            return self.persons[ref]
+        entity = self.authority.entities.get(ref)
+        if entity is not None:
+            return entity.label
+        topic = next((t.label for t in self.authority.topics if t.iri == ref), None)
+        return topic or ref.rsplit("/", 1)[-1]
+
+
+def _explained(p: PositionFact, name: _Names) -> Explained:
+    return Explained(name(p.speaker) or p.speaker, name(p.reported_by), p.stance.rsplit("/", 1)[-1], p.stance_why or "",
+                     p.rule, p.verb, p.confidence, tuple(name(x) or x for x in [*p.about, *p.topics]), p.span.text)
+
+
+def explain(doc: SourceDocument, authority: Authority | None = None) -> list[Sentence]:
+    authority = authority or default_authority()
+    facts = extract(doc, authority)
+    name = _Names(facts, authority)
+    out = []
+    for para in paragraphs(doc.body):
+        for s in sentences(doc.body, para.start, para.end):
+            found = tuple(_explained(p, name) for p in facts.positions if p.span.start < s.end and s.start < p.span.end)
+            out.append(Sentence(s.start, s.end, s.text, found))
+    return out
