@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .authority import Authority, default_authority
 from .facts import DocumentFacts, PersonFact, PostFact
-from .kinds import AUTHOR, voice
+from .kinds import AUTHOR, RECORD, voice
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, signature_candidates
@@ -67,7 +67,8 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
                                description="author of the record")
         unnamed.append(anonymous)
         author = anonymous.ref
-    meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at)
+    recorded = voice(doc.title, doc.kind) == RECORD and doc.kind not in ("editorial note",)
+    meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at, recorded=recorded)
     if meeting:
         listed_participants = (from_markup(doc, mentions, authority, perspective, year) if use_markup and doc.participants
                                else from_text(body, parts, mentions, authority, perspective, year))
@@ -96,8 +97,8 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
             is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
             if pos.reported_by is None and is_person and pos.speaker not in meeting.participants:
                 meeting.participants.append(pos.speaker)
-    if meeting and len(meeting.participants) < 2:
-        meeting = None  # a meeting needs two people; the record stays a document
+    if meeting and len(meeting.participants) < 2 and not recorded:
+        meeting = None  # a meeting needs two people, unless its own record attests it; else the record stays a document
     return DocumentFacts(
         document=doc,
         persons=people + unnamed,

@@ -28,8 +28,9 @@ _DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegr
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
 _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
 _MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|visited|invited|conversation|talks|took place|held|luncheon|dinner|reception)\b", re.I)
-_CORRESPONDENCE = re.compile(r"^(?:[\w ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
+_CORRESPONDENCE = re.compile(r"^(?:[\w. ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
 _SENDER = re.compile(r"\b(?:[Ff]rom|FROM)\s+(?P<sender>.+?)(?=\s+(?:[Tt]o|TO|[Ff]or|FOR)\s|\s*[,.;]?\s*$)")
+_TELLS_MEETING = re.compile(r"\b(?:met|received|called on|visited|invited|took place|was held|were held|paid (?:a|an) (?:\w+ )?visit)\b", re.I)
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
@@ -138,7 +139,9 @@ def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
 
 
 def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Authority, mentions: list[Mention],
-                 author: str | None, written_at: str | None) -> MeetingFact | None:
+                 author: str | None, written_at: str | None, recorded: bool = False) -> MeetingFact | None:
+    """The meeting a record tells of. `recorded`: the document is itself the record of a meeting (minutes, a
+    record of discussion), so it attests one even when it names no participant."""
     parts = [b for b in (lay.heading, lay.opening) if b]
     if not parts:
         return None
@@ -156,10 +159,18 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
             break
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     correspondence = lay.heading is not None and _CORRESPONDENCE.search(lay.heading.text)
+    if kind is None and recorded:
+        kind = next((k.iri for k in authority.meeting_kinds if k.iri.endswith("/meeting")), None)
+        rules.append("kind-of-record")
     if kind is None and (len(heading_people) < 2 or correspondence):
         return None
     when = None
-    for block in parts:
+    # The record of a meeting is dated by it: only its heading, or an opening that tells of the meeting
+    # itself ("On 12 June X called on Y"), may name another day; a meeting the opening only mentions may not.
+    dating = parts
+    if recorded:
+        dating = [b for b in (lay.heading, *first) if b is not None and (b is lay.heading or _TELLS_MEETING.search(b.text))]
+    for block in dating:
         dates = [d for s, e, d in find_dates(body[block.start:block.end], doc_date)]
         if dates:
             when = dates[0]

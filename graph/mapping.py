@@ -111,6 +111,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(m, CW.date, _date(meeting.date) if meeting.date else None)
         t.add(m, CW.place, NamedNode(meeting.place) if meeting.place else None)
         t.add(m, CW.placeUnknown, Literal(True) if not meeting.place else None)
+        t.add(m, CW.participantsUnrecorded, Literal(True) if len(set(meeting.participants)) < 2 else None)
         t.add(m, CW.duration, Literal(meeting.duration, datatype=XSD.duration) if meeting.duration else None)
         t.add(m, RDFS.label, Literal(doc.title))
         t.add(m, SKOS.prefLabel, Literal(_meeting_label(meeting, facts)))

@@ -85,3 +85,18 @@ def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
 ])
 def test_the_kind_of_a_record_and_whose_voice_it_is_come_from_its_title(title, kind, whose):
     assert (document_kind(title), voice(title, None)) == (kind, whose)
+
+
+def test_a_record_of_discussion_attests_its_meeting_even_naming_no_participant():
+    facts = extract(record(
+        "Record of Discussion\n\nWashington, March 2, 1965.\n\nIt was suggested that the embassy in Poland should reduce its staff.",
+        "Record of Discussion"))
+    (m,) = facts.meetings
+    assert (m.date, m.place, m.participants) == (date(1965, 3, 2), ID + "place/washington", [])
+
+
+def test_a_letter_between_two_people_records_no_meeting():
+    facts = extract(record(
+        "Letter From Kim Il Sung to Nikita Khrushchev\n\nPyongyang, 2 March 1965.\n\nThe situation in Korea has grown tense.",
+        "Letter From Kim Il Sung to Nikita Khrushchev"))
+    assert facts.meetings == []
