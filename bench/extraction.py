@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from cwkg.graph.mapping import document_triples
-from cwkg.loaders import load_document, text
+from cwkg.extract import text
+from cwkg.loaders import load_document
 from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import extract
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .facts import Mention
+from .syntax import Report
 
 VERBS = (
     r"said|says|say|stated|states|responded|replied|replies|answered|objected|pointed out|points out|emphasi[sz]ed|"
@@ -47,9 +49,11 @@ TITLES = re.compile(
     r"Chairman|President|Chancellor|Prime Minister|Counselor|Counsellor|Charg[eé] d['’]Affaires|Consul|General|Marshal)(?![\w])"
 )
 # A speaker the record does not name: "one member", "other participants", "a representative".
+_UNNAMED_NOUN = r"(?:members?|participants?|speakers?|representatives?|officials?|delegates?|observers?|attendees?|spokesm[ae]n)"
 UNNAMED = re.compile(
-    r"(?<![\w])(?:[Oo]ne|[Aa]nother|[Oo]ther|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Aa] few|[Aa]|[Aa]n|[Tt]he other)\s+(?:of the\s+)?"
-    r"(?:members?|participants?|speakers?|representatives?|officials?|delegates?|observers?|attendees?)(?![\w])"
+    rf"(?<![\w])(?:(?:[Oo]ne|[Aa]nother|[Oo]ther|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Aa] few|[Aa]|[Aa]n|[Tt]he other)\s+(?:of the\s+)?{_UNNAMED_NOUN}"
+    rf"|[Tt]he\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:representatives?|delegates?|spokesm[ae]n|officials?)"
+    rf"|[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?representatives)(?![\w])"
 )
 # Reporting without a speaker: "it was suggested that", "it was pointed out", "the view was expressed that".
 _PARTICIPLES = (
@@ -73,7 +77,7 @@ _VERDICT = re.compile(rf"(?<![\w])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>reply|an
 _ACTED_ON = re.compile(
     r"(?<![\w])(?:was|were)\s+(?:also\s+|strongly\s+|sharply\s+|widely\s+)?(?P<verb>requested|suggested|proposed|recommended|urged|"
     r"rebutted|criticized|criticised|opposed|rejected|questioned|challenged|endorsed|supported|welcomed|praised|approved|"
-    r"characteri[sz]ed|described|regarded|considered|discussed)(?![\w])(?!\s+by\b)"
+    r"characteri[sz]ed|described|regarded|considered|discussed|cited)(?![\w])(?!\s+by\b)"
 )
 COLLECTIVE = re.compile(r"(?<![\w])(?:side|delegation|comrades|government|leadership|leaders|embassy)(?![\w])", re.IGNORECASE)
 
@@ -124,8 +128,9 @@ def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[S
     return sorted(found, key=lambda s: (s.start, -s.end))
 
 
-def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
-    """The reporting cues of the sentence text[start:end], in order, with their subjects."""
+def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports: Sequence[Report] = ()) -> list[Cue]:
+    """The reporting cues of the sentence text[start:end], in order, with their subjects: from the word patterns
+    below, and from the parse (`reports`) wherever they miss a reporting verb."""
     candidates = subjects(text, start, end, mentions)
     cues: list[Cue] = []
     for m in _CUE.finditer(text, start, end):
@@ -162,7 +167,34 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention]) -> list[
             subject = person
         cues.append(Cue(m.start(), m.end(), "opinion", subject, False, False))
     cues += _speakerless(text, start, end, candidates, cues)
+    cues += _parsed(text, start, end, candidates, cues, reports)
     return sorted(cues, key=lambda c: c.end)
+
+
+_SUBJECT_ORDER = {"person": 0, "title": 1, "collective": 2, "unnamed": 3, "pronoun": 4}
+
+
+def _parsed(text: str, start: int, end: int, candidates: list[Subject], taken: list[Cue], reports: Sequence[Report]) -> list[Cue]:
+    """Cues the parse finds and the patterns do not: a reporting verb whose subject names a speaker. A subject
+    the parse leaves unattached is the sentence's opening name when only a parenthesis stands between it and
+    the verb ("X, after a long pause, stated that ...")."""
+    out: list[Cue] = []
+    for r in reports:
+        if any(c.start <= r.verb_start < c.end for c in taken + out):
+            continue
+        if r.subject is not None:
+            inside = [s for s in candidates if s.start < r.subject[1] and r.subject[0] < s.end]
+        else:
+            opening = [s for s in candidates if s.end <= r.verb_start and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[start:s.start])]
+            between = text[opening[0].end:r.verb_start].strip() if opening else ""
+            inside = opening[:1] if between.startswith(",") and between.endswith(",") else []
+        if not inside:
+            continue
+        subject = min(inside, key=lambda s: (_SUBJECT_ORDER.get(s.kind, 9), s.start))
+        asking = r.kind == "ask" and not re.match(r"\s*that\b", text[r.verb_end:r.verb_end + 8])
+        governing = r.content_start >= end - 1 and text[r.verb_start:end].rstrip().endswith(":")
+        out.append(Cue(min(subject.start, r.verb_start), max(r.content_start, r.verb_end), r.verb.lower(), subject, asking, governing))
+    return out
 
 
 def _speakerless(text: str, start: int, end: int, candidates: list[Subject], taken: list[Cue]) -> list[Cue]:

@@ -51,7 +51,7 @@ class PersonFact:
 @dataclass
 class PostFact:
     holder: str
-    role: str
+    role: str | None  # a role of cwkg's scheme; None for an office known only by its title
     of: str | None = None
     to: str | None = None
     city: str | None = None
@@ -60,6 +60,7 @@ class PostFact:
     confidence: float = 1.0
     start: str | None = None  # ISO 8601 date, year-month or year
     end: str | None = None
+    title: str | None = None  # the office as the source words it ("Secretary of the Treasury")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Cue, Subject, find_cues
+from .syntax import Report, parse_reports
 from .authority import Authority
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, paragraphs, sentences
@@ -58,6 +59,7 @@ class Context:
     year: int | None = None
     own_voice: str | None = None  # whose statement the whole text is (a letter's, a telegram's author), if anyone's
     unnamed: str | None = None  # the speaker of "it was suggested", "one member said": someone the record does not name
+    syntax: dict[int, list[Report]] = field(default_factory=dict)  # the parse's reports, by sentence start
 
 
 @dataclass
@@ -176,7 +178,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             direct = None
             continue
         for sent in sentences(ctx.body, para.start, para.end):
-            cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions)
+            cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ()))
             if cues:
                 speakers: list[str | None] = []
                 for c in cues:
@@ -332,6 +334,11 @@ def _current_subject(ctx: Context, before: int, window: list[Block], exclude: se
 
 
 def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
+    ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)])
+    return _positions(ctx, blocks)
+
+
+def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
     """Every attributed clause that says something is a position; one with no stance signal `informs`.
 
     A short clause in the same voice right after a position ("and he added nothing more")

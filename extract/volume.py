@@ -142,10 +142,26 @@ def _volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Aut
             mentions = gazetteer.find(text, year)
             holder = Mention(key, "person", Span(0, len(vp.name), vp.name), "name", 1, "volume-entry")
             found, _ = find_posts(text, authority, [holder, *mentions], [], year, key)
+            found = [p for p in found if p.holder == key]
+            if not found and (office := _office(phrase)):
+                # An office the role scheme does not list keeps its title; it serves the body it names, else the state.
+                body = next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
+                found = [PostFact(key, None, of=body or perspective, title=office)]
             for post in found:
-                if post.holder != key:
-                    continue
                 post.of = post.of or perspective
                 post.start, post.end, post.rule = start, end, "volume-persons"
+                post.title = post.title or _office(phrase)
                 posts.append(post)
     return persons, posts
+
+
+_OFFICE = re.compile(r"^(?:also\s+|later\s+|then\s+|formerly\s+)?(?P<title>[A-Z][\w’'.-]*(?:[\s,]+(?:[A-Z][\w’'.-]*|of|the|for|and|on|to|in|at|de|du|la|des)){0,14})")
+
+
+def _office(phrase: str) -> str | None:
+    """The office a volume's description names ("Secretary of the Treasury from April 1965" -> its title)."""
+    m = _OFFICE.match(phrase.strip())
+    if not m:
+        return None
+    title = re.sub(r"[\s,]+(?:of|the|for|and|on|to|in|at)$", "", m["title"].strip(" ,")).strip(" ,")
+    return title if 1 <= len(title.split()) <= 15 and not re.fullmatch(r"[A-Z]\.?", title) else None

@@ -100,7 +100,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     for person in facts.persons:
         _person(t, person)
     for post in facts.posts:
-        p = _post(t, minted("post", doc.doc_id, short_hash(post.holder, post.role)), post)
+        p = _post(t, minted("post", doc.doc_id, post_key(post)), post)
         t.add(p, CW.attestedIn, d)
         _provenance(t, p, d, doc.body, post.span, post.rule, post.confidence)
     for n, meeting in enumerate(facts.meetings, start=1):
@@ -237,13 +237,28 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     _provenance(t, p, doc, body, position.span, position.rule, position.confidence)
 
 
+def post_key(post: PostFact) -> str:
+    """What a post is, as a hash: its holder, role or title, whom it represents and where, and when."""
+    return short_hash(post.holder, post.role or "", post.title or "", post.of or "", post.to or "", post.city or "",
+                      post.start or "", post.end or "")
+
+
 def _post(t: _Triples, node: NamedNode, post: PostFact) -> NamedNode:
-    """A post as an n-ary node: holder (both directions), role, state represented, accredited to, city, dates."""
+    """A post as an n-ary node: holder (both directions), role, state represented, accredited to, city, dates.
+    An office cwkg's role scheme does not list ("Secretary of the Treasury") is a role of its own, named by its title."""
     holder = person_iri(post.holder)
     t.add(node, RDF.type, CW.Post)
     t.add(node, ORG.member, holder)
     t.add(holder, CW.holdsPost, node)
-    t.add(node, ORG.role, NamedNode(post.role))
+    if post.role:
+        role = NamedNode(post.role)
+    else:
+        role = minted("role", "office", post.title or "office")
+        t.add(role, RDF.type, CW.Role)
+        t.add(role, SKOS.prefLabel, Literal(post.title or "office", language="en"))
+        t.add(role, RDFS.label, Literal(post.title or "office", language="en"))
+    t.add(node, ORG.role, role)
+    t.add(node, CW.postTitle, Literal(post.title) if post.title else None)
     t.add(node, ORG.organization, NamedNode(post.of) if post.of else None)
     t.add(node, CW.accreditedTo, NamedNode(post.to) if post.to else None)
     t.add(node, CW.postCity, NamedNode(post.city) if post.city else None)
@@ -279,8 +294,8 @@ def volume_triples(record: VolumeRecord, persons: list[PersonFact], posts: list[
         t.add(p, SKOS.definition, Literal(person.description) if person.description else None)
         t.add(p, CW.listedIn, v)
         t.add(p, OWL.sameAs, NamedNode(person.same_as) if person.same_as else None)
-    for n, post in enumerate(posts, start=1):
-        node = _post(t, minted("post", record.volume, str(n), short_hash(post.holder, post.role)), post)
+    for post in posts:
+        node = _post(t, minted("post", record.volume, post_key(post)), post)
         t.add(node, PROV.wasDerivedFrom, v)
         t.add(node, CW.rule, Literal(post.rule))
     for abbreviation, expansion in record.terms:

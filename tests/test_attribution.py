@@ -100,3 +100,23 @@ def test_a_letter_between_two_people_records_no_meeting():
         "Letter From Kim Il Sung to Nikita Khrushchev\n\nPyongyang, 2 March 1965.\n\nThe situation in Korea has grown tense.",
         "Letter From Kim Il Sung to Nikita Khrushchev"))
     assert facts.meetings == []
+
+
+def memo_of(sentence: str):
+    return extract(record(f"Memorandum of Conversation\n\nMoscow, 2 March 1965.\n\n{sentence}", "Memorandum of Conversation"))
+
+
+def test_the_parse_finds_the_speaker_of_a_verb_that_depends_on_another():
+    facts = memo_of("Kim Il Sung opened the talks by observing that Poland had changed its course.")
+    assert said(facts) == [("kim-il-sung", "informs", "Poland had changed its course.")]
+
+
+def test_the_parse_finds_a_subject_far_from_its_reporting_verb():
+    facts = memo_of("Kim Il Sung, after a long pause during which the interpreters conferred, stated that Poland had changed its course.")
+    assert said(facts) == [("kim-il-sung", "informs", "Poland had changed its course.")]
+
+
+def test_a_modal_verb_of_thought_inside_reported_words_reports_nothing():
+    facts = memo_of("Kim Il Sung said that we should consider whether Poland would join the treaty.")
+    assert [(speaker, text) for speaker, _, text in said(facts)] == [
+        ("kim-il-sung", "we should consider whether Poland would join the treaty.")]

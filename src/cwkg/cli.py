@@ -393,7 +393,10 @@ def _print_scores(reports: list) -> None:
     """One row per measure, one column per file and the total: P/R/F1 for found items, accuracy for the rest."""
     from cwkg.evaluate import Score
 
-    heads = [r.name[-14:] for r in reports]
+    short = [r.name.rsplit("-", 1)[-1] for r in reports]
+    if len(set(short)) < len(short):
+        short = [r.name for r in reports]
+    heads = [h if len(h) <= 12 else h[:11] + "…" for h in short]
     lines = [("measure", heads)]
     for name in reports[0].measures():
         cells = [r.measures()[name] for r in reports]
@@ -402,7 +405,10 @@ def _print_scores(reports: list) -> None:
                 lines.append((f"{name} {label}", [f"{getattr(c, attr):.3f}" if c.tp + c.fp + c.fn else "-" for c in cells]))
         else:
             lines.append((f"{name} acc", [f"{c.value:.3f}" if c.total else "-" for c in cells]))
-    width = max(len(h) for h in heads) + 2
+    width = max(8, max(len(h) for h in heads) + 2)
+    for name, head in zip((r.name for r in reports), heads):
+        if head != name:
+            typer.echo(f"{head}: {name}")
     for label, values in lines:
         typer.echo(f"{label:<22}" + "".join(f"{v:>{width}}" for v in values))
 

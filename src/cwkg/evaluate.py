@@ -256,12 +256,27 @@ def _score_meetings(g: _Graph, gold: Gold, report: Report) -> None:
     report.meetings.fp += len(free)
 
 
+def _in_force(start, end, day: str | None) -> bool:
+    """Whether a post held from `start` to `end` (ISO dates of any precision) was held on `day`."""
+    if day is None:
+        return True
+    if start is not None and day[:len(start.value)] < start.value:
+        return False
+    return end is None or day[:len(end.value)] <= end.value
+
+
 def _score_posts(g: _Graph, gold: Gold) -> Score:
-    rows = g.rows("""SELECT ?person ?post ?role ?of ?to ?at ?doc WHERE { GRAPH ?doc { ?person cw:holdsPost ?post }
-        ?post org:role ?role . OPTIONAL { ?post org:organization ?of } OPTIONAL { ?post cw:accreditedTo ?to }
-        OPTIONAL { ?post cw:postCity ?at } }""")
+    """The posts the graph gives the document's persons, wherever stated (the document, its volume's list of
+    persons, the authority), and in force on the document's date."""
+    day = next((r["d"].value for r in g.rows("SELECT ?d ?doc WHERE { ?doc dcterms:date ?d }")), None)
+    rows = g.rows("""SELECT ?person ?post ?role ?of ?to ?at ?start ?end ?doc WHERE { GRAPH ?doc { ?person a cw:Person }
+        ?person cw:holdsPost ?post . ?post org:role ?role . OPTIONAL { ?post org:organization ?of }
+        OPTIONAL { ?post cw:accreditedTo ?to } OPTIONAL { ?post cw:postCity ?at } OPTIONAL { ?post cw:startDate ?start }
+        OPTIONAL { ?post cw:endDate ?end } }""")
     posts: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
     for r in rows:
+        if not _in_force(r["start"], r["end"], day):
+            continue
         holder, parts = posts.setdefault(r["post"].value, (set(), {"role": set(), "of": set(), "to": set(), "at": set()}))
         holder |= g.names(r["person"])
         for key in parts:

@@ -1,0 +1,142 @@
+"""Reports of speech found on a dependency parse: the reporting verb, its subject and where its content begins.
+
+The parse comes from cwkg's own tagger and parser, trained on UD English-EWT (`model/`),
+loaded once per process. A reporting verb (`lexicon/reporting-verbs.tsv`, matched by lemma)
+reports speech when it governs a clause ("said that ...", "stressed: ...") or stands
+parenthetically ("..., he said, ..."); its speaker is its subject, or, for a verb that
+depends on another ("opened the meeting by observing that ..."), the subject of the verb
+it depends on; a passive's agent ("was pointed out by X") speaks too. Only plain data
+leaves this module, so no other component depends on spaCy's types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .authority import verb_lemmas
+from .text import Block
+
+MODEL_DIR = "model/en_cwkg_ud"
+_CONTENT = {"ccomp", "xcomp", "parataxis", "csubj"}
+_DEPENDENT = {"advcl", "xcomp", "conj", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """A reporting verb in a sentence, by character offsets into the document body."""
+
+    verb_start: int
+    verb_end: int
+    verb: str  # as written, with its particle ("pointed out")
+    lemma: str
+    kind: str  # say, think, ask, request, agree, disagree, raise (the lexicon's kinds)
+    subject: tuple[int, int] | None  # the subject phrase: the speaker, once resolved
+    content_start: int  # where the reported words begin
+    passive: bool
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    path = Path(str(resources.files("cwkg.extract") / "lexicon" / "reporting-verbs.tsv"))
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            lemma, kind = line.split("\t")
+            if lemma != "lemma":
+                out[lemma] = kind
+    return out
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("cwkg.extract") / MODEL_DIR))
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The tagger and parser, loaded once per process."""
+    import spacy
+
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        raise RuntimeError(f"the parsing model is missing from {path}: reinstall cwkg, or run extract/model/train.py")
+    return spacy.load(path, exclude=["morphologizer", "trainable_lemmatizer", "lemmatizer"])
+
+
+def _lemma(token) -> str | None:
+    words = lexicon()
+    text = token.text.lower()
+    particle = next((c.text.lower() for c in token.children if c.dep_ == "compound:prt"), None)
+    for lemma in verb_lemmas(f"{text} {particle}" if particle else text):
+        if lemma in words:
+            return lemma
+    return None
+
+
+def _subject(token):
+    """The verb's subject (or a passive's agent), else that of the verb it depends on, up to three steps."""
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, False
+            if child.dep_ == "obl" and any(g.dep_ == "case" and g.text.lower() == "by" for g in child.children) and \
+                    any(c.dep_ in ("nsubj:pass", "aux:pass") for c in token.children):
+                return child, True
+        if token.dep_ not in _DEPENDENT or token.head is token:
+            return None, False
+        token = token.head
+    return None, False
+
+
+def _content_start(token, sentence_start: int) -> int | None:
+    """Where the reported words begin: the governed clause (after "that"), else the words after a colon."""
+    for child in token.children:
+        if child.dep_ in _CONTENT and child.i > token.i:
+            first = child.left_edge
+            while first.dep_ in ("mark", "punct") and first.i < child.i:
+                first = first.nbor()
+            return sentence_start + first.idx
+    after = [t for t in token.doc[token.i + 1:token.i + 3]]
+    if after and after[0].text in (":", ","):
+        rest = token.doc[after[0].i + 1:]
+        return sentence_start + rest[0].idx if len(rest) else None
+    if token.dep_ == "parataxis":  # "..., he said, ...": the rest of the sentence is the report
+        return sentence_start
+    return None
+
+
+def find_reports(sentence_doc, sentence_start: int) -> list[Report]:
+    out = []
+    for token in sentence_doc:
+        if not token.tag_.startswith("VB"):
+            continue
+        lemma = _lemma(token)
+        if lemma is None or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            continue  # "we should consider whether ...": a modal verb proposes; it reports nothing
+        content = _content_start(token, sentence_start)
+        if content is None:
+            continue
+        subject, passive = _subject(token)
+        span = None
+        if subject is not None:
+            span = (sentence_start + subject.left_edge.idx, sentence_start + subject.right_edge.idx + len(subject.right_edge.text))
+        particle = next((c for c in token.children if c.dep_ == "compound:prt"), None)
+        end = particle.idx + len(particle.text) if particle is not None and particle.i == token.i + 1 else token.idx + len(token.text)
+        out.append(Report(sentence_start + token.idx, sentence_start + end, sentence_doc.text[token.idx:end], lemma,
+                          lexicon()[lemma], span, content, passive))
+    return out
+
+
+def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
+    """The reports of every sentence, keyed by the sentence's start; one batch through the parser."""
+    if not sentences:
+        return {}
+    nlp = model()
+    out: dict[int, list[Report]] = {}
+    for sent, doc in zip(sentences, nlp.pipe((s.text for s in sentences), batch_size=64)):
+        found = find_reports(doc, sent.start)
+        if found:
+            out[sent.start] = found
+    return out
