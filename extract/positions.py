@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .attribution import Cue, Subject, find_cues
 from .syntax import Report, parse_reports
-from .authority import Authority
+from .authority import Authority, verb_lemmas
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, paragraphs, sentences
 
@@ -41,6 +41,9 @@ _EVENT = re.compile(
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
 SHORT = 6  # a sentence of fewer words joins the position before it
 INFORMS = "https://w3id.org/cwkg/id/stance/informs"
+ADVOCATES = "https://w3id.org/cwkg/id/stance/advocates"
+# What an agreement settles when it says what will be done: a call for that action.
+_DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
 
 
@@ -293,6 +296,8 @@ def _stance_of(ctx: Context, clause: str, verb: str | None) -> tuple[str | None,
     cued = ctx.authority.stance_cue(clause)
     if cued:
         return cued[0], f"cue '{cued[1]}'"
+    if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):
+        return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "It was agreed that X would be studied"
     if by_verb:
         return by_verb[0], f"verb '{verb}'"
     cued = ctx.authority.stance_cue(verb) if verb else None

@@ -68,3 +68,20 @@ def test_a_statement_with_no_stance_signal_informs(sentence):
 ])
 def test_reporting_verbs_are_read_by_their_lemma(verb, lemma):
     assert lemma in verb_lemmas(verb)
+
+
+def test_agreeing_on_what_will_be_done_advocates_it():
+    assert stance_of("It was agreed that the embassy in Poland would prepare a study of the harvest.") == "advocates"
+
+
+def test_against_as_a_mere_preposition_opposes_nothing():
+    assert stance_of("Kim Il Sung said that the uprising in Poland had been directed against the regime.") == "informs"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung expressed concern that Poland would leave the alliance.", "concerned"),
+    ("Kim Il Sung said that we must realize that Poland will remain an ally.", "informs"),
+    ("Kim Il Sung said that closer ties with Poland could help to ease the tension.", "supports"),
+])
+def test_reporting_nouns_epistemic_modals_and_good_consequences(sentence, stance):
+    assert stance_of(sentence) == stance
