@@ -1,4 +1,6 @@
-"""Dates as archival documents write them: "2 April 1962", "April 02, 1962", "On 30 March"."""
+"""Dates as archival documents write them: "2 April 1962", "April 02, 1962", "On 30 March", "the 2nd of
+April 1962", "2.IV.1962" and numeric "2/4/1962" or "2.4.1962", read day first unless the document's
+convention is month first (an American record)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 ISO = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+ROMAN_MONTHS = {r: i + 1 for i, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])}
+ROMAN = re.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?(?P<year>1[89]\d\d|20\d\d)\b")
+NUMERIC = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1[89]\d\d|20\d\d)(?![\d./]|\.\d)")
+DAY_OF_MONTH = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?of\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
+DAY_OF_MONTH_PARTIAL = re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:day\s+)?of\s+{_MONTH}(?!\w)(?!,?\s+1[89]\d\d)", re.IGNORECASE)
 DAY_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?!,?\s+1[89]\d\d)", re.IGNORECASE)
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+1[89]\d\d)", re.IGNORECASE)
 
@@ -39,20 +46,34 @@ def _month(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
 
 
-def find_full_dates(text: str) -> list[tuple[int, int, date]]:
+def _numeric(m: re.Match[str], day_first: bool) -> date | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a > 12 or (day_first and b <= 12):
+        return _make(year, b, a)
+    return _make(year, a, b) if a <= 12 and b > 12 or not day_first else None
+
+
+def find_full_dates(text: str, day_first: bool = True) -> list[tuple[int, int, date]]:
     """Every complete date in the text as (start, end, date), in text order."""
     found: list[tuple[int, int, date]] = []
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO):
+
+    def add(m: re.Match[str], d: date | None) -> None:
+        if d and not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), d))
+
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, ISO):
         for m in pattern.finditer(text):
-            d = _make(int(m["year"]), _month(m["month"]), int(m["day"]))
-            if d and not any(s <= m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), d))
+            add(m, _make(int(m["year"]), _month(m["month"]), int(m["day"])))
+    for m in ROMAN.finditer(text):
+        add(m, _make(int(m["year"]), ROMAN_MONTHS[m["month"]], int(m["day"])))
+    for m in NUMERIC.finditer(text):
+        add(m, _numeric(m, day_first))
     return sorted(found)
 
 
-def parse_date(text: str) -> date | None:
+def parse_date(text: str, day_first: bool = True) -> date | None:
     """The first complete date in the text."""
-    found = find_full_dates(text)
+    found = find_full_dates(text, day_first)
     return found[0][2] if found else None
 
 
@@ -63,8 +84,10 @@ def find_partial_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
     calendar than the document date belongs to the previous year.
     """
     found: list[tuple[int, int, date]] = []
-    for pattern in (DAY_MONTH, MONTH_DAY):
+    for pattern in (DAY_OF_MONTH_PARTIAL, DAY_MONTH, MONTH_DAY):
         for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in found):
+                continue
             month, day = _month(m["month"]), int(m["day"])
             d = _make(anchor.year, month, day)
             if d and d > anchor:
@@ -74,9 +97,9 @@ def find_partial_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
     return sorted(found)
 
 
-def find_dates(text: str, anchor: date | None) -> list[tuple[int, int, date]]:
+def find_dates(text: str, anchor: date | None, day_first: bool = True) -> list[tuple[int, int, date]]:
     """Complete dates, plus partial ones when an anchor date resolves them."""
-    full = find_full_dates(text)
+    full = find_full_dates(text, day_first)
     if anchor is None:
         return full
     partial = [p for p in find_partial_dates(text, anchor) if not any(s <= p[0] < e for s, e, _ in full)]

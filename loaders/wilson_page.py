@@ -126,8 +126,13 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
     if not body.strip():
         raise ValueError("the transcript is empty")
     doc_date = page_date or parse_date(rest_of(lines[cite_at].text))
+    url = _ADDRESS.search(page)
+    # One page, one document: its address if the copy keeps it, else its citation and its words (white space
+    # folded), so the copied text and the saved HTML of a page are the same document.
+    identity = ("url", url.group(0).rstrip("/.")) if url else ("text", title, str(doc_date), " ".join(body.split()))
     return SourceDocument(
-        doc_id=content_id("wilson", title, str(doc_date), body),
+        doc_id=content_id("wilson", *identity),
+        url=url.group(0).rstrip("/.") if url else None,
         source=source,
         format=fmt,
         title=title,
@@ -139,6 +144,7 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
     )
 
 
+_ADDRESS = re.compile(r"https?://digitalarchive\.wilsoncenter\.org/document/[\w-]+")
 MIN_WORDS = 40  # fewer words after the citation panel than this: the transcript is elsewhere
 
 

@@ -36,3 +36,22 @@ def test_impossible_dates_are_not_dates():
 def test_any_written_date_parses_back(d, american):
     written = f"{MONTHS[d.month - 1]} {d.day}, {d.year}" if american else f"{d.day} {MONTHS[d.month - 1]} {d.year}"
     assert parse_date(f"Dated {written}.") == d
+
+
+def test_a_roman_month():
+    assert parse_date("Prague, 2.IV.1962") == date(1962, 4, 2)
+
+
+def test_numeric_dates_are_read_day_first_unless_the_convention_is_month_first():
+    assert (parse_date("dated 2/4/1962"), parse_date("dated 2/4/1962", day_first=False)) == (date(1962, 4, 2), date(1962, 2, 4))
+
+
+def test_a_numeric_date_with_a_day_above_twelve_is_read_either_way():
+    assert parse_date("dated 4/25/1962", day_first=True) == date(1962, 4, 25)
+    assert parse_date("dated 25.4.1962", day_first=False) == date(1962, 4, 25)
+
+
+def test_the_day_of_a_month():
+    assert parse_date("Written on the 2nd of April 1962.") == date(1962, 4, 2)
+    assert [d for _, _, d in find_dates("on the 2nd of April we met", date(1962, 5, 1))] == [date(1962, 4, 2)]
+

@@ -114,3 +114,24 @@ def test_a_page_with_the_transcript_before_the_citation_panel(tmp_path, text_doc
     doc = load_document(path)
     assert doc.title == text_doc.title
     assert doc.body.strip() == text_doc.body.strip()
+
+
+def test_the_text_and_the_html_copy_of_one_page_are_one_document(tmp_path):
+    from cwkg.graph.store import GraphStore
+    from cwkg.pipeline import ingest
+
+    store = GraphStore(tmp_path / "store")
+    results = list(ingest(store, [EXAMPLE, FIXTURES / "wilson_founding_page.html"]))
+    assert [r.ok for r in results] == [True, True]
+    assert results[0].document == results[1].document
+    rows = list(store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a cw:Document }"))
+    assert rows[0]["n"].value == "1"
+
+
+def test_a_page_that_keeps_its_address_is_named_by_it():
+    page = EXAMPLE.read_text(encoding="utf-8") + "\nhttps://digitalarchive.wilsoncenter.org/document/110000\n"
+    from cwkg.loaders.wilson_page import parse_page
+
+    doc = parse_page(page, "x", "wilson-text")
+    assert (doc.url, doc.doc_id) == ("https://digitalarchive.wilsoncenter.org/document/110000",
+                                     parse_page(page.replace("Moscow. 2 April", "Moscow.  2 April"), "y", "wilson-text").doc_id)
