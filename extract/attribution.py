@@ -33,7 +33,7 @@ VERBS = (
 )
 ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
 _CUE = re.compile(
-    rf"(?<![\w])(?P<verb>{VERBS})(?![\w])(?P<tail>(?:\s+by\s+saying)?(?:\s+(?:that|the following))?\s*(?::|,)?)",
+    rf"(?<![\w])(?P<verb>{VERBS})(?![\w])(?P<tail>(?:\s+by\s+saying)?(?:\s+to\s+(?:me|us|him|her|them))?(?:\s+(?:that|the following))?\s*(?::|,)?)",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A-Z][\w'’ .-]{1,60}?)\s*,")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .text import paragraphs
+
 MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -104,3 +106,14 @@ def find_dates(text: str, anchor: date | None, day_first: bool = True) -> list[t
         return full
     partial = [p for p in find_partial_dates(text, anchor) if not any(s <= p[0] < e for s, e, _ in full)]
     return sorted(full + partial)
+
+
+def date_lines(body: str) -> list[tuple[int, date]]:
+    """Paragraphs that are only a date (a journal's entries: "12 May 1958"), by where they start."""
+    out = []
+    for p in paragraphs(body):
+        if len(p.text.split()) <= 6:
+            found = find_full_dates(p.text)
+            if found:
+                out.append((p.start, found[0][2]))
+    return out

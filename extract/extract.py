@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
-from .facts import DocumentFacts, PersonFact, PostFact
+from .facts import DocumentFacts, MeetingFact, PersonFact, PostFact, Span, meeting_at
+from .encounters import Encounter, find_encounters
 from .kinds import AUTHOR, RECORD, voice
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
-from .persons import Candidate, find_candidates, group_people, signature_candidates
+from .persons import Candidate, find_candidates, group_people, listed_candidates, signature_candidates
 from .positions import build_context, find_positions
 from .posts import find_posts
 from .markup import marked_candidates, marked_persons
@@ -48,6 +50,8 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
     body_candidates = find_candidates(body, role_words, entity_mentions, given_names=given)
     body_candidates += signature_candidates(body, entity_mentions)
+    body_candidates += [c for c in listed_candidates(body, entity_mentions)
+                        if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in body_candidates)]
     if use_markup:
         body_candidates = marked_candidates(doc, entity_mentions) + body_candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)
@@ -61,6 +65,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     parts = layout(body, doc.title)
     written_at = find_written_at(parts, mentions)
     author = find_author(body, parts, mentions) or _drafter(doc, people, listed, authority)
+    people, mentions = _signed_by_author(people, mentions, author)
     if author is None and parts.opening and re.search(r"\b(?:I|me)\b", parts.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
         anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
@@ -83,27 +88,31 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     posts = [p for p in posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label
     translator = _person_named(authority, people, translator_name)
     own_voice = author if voice(doc.title, doc.kind) == AUTHOR else None
-    ctx = build_context(body, mentions, people, posts, meeting, author, authority, parts.heading, written_at, year, perspective,
-                        own_voice=own_voice, unnamed=f"unnamed:{doc.doc_id}:participant")
-    speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants)]
+    labelled = lambda p: bool(parts.labels) and not re.sub(
+        "|".join(re.escape(b.text) for b in parts.labels), "", p.text).strip()  # a block of "Place:"/"Present:" lines only
+    speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants) and not labelled(p)]
+    meetings = _with_encounters(meeting, find_encounters(body, speech, mentions, author, doc.date, written_at), authority, author)
+    ctx = build_context(body, mentions, people, posts, meetings[0] if meetings else None, author, authority, parts.heading,
+                        written_at, year, perspective, own_voice=own_voice, unnamed=f"unnamed:{doc.doc_id}:participant")
+    ctx.participants = list(dict.fromkeys(p for m in meetings for p in m.participants))
     positions = find_positions(ctx, speech)
     if any(ctx.unnamed in (p.speaker, p.reported_by) for p in positions):
         unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
                                   description="a participant whom the record does not name"))
-    if meeting:
-        # Whoever speaks first-hand in the record of a meeting took part in it.
-        persons = {p.ref for p in people}
-        for pos in positions:
-            is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
-            if pos.reported_by is None and is_person and pos.speaker not in meeting.participants:
-                meeting.participants.append(pos.speaker)
-    if meeting and len(meeting.participants) < 2 and not recorded:
-        meeting = None  # a meeting needs two people, unless its own record attests it; else the record stays a document
+    # Whoever speaks first-hand in the record of a meeting took part in it.
+    persons = {p.ref for p in people}
+    for pos in positions:
+        is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
+        at = meeting_at(meetings, pos.span.start)
+        if at is not None and pos.reported_by is None and is_person and pos.speaker not in at.participants:
+            at.participants.append(pos.speaker)
+    # A meeting needs two people, unless its own record attests it; else the record stays a document.
+    meetings = [m for m in meetings if len(m.participants) >= 2 or (recorded and m is meeting)]
     return DocumentFacts(
         document=doc,
         persons=people + unnamed,
         posts=posts,
-        meetings=[meeting] if meeting else [],
+        meetings=meetings,
         mentions=mentions,
         positions=positions,
         author=author,
@@ -111,6 +120,38 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         translated_for=_resolve_label(authority, doc.citation.translated_for),
         written_at=written_at,
     )
+
+
+def _signed_by_author(people: list[PersonFact], mentions: list, author: str | None) -> tuple[list[PersonFact], list]:
+    """A one-word signature ("Dean") that is a word of the known author's name is the author signing."""
+    by_ref = {p.ref: p for p in people}
+    if author not in by_ref:
+        return people, mentions
+    words = {w for a in by_ref[author].aliases | {by_ref[author].label} for w in a.split()}
+    signers = {m.entity for m in mentions if m.kind == "person" and m.rule == "signature"}
+    merged = {p.ref for p in people if p.ref in signers and p.ref != author and len(p.aliases) == 1
+              and len(p.label.split()) == 1 and p.label in words
+              and all(m.rule == "signature" for m in mentions if m.entity == p.ref)}
+    for p in people:
+        if p.ref in merged:
+            by_ref[author].aliases.add(p.label)
+    mentions = [replace(m, entity=author) if m.entity in merged else m for m in mentions]
+    return [p for p in people if p.ref not in merged], mentions
+
+
+def _with_encounters(meeting: MeetingFact | None, encounters: list[Encounter], authority: Authority,
+                     author: str | None) -> list[MeetingFact]:
+    """The record's own meeting and each further encounter its text tells of, each spanning its part of the text."""
+    meetings = [meeting] if meeting else []
+    for e in encounters:
+        if meeting is not None and (e.sentence.start < meeting.span.end or set(e.others) <= set(meeting.participants)
+                                    and len(meetings) == 1 and e.day == meeting.date):
+            continue  # the opening tells of the record's own meeting
+        kind = next((k.iri for k in authority.meeting_kinds if k.label == e.kind), None)
+        participants = list(dict.fromkeys(([author] if author else []) + list(e.others)))
+        meetings.append(MeetingFact(kind, e.day, e.place, None, e.host, participants,
+                                    Span(e.sentence.start, e.sentence.end, e.sentence.text), [f"encounter-{e.kind}"]))
+    return sorted(meetings, key=lambda m: m.span.start)
 
 
 def _drafter(doc: SourceDocument, people: list[PersonFact], listed: dict[str, PersonFact], authority: Authority) -> str | None:

@@ -86,6 +86,12 @@ class MeetingFact:
     topics: list[str] = field(default_factory=list)  # entities the SUBJECT line names
 
 
+def meeting_at(meetings: list[MeetingFact], offset: int) -> MeetingFact | None:
+    """The meeting whose part of the text holds the offset: the last one told of before it, else the record's first."""
+    before = [m for m in meetings if m.span.start <= offset]
+    return before[-1] if before else (meetings[0] if meetings else None)
+
+
 @dataclass
 class PositionFact:
     """A stated position: who said it (and who relayed it), about what, how, and where it is written."""

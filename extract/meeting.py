@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .authority import Authority
-from .dates import find_dates, find_full_dates
+from .dates import date_lines, find_dates, find_full_dates
 from .facts import MeetingFact, Mention, Span
 from .text import Block, paragraphs, sentences
 
@@ -31,6 +31,10 @@ _MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|vi
 _CORRESPONDENCE = re.compile(r"^(?:[\w. ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
 _SENDER = re.compile(r"\b(?:[Ff]rom|FROM)\s+(?P<sender>.+?)(?=\s+(?:[Tt]o|TO|[Ff]or|FOR)\s|\s*[,.;]?\s*$)")
 _TELLS_MEETING = re.compile(r"\b(?:met|received|called on|visited|invited|took place|was held|were held|paid (?:a|an) (?:\w+ )?visit)\b", re.I)
+# A sentence that says who was present: "Present were A, B and C", "A and B were also present at the talks".
+_PRESENT = re.compile(
+    r"\b(?:[Pp]resent (?:were|was|at the \w+ were)|(?:was|were) (?:also )?present\b|(?:[Aa]lso|[Tt]hose) (?:present|attending)\b|"
+    r"[Aa]ttending (?:were|was)\b|took part in the (?:conversation|talks?|meeting|discussion)\b)")
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
 
@@ -49,6 +53,8 @@ class Layout:
     opening: Block | None
     subjects: tuple[Block, ...] = ()
     participants: tuple[Block, ...] = ()
+    place: Block | None = None  # the value of a "Place:" line
+    labels: tuple[Block, ...] = ()  # label lines ("Place: ...", "Present: ...") - not part of the text proper
 
 
 def layout(body: str, title: str) -> Layout:
@@ -78,8 +84,33 @@ def layout(body: str, title: str) -> Layout:
             break
         fallback = fallback or p  # a sub-heading or salutation before the text proper
     opening = opening or fallback
-    return Layout(dateline, heading, opening, tuple(sections.get("subject", ())),
-                  tuple(sections.get("participant", ()) or sections.get("present", ()) or sections.get("attendee", ())))
+    place, inline, labels = _label_lines(body, paras[:HEAD_BLOCKS + 4])
+    if opening is not None and any(opening.start <= b.start < opening.end for b in labels):
+        opening = next((p for p in paras if p.start > opening.start and len(p.text.split()) >= 12), opening)
+    listed = tuple(sections.get("participant", ()) or sections.get("present", ()) or sections.get("attendee", ())) + inline
+    return Layout(dateline, heading, opening, tuple(sections.get("subject", ())), listed, place, labels)
+
+
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<label>Place|Venue|Location|Present|Participants|Participating|Attendees|Attending|Those present|Also present)"
+    r"[ \t]*:[ \t]*(?P<value>\S[^\n]*)$", re.M | re.I)
+
+
+def _label_lines(body: str, paras) -> tuple[Block | None, tuple[Block, ...], tuple[Block, ...]]:
+    """"Place: Bucharest" and "Present: A, B, C" lines near the head of a record: the place, the lists of those
+    present, and the lines themselves."""
+    place = None
+    present: list[Block] = []
+    lines: list[Block] = []
+    for para in paras:
+        for m in _LABEL_LINE.finditer(body, para.start, para.end):
+            value = Block(m.start("value"), m.end("value"), m["value"])
+            lines.append(Block(m.start(), m.end(), m.group(0)))
+            if m["label"].lower() in ("place", "venue", "location"):
+                place = place or value
+            else:
+                present.append(value)
+    return place, tuple(present), tuple(lines)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -176,10 +207,20 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
             when = dates[0]
             rules.append("date-from-heading" if block is lay.heading else "date-from-opening")
             break
+    if when is None and lay.opening is not None:
+        # A journal's entry is dated by the date line above it.
+        above = [d for at, d in date_lines(body) if at < lay.opening.start]
+        if above:
+            when = above[-1]
+            rules.append("date-line")
     if when is None and doc_date:
         when = doc_date
         rules.append("date-of-document")
     place = None
+    if lay.place is not None:
+        place = next((m.entity for m in _within(mentions, lay.place, "place")), None)
+        if place:
+            rules.append("place-line")
     # "in <place>" counts in the heading, and in the opening's first sentence when it tells of the meeting.
     first = sentences(body, lay.opening.start, lay.opening.end)[:1] if lay.opening else ()
     telling = [b for b in (lay.heading, *first) if b is not None and (b is lay.heading or _MEETING_VERB.search(b.text))]
@@ -205,6 +246,11 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
         first = sentences(body, lay.opening.start, lay.opening.end)[:1]
         if first and (not participants or _MEETING_VERB.search(first[0].text)):
             participants += [m.entity for m in _within(mentions, first[0], "person") if m.entity not in participants]
+    for sent in (x for p in paragraphs(body) for x in sentences(body, p.start, p.end) if _PRESENT.search(x.text)):
+        present = [m.entity for m in _within(mentions, sent, "person") if m.entity not in participants]
+        if present:
+            participants += present
+            rules.append("present-sentence")
     host = None
     for m in _within(mentions, lay.heading, "person"):
         if _HOST_BY.search(body[lay.heading.start:m.span.start]):

@@ -33,7 +33,10 @@ def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Auth
             delegation = state
             continue
         people = _inside(mentions, block.start, block.end, "person")
-        if people:
+        if len(people) > 1 and re.search(r"[,;]", text):
+            # "Present: A, B, C and D": everyone the line names took part.
+            out += [Participation(m.entity, delegation, None) for m in people]
+        elif people:
             first = people[0]
             description = body[first.span.end:block.end].strip(" ,;") or None
             out.append(Participation(first.entity, delegation, description))

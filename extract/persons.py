@@ -49,7 +49,7 @@ class Candidate:
 
 
 # A first name the authority knows, then a surname: "Richard Nixon", "Roger M. Blough".
-_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]{2,})(?:[ \t]+(?:[A-Z]\.)+)?[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?![\w])")
+_GIVEN_NAME = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]{2,})(?:[ \t]+(?:[A-Z]\.)+)?[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?(?![\w])")
 _NOUNLIKE = re.compile(r"(?:tions?|sions?|ments?|ances?|ences?|ities|ity|ness|isms?|ships?|ies|ues|ends|bly|ings?|ate|ors|ures?)$")
 
 
@@ -99,8 +99,34 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+_FORMULA = re.compile(r"^(?:Sincerely|Yours|Regards|Respectfully|Faithfully|Cordially|Attachment|Enclosure|Copy|Distribution|Classified|Secret|Confidential|Original|Translation|Signed|Signature|End)$", re.I)
 _SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
 _DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
+
+
+_LISTED = re.compile(r"^[ \t]*(?:Present|Participants|Participating|Attendees|Attending|Those present|Also present)[ \t]*:[ \t]*(?P<value>[^\n]+)$",
+                     re.M | re.I)
+_ITEM = re.compile(rf"^(?:(?:{HONORIFICS})\s+)*(?P<name>{_FULL})$")
+
+
+def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
+    """The names a "Present: A, B, C and D" line lists, each a person even if no authority knows it."""
+    out: list[Candidate] = []
+    covered = [(m.span.start, m.span.end) for m in taken]
+    folded = fold(text)  # same length as the text: offsets carry over
+    for line in _LISTED.finditer(folded):
+        start = line.start("value")
+        for item in re.finditer(r"[^,;]+", line["value"]):
+            for part in re.finditer(r"(?:(?!\s+and\s+).)+", item.group(0)):
+                raw = part.group(0).strip()
+                m = _ITEM.match(raw)
+                if not m or len(m["name"].split()) < 2 or m["name"].split()[0] in STOP:
+                    continue
+                at = start + item.start() + part.start() + part.group(0).find(raw) + m.start("name")
+                end = at + len(m["name"])
+                if not any(s < end and at < e for s, e in covered):
+                    out.append(Candidate(text[at:end], Span(at, end, text[at:end]), "present-list"))
+    return out
 
 
 def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
@@ -112,9 +138,11 @@ def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
         for line in re.finditer(r"[^\n]+", text[block.start:block.end]):
             start = block.start + line.start()
             m = _SIGNED.match(folded[start:block.start + line.end()])
-            if m and 2 <= len(m["name"].split()) <= 4 and not any(s < start + m.end("name") and start < e for s, e in covered):
+            last = block.start + line.end() >= len(text.rstrip())
+            words = len(m["name"].split()) if m else 0
+            if m and (2 <= words <= 4 or words == 1 and last) and not any(s < start + m.end("name") and start < e for s, e in covered):
                 name = _trim(text[start:start + m.end("name")])
-                if len(name.split()) >= 2:
+                if len(name.split()) >= 2 or (last and len(name) >= 4 and name not in STOP and not _FORMULA.match(name)):
                     out.append(Candidate(name, Span(start, start + len(name), name), "signature"))
     for block in paragraphs(text)[:3]:
         if m := _DIARY.search(folded, block.start, block.end):
@@ -224,10 +252,39 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         if person.authority_iri is None and not person.external:
             full = [n for n in person.aliases if len(n.split()) > 1] or sorted(person.aliases)
             person.label = max(full, key=lambda n: (counter[n], len(n), -_first(body, n)))
+    _surnames_alone(authority, people, body)
     # Also every further body occurrence of a known spelling is a mention.
     mentions += _repeat_mentions(body, people, mentions, known)
     mentions += _variant_mentions(authority, body, people, mentions + known)
     return list(people.values()), mentions
+
+
+def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: str) -> None:
+    """A person first named in full may be named later by the surname alone ("Nesti Nase" ... "Nase said"):
+    the last word of a full name, or the first when the last is a hyphenated given name ("Ri Song-un"),
+    if it is long enough to be told from a word and no other person's name has it."""
+    proposed: dict[str, set[str]] = {}
+    for key, person in people.items():
+        if person.authority_iri is not None or person.external or person.unnamed:
+            continue
+        for full in [n for n in person.aliases if len(n.split()) > 1]:
+            tokens = full.split()
+            surname = tokens[0] if "-" in tokens[-1] and len(tokens) == 2 else tokens[-1]
+            if len(surname) >= 4 and re.fullmatch(r"[A-Z][\w’'-]+", surname) and surname not in STOP:
+                proposed.setdefault(surname, set()).add(key)
+    taken = {authority.name_key(a) for p in people.values() for a in p.aliases if len(a.split()) == 1}
+    for surname, keys in proposed.items():
+        others = [k for k, p in people.items() if k not in keys and any(surname in a.split() for a in p.aliases)]
+        if len(keys) == 1 and not others and authority.name_key(surname) not in taken and _stands_alone(body, surname, people[next(iter(keys))]):
+            people[next(iter(keys))].aliases.add(surname)
+
+
+def _stands_alone(body: str, surname: str, person: PersonFact) -> bool:
+    """Whether the text uses the surname outside the person's full names."""
+    inside = [(m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
+              for m in re.finditer(re.escape(a), body)]
+    return any(not any(s <= m.start() < e for s, e in inside)
+               for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", body))
 
 
 def _by_initials(authority: Authority, name: str, owner: dict[str, str], candidates: list[Candidate]) -> str | None:

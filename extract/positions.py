@@ -321,6 +321,8 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     start, end = att.clause_start, att.sentence.end
     while start < end and ctx.body[start] in " ,:;\u00a0":
         start += 1
+    if not re.search(r"\w", ctx.body[start:end]):
+        start = att.sentence.start  # "Stoica agreed.": the whole sentence is the position
     text = fold(ctx.body)[start:end]
     # Relayed words also concern whom they were relayed to ("sent the Albanian leadership a message ...").
     first = att.frame_start if att.frame_start is not None else start

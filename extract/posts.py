@@ -58,7 +58,7 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
                 to, end = target.entity, target.span.end
             elif target.kind == "place":
                 city, to, end = target.entity, authority.capital_state(target.entity, year), target.span.end
-        holder = _holder(body, folded, persons, start, end)
+        holder = _holder(body, folded, persons, start, end, pattern)
         if holder is None:
             if of is None:
                 continue  # "the Ambassador" alone: the holder is someone already named
@@ -71,22 +71,46 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             posts.append(PostFact(holder, role.iri, span=Span(start, end, body[start:end]), rule="post-title", confidence=0.5))
             continue
         posts.append(PostFact(holder, role.iri, of, to, city, Span(start, end, body[start:end]), "post-phrase", 0.9))
-    return merge_posts(posts), unnamed
+    return _named_holders(merge_posts(posts), unnamed)
 
 
-def _holder(body: str, folded: str, persons: list[Mention], start: int, end: int) -> str | None:
+def _named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact]]:
+    """An unnamed holder ("the Ambassador of Mongolia" in a heading) whose post a named person holds in the same
+    record is that person."""
+    named = {(p.role, p.of): p.holder for p in posts if not p.holder.startswith("unnamed:")}
+    same = {p.holder: named[(p.role, p.of)] for p in posts if p.holder.startswith("unnamed:") and (p.role, p.of) in named}
+    kept = [p for p in posts if p.holder not in same]
+    return merge_posts(kept), [u for u in unnamed if u.key not in same]
+
+
+def _holder(body: str, folded: str, persons: list[Mention], start: int, end: int, roles: re.Pattern[str]) -> str | None:
+    """The name in apposition: just before the post ("X, Ambassador of S") or just after it ("Ambassador of S, X").
+    In a list ("the Ambassador of A, X, the Ambassador of B, Y") a name already placed after an earlier post is
+    that post's, so the next post takes the name after it."""
     before = [m for m in persons if m.span.end <= start and _HOLDER_BEFORE.match(folded[m.span.end:start])]
+    after = [m for m in persons if m.span.start >= end and _HOLDER_AFTER.match(folded[end:m.span.start])]
+    if before and after:
+        b = before[-1]
+        lead = folded[max(0, b.span.start - 80):b.span.start]
+        if re.search(r",\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$", lead) and any(
+                not re.search(r"[,.;]", lead[r.end():].rstrip(", ").rstrip()) or lead[r.end():].strip().startswith(("of", "to", "in"))
+                for r in roles.finditer(lead)):
+            return after[0].entity
     if before:
         return before[-1].entity
-    after = [m for m in persons if m.span.start >= end and _HOLDER_AFTER.match(folded[end:m.span.start])]
     return after[0].entity if after else None
 
 
 def merge_posts(posts: list[PostFact]) -> list[PostFact]:
     """One post per holder and role, its parts filled from every phrase that states it."""
-    merged: dict[tuple[str, str], PostFact] = {}
+    merged: dict[tuple[str, str | None, str | None], PostFact] = {}
     for p in posts:
-        key = (p.holder, p.role)
+        key = (p.holder, p.role, p.of)
+        if p.of is None:  # a title without its state fills in the holder's post of that role, if there is one
+            key = next((k for k in merged if k[:2] == (p.holder, p.role)), key)
+        elif (p.holder, p.role, None) in merged:
+            merged[key] = merged.pop((p.holder, p.role, None))
+            merged[key].of = p.of
         if key not in merged:
             merged[key] = PostFact(p.holder, p.role, p.of, p.to, p.city, p.span, p.rule, p.confidence, p.start, p.end)
             continue

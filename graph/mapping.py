@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.extract.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span
+from cwkg.extract.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
@@ -131,10 +131,11 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         for subject in meeting.topics:
             t.add(d, DCTERMS.subject, entity_iri(subject))
         _provenance(t, m, d, doc.body, meeting.span, "+".join(meeting.rules), 0.8)
-    meeting_iri = minted("meeting", doc.doc_id, "1") if facts.meetings else None
-    stated_on = facts.meetings[0].date if facts.meetings and facts.meetings[0].date else doc.date
     for position in facts.positions:
-        _position(t, d, doc.doc_id, doc.body, position, meeting_iri, stated_on)
+        at = meeting_at(facts.meetings, position.span.start)
+        n = facts.meetings.index(at) + 1 if at is not None else None
+        _position(t, d, doc.doc_id, doc.body, position, minted("meeting", doc.doc_id, str(n)) if n else None,
+                  at.date if at is not None and at.date else doc.date)
     for mention in facts.mentions:
         _mention(t, d, doc.doc_id, doc.body, mention)
     for ref in dict.fromkeys(m.entity for m in facts.mentions):

@@ -1,0 +1,67 @@
+"""The meetings a record tells of in its text, several where a journal or telegram reports several.
+
+A sentence in which the author (I, we, or the author by name) receives, visits, calls on,
+meets or has a talk with someone tells of an encounter; the words that follow, up to the
+next such sentence, are that encounter's record. Its day is the one the sentence names,
+else the last date line above it (a journal's "12 May 1958"), else the document's; its
+place the one it is "in" or "at", else where the record was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import date_lines, find_dates
+from .facts import Mention
+from .text import Block, paragraphs, sentences
+
+# The verbs of meeting, with the kind of meeting each tells of (cf. `ontology/meeting-kinds.ttl`).
+_ENCOUNTER = [
+    (re.compile(r"\b(?:paid\s+(?:a|an|his|her|my|our|me\s+a|us\s+a)\s+(?:\w+\s+)?visit(?:\s+to)?|visited|called\s+on|came\s+to\s+see)\b", re.I), "visit"),
+    (re.compile(r"\bhad\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:talk|conversation|discussion|exchange\s+of\s+views)\s+with\b", re.I), "conversation"),
+    (re.compile(r"\b(?:received|(?:was|were)\s+received\s+by|met(?:\s+with)?|had\s+(?:a|an)\s+(?:\w+\s+)?meeting\s+with)\b", re.I), "meeting"),
+]
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:I|me|we|us|We)(?![\w])")
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Encounter:
+    sentence: Block
+    kind: str  # the label of a meeting kind: visit, conversation, meeting
+    others: tuple[str, ...]  # whom the author met
+    day: date | None
+    place: str | None
+    host: str | None
+
+
+def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], author: str | None, doc_date: date | None,
+                    written_at: str | None) -> list[Encounter]:
+    lines = date_lines(body)
+    persons = [m for m in mentions if m.kind == "person"]
+    out: list[Encounter] = []
+    for block in blocks:
+        for sent in sentences(body, block.start, block.end):
+            kind, verb = next(((k, m) for pattern, k in _ENCOUNTER if (m := pattern.search(sent.text))), (None, None))
+            if kind is None:
+                continue
+            named = [m for m in persons if sent.start <= m.span.start < sent.end]
+            authored = bool(_FIRST_PERSON.search(sent.text)) or any(m.entity == author for m in named)
+            others = tuple(dict.fromkeys(m.entity for m in named if m.entity != author))
+            if not authored or not others or _reported(sent.text, verb.start()):
+                continue
+            anchor = next((d for at, d in reversed(lines) if at <= sent.start), doc_date)
+            days = find_dates(sent.text, anchor or doc_date)
+            place = next((m.entity for m in mentions if m.kind == "place" and sent.start <= m.span.start < sent.end
+                          and _IN_PLACE.search(body[max(sent.start, m.span.start - 12):m.span.start])), None)
+            host = others[0] if re.search(r"\b(?:was|were)\s+received\s+by\b", sent.text, re.I) else (
+                author if re.search(r"\b(?:I|we)\s+received\b", sent.text) else None)
+            out.append(Encounter(sent, kind, others, days[0][2] if days else anchor, place or written_at, host))
+    return out
+
+
+def _reported(text: str, at: int) -> bool:
+    """A meeting someone else tells of ("he said that he had met ..."): not one this record reports."""
+    return re.search(r"\b(?:said|stated|told|informed|reported|added|noted)\b[^.;]*$", text[:at]) is not None

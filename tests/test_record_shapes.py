@@ -1,0 +1,99 @@
+"""Meetings, participants, posts and authors on records of the shapes the archives hold, written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cwkg.extract.dates import parse_date
+from cwkg.extract.extract import extract
+from cwkg.extract.kinds import document_kind
+from cwkg.loaders.source import SourceDocument
+
+ID = "https://w3id.org/cwkg/id/"
+
+
+def read(body: str):
+    title = body.split("\n")[0]
+    facts = extract(SourceDocument(doc_id="shape", source="test", format="test", title=title, body=body,
+                                   date=parse_date(title), kind=document_kind(title)))
+    names = {p.ref: p.label for p in facts.persons}
+    return facts, names
+
+
+def short(iri):
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if iri else None
+
+
+def meetings(facts, names):
+    return [(short(m.kind), m.date, short(m.place), [names[p] for p in m.participants]) for m in facts.meetings]
+
+
+def posts(facts, names):
+    return sorted((names[p.holder], short(p.role), short(p.of), short(p.to)) for p in facts.posts)
+
+
+def test_a_journal_entry_with_two_meetings_gives_each_its_participants():
+    facts, names = read(
+        "From the Journal of Soviet Ambassador to Poland P.K. Ponomarenko\n\n12 May 1958\n\n"
+        "1. I received the Ambassador of Hungary in Poland, Comrade Sándor Nógrádi, at his request. Nógrádi said that "
+        "the Hungarian comrades were worried about the situation in Yugoslavia.\n\n"
+        "2. I paid a visit to the Minister of Foreign Affairs of Poland, Adam Rapacki. Rapacki informed me that Poland "
+        "would send a delegation to Beijing in June.\n\nP. Ponomarenko")
+    assert names[facts.author] == "P.K. Ponomarenko"
+    assert meetings(facts, names) == [
+        ("meeting", date(1958, 5, 12), None, ["P.K. Ponomarenko", "Sándor Nógrádi"]),
+        ("visit", date(1958, 5, 12), None, ["P.K. Ponomarenko", "Adam Rapacki"]),
+    ]
+    assert ("Sándor Nógrádi", "AmbassadorRole", "hungary", "poland") in posts(facts, names)
+
+
+def test_a_cryptogram_relaying_a_conversation_keeps_the_chain_and_its_signer():
+    facts, names = read(
+        "Cryptogram No. 4711 from the Polish Embassy in Pyongyang, 3 March 1963\n\n"
+        "On 2 March I had a talk with the Ambassador of Czechoslovakia, Comrade Moravec. Moravec told me that Kim Il Sung "
+        "had said to him that the Korean comrades oppose the Soviet position on Albania.\n\nBrylski")
+    assert (facts.document.kind, names[facts.author]) == ("telegram", "Brylski")
+    assert meetings(facts, names) == [("conversation", date(1963, 3, 2), "pyongyang", ["Brylski", "Moravec"])]
+    (p,) = facts.positions
+    assert (short(p.speaker), names[p.reported_by], short(p.stance), p.span.text) == (
+        "kim-il-sung", "Moravec", "opposes", "the Korean comrades oppose the Soviet position on Albania.")
+
+
+def test_a_reception_with_three_ambassadors_gives_each_the_post_of_the_phrase_before_the_name():
+    facts, names = read(
+        "Record of a Reception at the Chinese Embassy in Moscow, 1 October 1961\n\n"
+        "On 1 October the Chinese Embassy held a reception. Present were the Ambassador of Albania, Nesti Nase, the "
+        "Ambassador of Poland, Tadeusz Gede, and the Ambassador of Hungary, János Szipka. Nase said that Albania would "
+        "never accept the decisions of the 22nd Congress.")
+    assert meetings(facts, names) == [("reception", date(1961, 10, 1), "moscow", ["Nesti Nase", "Tadeusz Gede", "János Szipka"])]
+    assert posts(facts, names) == [
+        ("János Szipka", "AmbassadorRole", "hungary", "soviet-union"),
+        ("Nesti Nase", "AmbassadorRole", "albania", "soviet-union"),
+        ("Tadeusz Gede", "AmbassadorRole", "poland", "soviet-union"),
+    ]
+
+
+def test_minutes_with_place_and_present_lines():
+    facts, names = read(
+        "Minutes of the Meeting of the Political Committee, 14 June 1956\n\nPlace: Bucharest\n"
+        "Present: Gheorghe Gheorghiu-Dej, Chivu Stoica, Emil Bodnăraş and Nicolae Ceauşescu\n\n"
+        "Comrade Gheorghiu-Dej said that the party must strengthen its ties with the Soviet Union. Comrade Stoica agreed.")
+    assert meetings(facts, names) == [("meeting", date(1956, 6, 14), "bucharest",
+                                       ["Gheorghe Gheorghiu-Dej", "Chivu Stoica", "Emil Bodnăraş", "Nicolae Ceaușescu"])]
+    assert [(names[p.speaker], p.span.text) for p in facts.positions][1] == ("Chivu Stoica", "Comrade Stoica agreed.")
+
+
+def test_an_author_named_only_in_the_signature():
+    facts, names = read(
+        "Memorandum of Conversation with the Ambassador of Mongolia, 5 April 1965\n\n"
+        "On 4 April the Ambassador of Mongolia, Comrade Dashiin Adilbish, visited me at the embassy. He said that Mongolia "
+        "supported the Soviet proposal for a conference.\n\nAmbassador of the GDR in Moscow\nRolf Sieber")
+    assert names[facts.author] == "Rolf Sieber"
+    assert meetings(facts, names) == [("visit", date(1965, 4, 4), None, ["Rolf Sieber", "Dashiin Adilbish"])]
+    assert posts(facts, names) == [("Dashiin Adilbish", "AmbassadorRole", "mongolia", None),
+                                   ("Rolf Sieber", "AmbassadorRole", "east-germany", "soviet-union")]
+
+
+def test_a_hyphenated_given_name_outside_the_authority_stays_whole():
+    facts, names = read("Record of Conversation, 3 May 1965\n\nOn 2 May I had a talk with Kim Chang-ho in Pyongyang.")
+    assert "Kim Chang-ho" in names.values()
