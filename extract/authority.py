@@ -253,9 +253,11 @@ class Authority:
         """Who held the office a title names ("Secretary" -> Secretary of State) for a state in a year."""
         if state is None or year is None:
             return None
-        word = title.lower().split()[0]
+        words = title.lower().split()
+        # One word ("Secretary") names the office whose title it begins; more must be the whole title.
+        fits = (lambda label: label.lower().split()[0] == words[0]) if len(words) == 1 else (lambda label: label.lower() == title.lower())
         holders = [p for p in self.posts
-                   if p.organization == state and any(label.lower().split()[0] == word for label in p.labels)
+                   if p.organization == state and any(fits(label) for label in p.labels)
                    and (p.start or 0) <= year <= (p.end or 9999)]
         return max(holders, key=lambda p: p.start or 0).person if holders else None
 

@@ -10,6 +10,7 @@ from .authority import Authority, default_authority
 from .facts import DocumentFacts, MeetingFact, PersonFact, PostFact, Span, meeting_at
 from .encounters import Encounter, find_encounters
 from .kinds import AUTHOR, RECORD, voice
+from .offices import Offices
 from .meeting import find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, listed_candidates, signature_candidates
@@ -39,12 +40,17 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
     entity_mentions = gazetteer.find(body, year)
     listed: dict[str, PersonFact] = {}
+    volume_posts: list[PostFact] = []
     if doc.people and doc.volume:
-        persons, _ = volume_people(doc.volume, doc.people, authority, gazetteer, perspective, year, posts=False)
+        persons, volume_posts = volume_people(doc.volume, doc.people, authority, gazetteer, perspective, year)
         listed = {p.key: p for p in persons}
         found = marked_persons(doc, paragraph_of) if use_markup else []
         found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, entity_mentions, paragraph_of))
         entity_mentions = _without_overlaps(found, entity_mentions)
+    offices = Offices(volume_posts, authority)
+    if perspective:
+        # "The Vice President noted ...": an office named alone is its holder that day.
+        entity_mentions = _without_overlaps(entity_mentions, offices.mentions(body, entity_mentions, doc.date, perspective, paragraph_of))
     role_words = [label for role in authority.roles for label in role.labels]
     given = authority.given_names | frozenset(
         t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
@@ -75,8 +81,8 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     recorded = voice(doc.title, doc.kind) == RECORD and doc.kind not in ("editorial note",)
     meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at, recorded=recorded)
     if meeting:
-        listed_participants = (from_markup(doc, mentions, authority, perspective, year) if use_markup and doc.participants
-                               else from_text(body, parts, mentions, authority, perspective, year))
+        listed_participants = (from_markup(doc, mentions, authority, perspective, year, offices) if use_markup and doc.participants
+                               else from_text(body, parts, mentions, authority, perspective, year, offices, doc.date))
         if listed_participants:
             meeting.listed = listed_participants
             meeting.participants = list(dict.fromkeys([p.person for p in listed_participants] + meeting.participants))

@@ -9,10 +9,12 @@ Austria"); "The Secretary" is the office holder of the record's own state that y
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .authority import Authority
 from .facts import Mention, Participation
 from .meeting import Layout
+from .offices import Offices
 from cwkg.loaders.source import SourceDocument
 from .volume import person_key
 
@@ -24,7 +26,7 @@ def _inside(mentions: list[Mention], start: int, end: int, kind: str) -> list[Me
 
 
 def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Authority, perspective: str | None,
-              year: int | None) -> list[Participation]:
+              year: int | None, offices: Offices | None = None, day: date | None = None) -> list[Participation]:
     out: list[Participation] = []
     delegation = None
     for block in parts.participants:
@@ -40,13 +42,22 @@ def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Auth
             first = people[0]
             description = body[first.span.end:block.end].strip(" ,;") or None
             out.append(Participation(first.entity, delegation, description))
+        elif offices is not None and (holder := _office_holder(text, offices, day, delegation or perspective)):
+            # "The Under Secretary of State, Chairman": the office's holder that day, described by the rest.
+            out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
         elif (m := _TITLE.match(text)) and (holder := authority.office_holder(m["title"], delegation or perspective, year)):
             out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
     return out
 
 
+def _office_holder(line: str, offices: Offices, day: date | None, state: str | None) -> str | None:
+    """The holder of the office a line names before any comma ("The Deputy Secretary of Defense")."""
+    title = re.sub(r"^(?:The|the)\s+", "", line.partition(",")[0]).strip()
+    return offices.holder(title, day, state) if title and title[0].isupper() else None
+
+
 def from_markup(doc: SourceDocument, mentions: list[Mention], authority: Authority, perspective: str | None,
-                year: int | None) -> list[Participation]:
+                year: int | None, offices: Offices | None = None) -> list[Participation]:
     known = {p.id for p in doc.people}
     out: list[Participation] = []
     for listed in doc.participants:
@@ -55,7 +66,8 @@ def from_markup(doc: SourceDocument, mentions: list[Mention], authority: Authori
         if listed.ref and listed.ref in known and doc.volume:
             person = person_key(doc.volume, listed.ref)
         elif (m := _TITLE.match(listed.name)) and not listed.ref:
-            person = authority.office_holder(m["title"], delegation or perspective, year)
+            person = (offices and _office_holder(listed.name, offices, doc.date, delegation or perspective)) or \
+                authority.office_holder(m["title"], delegation or perspective, year)
         else:
             person = next((m.entity for m in mentions if m.kind == "person" and m.span.text == listed.name), None)
         if person:

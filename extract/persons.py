@@ -23,7 +23,7 @@ HONORIFICS = (
     r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
 )
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
-_FULL = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
+_FULL = rf"{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{0,3}}"  # a name never runs across a line break
 # Capitalised words that start or end a candidate but are not names.
 STOP = {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
@@ -36,6 +36,12 @@ STOP = {
     "Given", "Translated", "Moscow", "Chairman", "President", "General", "Premier", "Council", "Ministry",
     "Foreign", "Affairs", "Digital", "Archive", "History", "Program", "Public", "Policy", "Project",
     "Mr", "Mrs", "Ms", "Dr", "Sir",
+    # Words of headers, labels and offices that stand next to names without being part of them.
+    "Acting", "Director", "Deputy", "Under", "Assistant", "Vice", "Chief", "Chiefs", "Joint", "Staff", "Special",
+    "Executive", "Office", "Bureau", "Department", "Defense", "State", "Receive", "Received", "Receiving",
+    "Interpreter", "Interpreters", "Cde", "Present", "Place", "Participants", "Subject", "Subjects", "Summary",
+    "Distribution", "Source", "Secret", "Confidential", "Top", "Classified", "Cryptogram", "Journal", "Diary",
+    "Notes", "Attachment", "Enclosure", "Copy", "Translation", "Original",
 }
 
 

@@ -102,6 +102,10 @@ def build_context(body: str, mentions: list[Mention], people: list[PersonFact], 
     for p in people:
         for w in {t.split()[0].lower() for t in p.titles}:
             titled.setdefault(w, []).append(p.ref)
+    for listed in (meeting.listed if meeting else []):
+        # "The Under Secretary of State, Chairman": "the Chairman" of the record is that participant.
+        for w in {w.lower() for w in re.findall(r"[A-Z][a-z]+", listed.description or "")}:
+            titles.setdefault(w, []).append(listed.person)
         words = {w.lower() for post in posts if post.holder == p.ref for label in role_labels.get(post.role, ()) for w in label.split()}
         for w in words:
             titles.setdefault(w, []).append(p.ref)

@@ -97,3 +97,21 @@ def test_an_author_named_only_in_the_signature():
 def test_a_hyphenated_given_name_outside_the_authority_stays_whole():
     facts, names = read("Record of Conversation, 3 May 1965\n\nOn 2 May I had a talk with Kim Chang-ho in Pyongyang.")
     assert "Kim Chang-ho" in names.values()
+
+
+def test_an_office_named_alone_is_its_holder_that_day():
+    body = "Memorandum for the Record\n\nWashington, April 24, 1968.\n\nThe President said that Poland must receive more wheat."
+    facts = extract(SourceDocument(doc_id="o", source="test", format="test", title="Memorandum for the Record", body=body,
+                                   date=date(1968, 4, 24), kind="memorandum for the record", perspective="United States"))
+    (m,) = [m for m in facts.mentions if m.rule == "office-title"]
+    assert (m.span.text, m.entity) == ("The President", ID + "person/lyndon-johnson")
+    assert [short(p.speaker) for p in facts.positions] == ["lyndon-johnson"]
+
+
+def test_a_title_of_several_words_names_only_that_office():
+    from cwkg.extract.authority import default_authority
+
+    authority = default_authority()
+    us = ID + "state/united-states"
+    assert (authority.office_holder("Secretary", us, 1965), authority.office_holder("Secretary of Defense", us, 1965)) == (
+        ID + "person/dean-rusk", None)
