@@ -65,7 +65,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
     translator_name = doc.citation.translator
     if translator_name:
         other.append(Candidate(translator_name, None, "citation-translator"))
-    people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body, listed)
+    people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body, listed, scope=doc.doc_id)
     mentions = sorted(entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
     posts, unnamed = find_posts(body, authority, mentions, people, year, doc.doc_id)
     parts = layout(body, doc.title)

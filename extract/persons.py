@@ -183,11 +183,15 @@ def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offse
 
 
 def group_people(authority: Authority, body_candidates: list[Candidate], other_candidates: list[Candidate],
-                 known: list[Mention], body: str, listed: dict[str, PersonFact] | None = None) -> tuple[list[PersonFact], list[Mention]]:
+                 known: list[Mention], body: str, listed: dict[str, PersonFact] | None = None,
+                 scope: str = "") -> tuple[list[PersonFact], list[Mention]]:
     """Merge candidates into people, and return the people with their body mentions.
 
-    `listed` are people a publication lists for the document (a volume's persons), by key.
+    `listed` are people a publication lists for the document (a volume's persons), by key. A person no
+    authority knows is provisional and belongs to `scope` (the document): namesakes in unrelated records stay
+    apart until a rule (graph.links) or a curator joins them.
     """
+    provisional = f"provisional:{scope}/" if scope else "provisional:"
     listed = listed or {}
     person_keys = dict(authority.person_keys())
     for key, p in listed.items():
@@ -227,14 +231,14 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             owner[key] = near  # a list's spelling one letter off from the text's
             known_person(near)
         else:
-            owner[key] = "provisional:" + key
+            owner[key] = provisional + key
     # A surname alone joins the one full name that ends (or begins) with it.
     for c in single:
         token = authority.name_key(c.name)
         if token in owner:
             continue
         matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, candidates)}
-        owner[token] = matches.pop() if len(matches) == 1 else "provisional:" + token
+        owner[token] = matches.pop() if len(matches) == 1 else provisional + token
         surname_of[token] = owner[token]
     mentions: list[Mention] = []
     paras = paragraphs(body)

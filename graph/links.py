@@ -1,6 +1,9 @@
 """Tie provisional persons (names a document used that no authority knew when it was read) to
 the persons of the name authorities loaded since: one exact match of the name key
 (romanisation, diacritics and separators folded) and no other candidate, else no link.
+Provisional persons belong to their document, so namesakes in unrelated records stay
+apart; two of them are joined when they share the name and a post (role and the state
+or party it serves), which tells they are one diplomat seen in two records.
 
 The links live in their own graph, rebuilt whole each time, so the order in which
 documents and authorities are loaded does not matter.
@@ -43,5 +46,25 @@ def link_people(store: GraphStore) -> int:
         matches = set().union(*(keys.get(k, set()) for k in person_keys))
         if len(matches) == 1:
             triples.append(ox.Triple(ox.NamedNode(person), OWL.sameAs, ox.NamedNode(matches.pop())))
+    triples += _same_name_and_post(store, name_key)
     store.replace_graph(LINKS_GRAPH, triples)
     return len(triples)
+
+
+_POSTED = """
+SELECT ?p ?l ?role ?of WHERE {
+  ?p cw:provisional true ; skos:prefLabel ?l ; cw:holdsPost ?post .
+  ?post org:role ?role ; org:organization ?of .
+}"""
+
+
+def _same_name_and_post(store: GraphStore, name_key) -> list[ox.Triple]:
+    groups: dict[tuple[str, str, str], set[str]] = {}
+    for row in store.query(_POSTED):
+        if len(row["l"].value.split()) >= 2:
+            groups.setdefault((name_key(row["l"].value), row["role"].value, row["of"].value), set()).add(row["p"].value)
+    out = []
+    for members in groups.values():
+        first, *rest = sorted(members)
+        out += [ox.Triple(ox.NamedNode(other), OWL.sameAs, ox.NamedNode(first)) for other in rest]
+    return list(dict.fromkeys(out))

@@ -38,7 +38,8 @@ def person_iri(ref: str) -> NamedNode:
         _, volume, pid = ref.split(":", 2)
         return NamedNode(f"{ID}person/frus/{volume}/{pid}")
     if ref.startswith("provisional:"):
-        return NamedNode(f"{ID}person/provisional/{ref.split(':', 1)[1]}")
+        scope, _, key = ref.split(":", 1)[1].rpartition("/")
+        return NamedNode(f"{ID}person/provisional/{slug(scope) + '/' if scope else ''}{key}")
     if ref.startswith("unnamed:"):
         _, doc_id, offset = ref.split(":", 2)
         return NamedNode(f"{ID}person/unnamed/{doc_id}-{offset}")

@@ -2,7 +2,9 @@
 
 Labels are compared folded (case and diacritics ignored); people also by their name key,
 so "Pak Song Chol" finds the person labelled "Pak Song-chol". Shared labels (cw:ambiguousLabel)
-are used only when nothing else matches.
+are used only when nothing else matches. A person may also be named by surname alone
+("Moskovsky") or by initials and surname ("V. P. Moskovsky", "V.P. Moskovsky") when that
+names one person (or one owl:sameAs group).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ SELECT ?e ?l ?p WHERE {
   FILTER NOT EXISTS { VALUES ?schema { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty owl:Ontology }
                       ?e a ?schema }
 }"""
+_PERSON_LABELS = "SELECT ?e ?l WHERE { ?e a cw:Person ; skos:prefLabel|skos:altLabel ?l }"
+_INITIALS = re.compile(r"^((?:[A-Za-z]\.\s*)+)(\S.*)$")
 _WIKIDATA = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/(?:entity|wiki)/)?(Q\d+)$")
 
 
@@ -37,6 +41,7 @@ class Resolver:
     store: GraphStore
     _index: dict[str, dict[str, bool]] | None = None
     _groups: dict[str, str] | None = None
+    _surnames: dict[str, set[tuple[str, str]]] | None = None  # surname -> (person, given names)
 
     def _build(self) -> dict[str, dict[str, bool]]:
         index: dict[str, dict[str, bool]] = {}
@@ -66,7 +71,26 @@ class Resolver:
         if slot:
             return sorted(slot)
         compact = _norm(text).replace(" ", "")
-        return sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
+        found = sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
+        return found or self._by_surname(text)
+
+    def _by_surname(self, text: str) -> list[str]:
+        """Persons named by surname alone, or by initials and surname."""
+        if self._surnames is None:
+            self._surnames = {}
+            for row in self.store.query(_PERSON_LABELS):
+                tokens = _norm(row["l"].value).split()
+                if len(tokens) >= 2:
+                    self._surnames.setdefault(tokens[-1], set()).add((row["e"].value, " ".join(tokens[:-1])))
+        m = _INITIALS.match(text.strip())
+        initials = [c.lower() for c in re.findall(r"[A-Za-z]", m.group(1))] if m else []
+        surname = _norm(m.group(2) if m else text)
+        if " " in surname:
+            return []
+        people = self._surnames.get(surname, set())
+        if initials:
+            people = {(e, given) for e, given in people if given and given[0] == initials[0]}
+        return sorted({e for e, _ in people})
 
     def _same(self) -> dict[str, str]:
         """Each entity to the representative of its owl:sameAs group (authority IRIs preferred)."""

@@ -163,3 +163,12 @@ def test_ambassadors_discussing_says_who_stated_a_position_with_a_quote(loaded_s
     assert {(r["ambassador"].value, r["how"].value) for r in rows} == {
         ("Ri Song-un", "stated a position"), ("Richard Dvoràk", "stated a position")}
     assert all(r["quote"] is not None for r in rows)
+
+
+def test_a_person_is_found_by_surname_alone_and_by_initials_and_surname(loaded_store):
+    from cwkg.queries.resolve import Resolver
+
+    r = Resolver(loaded_store)
+    dvorak = r.resolve("Richard Dvořák", "person")
+    assert (r.resolve("Dvořák", "person"), r.resolve("R. Dvorak", "person")) == (dvorak, dvorak)
+    assert r.resolve("Q. Dvorak", "person") is None
