@@ -147,7 +147,9 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
                 subject = first
         if subject is None:
             continue
-        governing = "the following" in m["tail"].lower() or (m["tail"].strip().endswith(":"))
+        # "stated the following:" governs the paragraphs after it, unless the words follow in the same sentence.
+        governing = ("the following" in m["tail"].lower() or m["tail"].strip().endswith(":")) and \
+            len(re.findall(r"\w+", text[m.end():end])) < 3
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
         cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))

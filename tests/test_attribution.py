@@ -120,3 +120,8 @@ def test_a_modal_verb_of_thought_inside_reported_words_reports_nothing():
     facts = memo_of("Kim Il Sung said that we should consider whether Poland would join the treaty.")
     assert [(speaker, text) for speaker, _, text in said(facts)] == [
         ("kim-il-sung", "we should consider whether Poland would join the treaty.")]
+
+
+def test_words_after_a_colon_in_the_same_sentence_are_the_speakers():
+    facts = memo_of("Kim Il Sung added: “Poland will not receive the delegation.”")
+    assert [(s, t) for s, _, t in said(facts)] == [("kim-il-sung", "“Poland will not receive the delegation.”")]

@@ -136,3 +136,16 @@ def test_an_unnamed_gold_speaker_matches_a_speaker_who_is_not_a_named_person():
     named = _Predicted("p", 0, 1, {"john doe"}, True, "informs", set(), set(), "q", "John Doe")
     assert (_speaks(gold, "unnamed participant", unnamed), _speaks(gold, "unnamed participant", named)) == (True, False)
     assert (_speaks(gold, "Dean Rusk", unnamed), _speaks(gold, "Dean Rusk", named)) == (False, False)
+
+
+def test_who_took_part_questions_are_put_to_the_meetings_query(tmp_path):
+    (tmp_path / "memo.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = tmp_path / "memo.gold.yaml"
+    gold.write_text(
+        "document: {file: memo.txt}\n"
+        "persons:\n  - {name: Richard Dvořák, aliases: [Richard Dvoràk]}\n  - {name: Ri Song-un, aliases: []}\n"
+        "questions:\n  - {ask: 'Who took part in the luncheon of 30 March 1962?', answer: [Richard Dvořák, Ri Song-un]}\n"
+        "  - {ask: 'Who took part in the luncheon of 31 March 1962?', answer: [Richard Dvořák, Ri Song-un]}\n"
+        "  - {ask: 'Why did the luncheon take place?', answer: [Richard Dvořák]}\n", encoding="utf-8")
+    r = evaluate(gold, [])
+    assert (r.questions.correct, r.questions.total) == (1, 3)
