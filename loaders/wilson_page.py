@@ -29,7 +29,21 @@ _CITATION = re.compile(r'^[“"](?P<title>.+?)[,.]?[”"]\s*,?\s*(?P<rest>.*)$',
 _TRANSLATED = re.compile(
     r"\.?\s*(?:Obtained and )?[Tt]ranslated(?: for (?P<for>[^.]+?))?(?: by (?P<by>.+?))?\.?\s*$"
 )
-_REFERENCE_PART = re.compile(r"\d|^(?:f|d|op|l|k|sig|inv|fond|delo|opis)\.?\s", re.I)
+def _citation_patterns(part: str) -> re.Pattern[str]:
+    """One alternation of the patterns `ontology/archive-citations.tsv` lists for a part of a citation."""
+    return re.compile("|".join(f"(?:{row[1]})" for row in _citation_rows() if row[0] == part), re.I)
+
+
+def _citation_rows() -> list[list[str]]:
+    from cwkg import ontology
+
+    return [line.split("\t") for line in ontology.data_file("archive-citations.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+_REFERENCE_PART = _citation_patterns("reference")
+_ARCHIVE_CONTINUES = _citation_patterns("archive-continues")
+_ABBREVIATED = [(re.compile(rf"^{re.escape(row[1])}\s+(?=\S*\d)"), row[2]) for row in _citation_rows() if row[0] == "abbreviation"]
 
 
 @dataclass(frozen=True)
@@ -91,9 +105,17 @@ def parse_citation(text: str) -> tuple[str, Citation]:
             parts = parts[i + 1 :]
             break
     archive = parts.pop(0) if parts else None
+    while archive and parts and _ARCHIVE_CONTINUES.search(parts[0]):
+        archive += ", " + parts.pop(0)  # "Archive of the Ministry of Foreign Affairs, Republic of Hungary"
     refs: list[str] = []
+    for pattern, name in _ABBREVIATED:
+        if archive and (m := pattern.match(archive)):
+            archive, refs = name, [archive[m.end():]]  # "PRC FMA 109-01234-05": the archive, then its file number
+            break
+    trailing: list[str] = []
     while parts and _REFERENCE_PART.search(parts[-1]) and len(parts[-1].split()) <= 3:
-        refs.insert(0, parts.pop())
+        trailing.insert(0, parts.pop())
+    refs += trailing
     return title, Citation(
         text=text,
         publisher=publisher,

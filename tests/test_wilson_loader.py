@@ -135,3 +135,18 @@ def test_a_page_that_keeps_its_address_is_named_by_it():
     doc = parse_page(page, "x", "wilson-text")
     assert (doc.url, doc.doc_id) == ("https://digitalarchive.wilsoncenter.org/document/110000",
                                      parse_page(page.replace("Moscow. 2 April", "Moscow.  2 April"), "y", "wilson-text").doc_id)
+
+
+@pytest.mark.parametrize(("line", "archive", "collection", "reference"), [
+    ('"Report, Embassy of Hungary in North Korea," May 06, 1961, History and Public Policy Program Digital Archive, '
+     'Archive of the Ministry of Foreign Affairs, Republic of Hungary, XIX-J-1-j Korea, 5. doboz, 24/7, 004181/1961. '
+     'Translated by Balazs Szalontai.',
+     "Archive of the Ministry of Foreign Affairs, Republic of Hungary", None, "XIX-J-1-j Korea, 5. doboz, 24/7, 004181/1961"),
+    ('"Record of Conversation," May 06, 1960, History and Public Policy Program Digital Archive, PRC FMA 109-01234-05, 12. '
+     'Translated by David Cowhig.', "People's Republic of China Foreign Ministry Archive", None, "109-01234-05, 12"),
+])
+def test_citations_of_other_archives_keep_the_archive_whole(line, archive, collection, reference):
+    from cwkg.loaders.wilson_page import parse_citation
+
+    _, c = parse_citation(line)
+    assert (c.archive, c.collection, c.archive_reference) == (archive, collection, reference)
