@@ -97,7 +97,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
     return [
-        ("honorific", re.compile(rf"\b(?:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
+        ("honorific", re.compile(rf"\b(?i:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),

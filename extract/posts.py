@@ -16,7 +16,7 @@ from .facts import Mention, PersonFact, PostFact, Span
 from .text import fold
 
 _HOLDER_BEFORE = re.compile(r"^(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?$")
-_HOLDER_AFTER = re.compile(r"^\s*,?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
+_HOLDER_AFTER = re.compile(r"^\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
 _OF = re.compile(r"^\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"^\s+(?:to|in|at)\s+(?:the\s+)?")
 _NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Former|former|Designate)[ -]|\b(?:to|of|for) the )$", re.I)
@@ -44,6 +44,8 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             continue  # "Deputy Prime Minister", "Under Secretary of State": another office
         if re.match(r"[ -]Designate\b|'s\b", folded[end:], re.I):
             continue  # not yet in post, or a possessive ("the President's adviser")
+        if re.search(r"\b(?:former|ex-|late|then)\s+(?:\w+\s+)?$", folded[max(0, start - 20):start], re.I):
+            continue  # "former GDR Ambassador": a post held before, not at the time of the record
         if rm.group(0).lower() == "minister" and not re.match(r"\s+to\b", folded[end:]):
             continue  # a bare "Minister" is an envoy only as "Minister to <state>"
         of = to = city = None

@@ -115,3 +115,16 @@ def test_a_title_of_several_words_names_only_that_office():
     us = ID + "state/united-states"
     assert (authority.office_holder("Secretary", us, 1965), authority.office_holder("Secretary of Defense", us, 1965)) == (
         ID + "person/dean-rusk", None)
+
+
+def test_a_title_before_a_name_gives_the_name_its_post():
+    facts, names = read("Record of Conversation, 3 May 1971\n\nOn 2 May I met Zhou Enlai. He said that the US president Nixon "
+                        "would visit China and that Romanian Ambassador Ion Georgescu had been told.")
+    assert posts(facts, names) == [("Ion Georgescu", "AmbassadorRole", "romania", None),
+                                   ("Nixon", "HeadOfStateRole", "united-states", None)]
+
+
+def test_a_former_post_is_no_post_at_the_time_of_the_record():
+    facts, names = read("Record of Conversation, 3 May 1965\n\nOn 2 May I had a talk with [former GDR Ambassador] "
+                        "Comrade Kurt Schneidewind. He said that the GDR wanted peace.")
+    assert (posts(facts, names), [p.label for p in facts.persons if p.unnamed and "GDR" in p.label]) == ([], [])
