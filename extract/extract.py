@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
-from .facts import DocumentFacts, MeetingFact, PersonFact, PostFact, Span, meeting_at
+from .facts import DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PostFact, Span, meeting_at
 from .encounters import Encounter, find_encounters
 from .kinds import AUTHOR, RECORD, voice
 from .offices import Offices
@@ -18,7 +18,7 @@ from .positions import build_context, find_positions
 from .posts import find_posts
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
-from .volume import find_volume_persons, volume_people
+from .volume import find_volume_persons, office_title, volume_people
 from cwkg.loaders.source import SourceDocument, VolumeRecord
 from .text import fold, paragraphs
 
@@ -88,6 +88,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
             meeting.participants = list(dict.fromkeys([p.person for p in listed_participants] + meeting.participants))
             meeting.rules.append("participants-list")
         meeting.topics = list(dict.fromkeys(m.entity for b in parts.subjects for m in mentions if b.start <= m.span.start < b.end))
+        posts = _listed_posts(posts, meeting.listed, authority, gazetteer, year)
         posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
     if perspective:
         posts = [_own_state(p, perspective, listed) for p in posts]
@@ -182,9 +183,41 @@ def _without_overlaps(preferred: list, others: list) -> list:
     return preferred + [m for m in others if not any(s < m.span.end and m.span.start < e for s, e in taken)]
 
 
+def _listed_posts(posts: list[PostFact], listed: list[Participation], authority: Authority, gazetteer: Gazetteer,
+                  year: int | None) -> list[PostFact]:
+    """What a participants list says of each participant: a post of their delegation's state ("Ambassador X" in the
+    German delegation is Germany's ambassador), and the office its description names ("Chairman of the Christian
+    Social Union")."""
+    delegation = {p.person: p.delegation for p in listed if p.delegation}
+    for post in posts:
+        if post.of is None and post.holder in delegation:
+            post.of = delegation[post.holder]
+    held = {(p.holder, p.of) for p in posts}
+    for p in listed:
+        if not p.description:
+            continue
+        text = f"{p.description}"
+        mentions = gazetteer.find(text, year)
+        found, _ = find_posts(f"X, {text}", authority, [Mention(p.person, "person", Span(0, 1, "X"), "name", 1, "listed"),
+                                                        *[replace(m, span=Span(m.span.start + 3, m.span.end + 3, m.span.text)) for m in mentions]],
+                              [], year, "listed")
+        found = [f for f in found if f.holder == p.person]
+        for f in found:
+            f.of = f.of or p.delegation
+            f.rule, f.span, f.title = "participants-list", None, p.description
+        if not found and (title := office_title(text)):
+            # Only an office of a body the description names: "Chairman" alone is the person's part in the meeting.
+            body = next((m.entity for m in mentions if m.kind in ("party", "organization")), None) or \
+                next((m.entity for m in mentions if m.kind == "state"), None)
+            if body:
+                found = [PostFact(p.person, None, of=body, title=title, rule="participants-list", confidence=0.8)]
+        posts += [f for f in found if f.of and (f.holder, f.of) not in held or f.role is None]
+    return posts
+
+
 def _own_state(post: PostFact, perspective: str, listed: dict[str, PersonFact]) -> PostFact:
     """In a state's own record, a post with no state named ("Ambassador to Poland") is that state's."""
-    if post.of is None and (post.to or post.city) and post.holder in listed:
+    if post.of is None and (post.to or post.city) and post.holder in listed and post.to != perspective:
         post.of = perspective
     return post
 

@@ -143,14 +143,14 @@ def _volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Aut
             holder = Mention(key, "person", Span(0, len(vp.name), vp.name), "name", 1, "volume-entry")
             found, _ = find_posts(text, authority, [holder, *mentions], [], year, key)
             found = [p for p in found if p.holder == key]
-            if not found and (office := _office(phrase)):
+            if not found and (office := office_title(phrase)):
                 # An office the role scheme does not list keeps its title; it serves the body it names, else the state.
                 body = next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
                 found = [PostFact(key, None, of=body or perspective, title=office)]
             for post in found:
                 post.of = post.of or perspective
                 post.start, post.end, post.rule = start, end, "volume-persons"
-                post.title = post.title or _office(phrase)
+                post.title = post.title or office_title(phrase)
                 posts.append(post)
     return persons, posts
 
@@ -158,7 +158,7 @@ def _volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Aut
 _OFFICE = re.compile(r"^(?:also\s+|later\s+|then\s+|formerly\s+)?(?P<title>[A-Z][\w’'.-]*(?:[\s,]+(?:[A-Z][\w’'.-]*|of|the|for|and|on|to|in|at|de|du|la|des)){0,14})")
 
 
-def _office(phrase: str) -> str | None:
+def office_title(phrase: str) -> str | None:
     """The office a volume's description names ("Secretary of the Treasury from April 1965" -> its title)."""
     m = _OFFICE.match(phrase.strip())
     if not m:

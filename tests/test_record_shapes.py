@@ -128,3 +128,19 @@ def test_a_former_post_is_no_post_at_the_time_of_the_record():
     facts, names = read("Record of Conversation, 3 May 1965\n\nOn 2 May I had a talk with [former GDR Ambassador] "
                         "Comrade Kurt Schneidewind. He said that the GDR wanted peace.")
     assert (posts(facts, names), [p.label for p in facts.persons if p.unnamed and "GDR" in p.label]) == ([], [])
+
+
+def test_a_participants_list_gives_posts_of_the_delegation_and_offices_of_named_bodies():
+    from cwkg.loaders.source import ListedParticipant
+
+    body = ("Memorandum of Conversation\n\nWashington, June 9, 1964.\n\nPARTICIPANTS\n\nAmbassador Jozef Novak\n\nKim Il Sung\n\n"
+            "Ambassador Novak said that Poland wanted more trade. Kim Il Sung said that Korea wanted peace.")
+    doc = SourceDocument(doc_id="p", source="test", format="test", title="Memorandum of Conversation", body=body,
+                         date=date(1964, 6, 9), kind="memorandum of conversation", participants=(
+                             ListedParticipant("Jozef Novak", "Ambassador", "Poland"),
+                             ListedParticipant("Kim Il Sung", "Chairman of the Workers' Party of Korea", None)))
+    facts = extract(doc)
+    names = {p.ref: p.label for p in facts.persons}
+    got = sorted((names[p.holder], short(p.role), short(p.of), p.title) for p in facts.posts)
+    assert ("Jozef Novak", "AmbassadorRole", "poland", None) in [g[:3] + (None,) for g in got]
+    assert ("Kim Il Sung", None, "wpk", "Chairman of the Workers' Party of Korea") in got
