@@ -15,7 +15,7 @@ from datetime import date
 
 from .dates import date_lines, find_dates
 from .facts import Mention
-from .text import Block, paragraphs, sentences
+from .text import Block, sentences
 
 # The verbs of meeting, with the kind of meeting each tells of (cf. `ontology/meeting-kinds.ttl`).
 _ENCOUNTER = [

@@ -1,17 +1,23 @@
-"""SourceDocument -> DocumentFacts: the whole extraction for one document."""
+"""SourceDocument -> DocumentFacts: the whole extraction for one document, as a pipeline of components.
+
+Like spaCy's `Language` pipeline, each component adds a layer to one annotated document
+(segmentation, entities, persons, posts, authorship, meetings, attribution ...) and reads
+only the layers the components before it added; `COMPONENTS` lists them in order.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
-from .facts import DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PostFact, Span, meeting_at
+from .facts import DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, meeting_at
 from .encounters import Encounter, find_encounters
 from .kinds import AUTHOR, RECORD, voice
 from .offices import Offices
-from .meeting import find_author, find_meeting, find_written_at, layout
+from .meeting import Layout, find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, listed_candidates, signature_candidates
 from .positions import build_context, find_positions
@@ -20,7 +26,7 @@ from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .volume import find_volume_persons, office_title, volume_people
 from cwkg.loaders.source import SourceDocument, VolumeRecord
-from .text import fold, paragraphs
+from .text import Block, paragraphs
 
 
 @lru_cache(maxsize=4)
@@ -28,104 +34,181 @@ def _gazetteer(authority: Authority) -> Gazetteer:
     return Gazetteer(authority)
 
 
+@dataclass
+class Annotated:
+    """One document and the layers the components add to it, each reading only the layers before it."""
+
+    doc: SourceDocument
+    authority: Authority
+    use_markup: bool
+    gazetteer: Gazetteer
+    year: int | None = None
+    perspective: str | None = None  # the state whose record this is (FRUS: the United States)
+    paragraphs: tuple[Block, ...] = ()
+    layout: Layout | None = None
+    speech: list[Block] = field(default_factory=list)  # the paragraphs that may report speech
+    listed: dict[str, PersonFact] = field(default_factory=dict)  # a volume's persons
+    offices: Offices | None = None
+    entity_mentions: list[Mention] = field(default_factory=list)
+    people: list[PersonFact] = field(default_factory=list)
+    unnamed: list[PersonFact] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    posts: list[PostFact] = field(default_factory=list)
+    written_at: str | None = None
+    author: str | None = None
+    translator: str | None = None
+    recorded: bool = False  # the document is itself the record of a meeting
+    meeting: MeetingFact | None = None  # the meeting the record is of, if any
+    meetings: list[MeetingFact] = field(default_factory=list)
+    positions: list[PositionFact] = field(default_factory=list)
+
+    def paragraph_of(self, offset: int) -> int:
+        return next((i + 1 for i, p in enumerate(self.paragraphs) if p.start <= offset < p.end), 0)
+
+
+def segmentation(a: Annotated) -> None:
+    """Paragraphs and the record's layout: dateline, heading, sections, label lines, the text proper."""
+    body = a.doc.body
+    a.paragraphs = paragraphs(body)
+    a.layout = parts = layout(body, a.doc.title)
+    labelled = lambda p: bool(parts.labels) and not re.sub(
+        "|".join(re.escape(b.text) for b in parts.labels), "", p.text).strip()  # a block of "Place:"/"Present:" lines only
+    a.speech = [p for p in a.paragraphs if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants)
+                and not labelled(p)]
+
+
+def entities(a: Annotated) -> None:
+    """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
+    doc, body = a.doc, a.doc.body
+    a.entity_mentions = a.gazetteer.find(body, a.year)
+    volume_posts: list[PostFact] = []
+    if doc.people and doc.volume:
+        persons, volume_posts = volume_people(doc.volume, doc.people, a.authority, a.gazetteer, a.perspective, a.year)
+        a.listed = {p.key: p for p in persons}
+        found = marked_persons(doc, a.paragraph_of) if a.use_markup else []
+        found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, a.entity_mentions, a.paragraph_of))
+        a.entity_mentions = _without_overlaps(found, a.entity_mentions)
+    a.offices = Offices(volume_posts, a.authority)
+    if a.perspective:
+        a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(body, a.entity_mentions, doc.date,
+                                                                                    a.perspective, a.paragraph_of))
+
+
+def persons(a: Annotated) -> None:
+    """Names the authority does not know, grouped with every spelling into people; all person mentions."""
+    doc, body, authority = a.doc, a.doc.body, a.authority
+    role_words = [label for role in authority.roles for label in role.labels]
+    given = authority.given_names | frozenset(
+        t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
+    candidates = find_candidates(body, role_words, a.entity_mentions, given_names=given)
+    candidates += signature_candidates(body, a.entity_mentions)
+    candidates += [c for c in listed_candidates(body, a.entity_mentions)
+                   if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in candidates)]
+    if a.use_markup:
+        candidates = marked_candidates(doc, a.entity_mentions) + candidates
+    other = find_candidates(doc.title, role_words, [], offsets=False)
+    other += find_candidates(doc.description or "", role_words, [], offsets=False)
+    if doc.citation.translator:
+        other.append(Candidate(doc.citation.translator, None, "citation-translator"))
+    a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, body, a.listed, scope=doc.doc_id)
+    a.mentions = sorted(a.entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
+    a.translator = _person_named(authority, a.people, doc.citation.translator)
+
+
+def posts(a: Annotated) -> None:
+    """Posts the text states ("X, Ambassador of S to C"), and the unnamed holders of posts no name goes with."""
+    a.posts, a.unnamed = find_posts(a.doc.body, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)
+
+
+def authorship(a: Annotated) -> None:
+    """Where the record was written and by whom: sender, heading, signature, diary, drafting note."""
+    doc, body = a.doc, a.doc.body
+    a.written_at = find_written_at(a.layout, a.mentions)
+    a.author = find_author(body, a.layout, a.mentions) or _drafter(doc, a.people, a.listed, a.authority)
+    a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author)
+    if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
+        # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
+        anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
+                               description="author of the record")
+        a.unnamed.append(anonymous)
+        a.author = anonymous.ref
+
+
+def meetings(a: Annotated) -> None:
+    """The meeting the record is of, with its participants list, and every further encounter the text tells of."""
+    doc, body, authority = a.doc, a.doc.body, a.authority
+    a.recorded = voice(doc.title, doc.kind) == RECORD and doc.kind not in ("editorial note",)
+    meeting = find_meeting(body, a.layout, doc.date, authority, a.mentions, a.author, a.written_at, recorded=a.recorded)
+    if meeting:
+        listed = (from_markup(doc, a.mentions, authority, a.perspective, a.year, a.offices) if a.use_markup and doc.participants
+                  else from_text(body, a.layout, a.mentions, authority, a.perspective, a.year, a.offices, doc.date))
+        if listed:
+            meeting.listed = listed
+            meeting.participants = list(dict.fromkeys([p.person for p in listed] + meeting.participants))
+            meeting.rules.append("participants-list")
+        meeting.topics = list(dict.fromkeys(m.entity for b in a.layout.subjects for m in a.mentions if b.start <= m.span.start < b.end))
+    a.meeting = meeting
+    a.meetings = _with_encounters(meeting, find_encounters(body, a.speech, a.mentions, a.author, doc.date, a.written_at),
+                                  authority, a.author)
+
+
+def posts_in_context(a: Annotated) -> None:
+    """What the meeting and the record's side add to the posts: delegations, accreditation, the publisher's state."""
+    if a.meeting:
+        a.posts = _listed_posts(a.posts, a.meeting.listed, a.authority, a.gazetteer, a.year)
+        a.posts = [_accredit_where_met(p, a.meeting.place, a.meeting.participants, a.authority, a.year) for p in a.posts]
+    if a.perspective:
+        a.posts = [_own_state(p, a.perspective, a.listed) for p in a.posts]
+    a.posts = [p for p in a.posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label
+
+
+def attribution(a: Annotated) -> None:
+    """Who says what: every sentence's speaker, and the positions the statements take."""
+    doc = a.doc
+    own_voice = a.author if voice(doc.title, doc.kind) == AUTHOR else None
+    ctx = build_context(doc.body, a.mentions, a.people, a.posts, a.meetings[0] if a.meetings else None, a.author, a.authority,
+                        a.layout.heading, a.written_at, a.year, a.perspective, own_voice=own_voice,
+                        unnamed=f"unnamed:{doc.doc_id}:participant")
+    ctx.participants = list(dict.fromkeys(p for m in a.meetings for p in m.participants))
+    a.positions = find_positions(ctx, a.speech)
+    if any(ctx.unnamed in (p.speaker, p.reported_by) for p in a.positions):
+        a.unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
+                                    description="a participant whom the record does not name"))
+
+
+def participation(a: Annotated) -> None:
+    """Whoever speaks first-hand at a meeting took part in it; a meeting needs two people unless its own record
+    attests it."""
+    persons = {p.ref for p in a.people}
+    for pos in a.positions:
+        entity = a.authority.entities.get(pos.speaker)
+        is_person = pos.speaker in persons or entity is not None and entity.kind == "person"
+        at = meeting_at(a.meetings, pos.span.start)
+        if at is not None and pos.reported_by is None and is_person and pos.speaker not in at.participants:
+            at.participants.append(pos.speaker)
+    a.meetings = [m for m in a.meetings if len(m.participants) >= 2 or (a.recorded and m is a.meeting)]
+
+
+# The components, in order: each adds its layer and reads only the layers of those before it.
+COMPONENTS: list[tuple[str, Callable[[Annotated], None]]] = [
+    ("segmentation", segmentation), ("entities", entities), ("persons", persons), ("posts", posts),
+    ("authorship", authorship), ("meetings", meetings), ("posts in context", posts_in_context),
+    ("attribution", attribution), ("participation", participation),
+]
+
+
 def extract(doc: SourceDocument, authority: Authority | None = None, use_markup: bool = True) -> DocumentFacts:
     """Everything cwkg reads in one document. `use_markup=False` ignores the publisher's markup
     (persName spans, participants list) and reads the plain text only, as for evaluation."""
     authority = authority or default_authority()
-    gazetteer = _gazetteer(authority)
-    year = doc.date.year if doc.date else None
-    body = doc.body
-    paras = paragraphs(body)
-    paragraph_of = lambda offset: next((i + 1 for i, p in enumerate(paras) if p.start <= offset < p.end), 0)
-    perspective = authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None
-    entity_mentions = gazetteer.find(body, year)
-    listed: dict[str, PersonFact] = {}
-    volume_posts: list[PostFact] = []
-    if doc.people and doc.volume:
-        persons, volume_posts = volume_people(doc.volume, doc.people, authority, gazetteer, perspective, year)
-        listed = {p.key: p for p in persons}
-        found = marked_persons(doc, paragraph_of) if use_markup else []
-        found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, entity_mentions, paragraph_of))
-        entity_mentions = _without_overlaps(found, entity_mentions)
-    offices = Offices(volume_posts, authority)
-    if perspective:
-        # "The Vice President noted ...": an office named alone is its holder that day.
-        entity_mentions = _without_overlaps(entity_mentions, offices.mentions(body, entity_mentions, doc.date, perspective, paragraph_of))
-    role_words = [label for role in authority.roles for label in role.labels]
-    given = authority.given_names | frozenset(
-        t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
-    body_candidates = find_candidates(body, role_words, entity_mentions, given_names=given)
-    body_candidates += signature_candidates(body, entity_mentions)
-    body_candidates += [c for c in listed_candidates(body, entity_mentions)
-                        if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in body_candidates)]
-    if use_markup:
-        body_candidates = marked_candidates(doc, entity_mentions) + body_candidates
-    other = find_candidates(doc.title, role_words, [], offsets=False)
-    other += find_candidates(doc.description or "", role_words, [], offsets=False)
-    translator_name = doc.citation.translator
-    if translator_name:
-        other.append(Candidate(translator_name, None, "citation-translator"))
-    people, person_mentions = group_people(authority, body_candidates, other, entity_mentions, body, listed, scope=doc.doc_id)
-    mentions = sorted(entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
-    posts, unnamed = find_posts(body, authority, mentions, people, year, doc.doc_id)
-    parts = layout(body, doc.title)
-    written_at = find_written_at(parts, mentions)
-    author = find_author(body, parts, mentions) or _drafter(doc, people, listed, authority)
-    people, mentions = _signed_by_author(people, mentions, author)
-    if author is None and parts.opening and re.search(r"\b(?:I|me)\b", parts.opening.text):
-        # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
-        anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
-                               description="author of the record")
-        unnamed.append(anonymous)
-        author = anonymous.ref
-    recorded = voice(doc.title, doc.kind) == RECORD and doc.kind not in ("editorial note",)
-    meeting = find_meeting(body, parts, doc.date, authority, mentions, author, written_at, recorded=recorded)
-    if meeting:
-        listed_participants = (from_markup(doc, mentions, authority, perspective, year, offices) if use_markup and doc.participants
-                               else from_text(body, parts, mentions, authority, perspective, year, offices, doc.date))
-        if listed_participants:
-            meeting.listed = listed_participants
-            meeting.participants = list(dict.fromkeys([p.person for p in listed_participants] + meeting.participants))
-            meeting.rules.append("participants-list")
-        meeting.topics = list(dict.fromkeys(m.entity for b in parts.subjects for m in mentions if b.start <= m.span.start < b.end))
-        posts = _listed_posts(posts, meeting.listed, authority, gazetteer, year)
-        posts = [_accredit_where_met(p, meeting.place, meeting.participants, authority, year) for p in posts]
-    if perspective:
-        posts = [_own_state(p, perspective, listed) for p in posts]
-    posts = [p for p in posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label
-    translator = _person_named(authority, people, translator_name)
-    own_voice = author if voice(doc.title, doc.kind) == AUTHOR else None
-    labelled = lambda p: bool(parts.labels) and not re.sub(
-        "|".join(re.escape(b.text) for b in parts.labels), "", p.text).strip()  # a block of "Place:"/"Present:" lines only
-    speech = [p for p in paras if p not in (parts.dateline, parts.heading, *parts.subjects, *parts.participants) and not labelled(p)]
-    meetings = _with_encounters(meeting, find_encounters(body, speech, mentions, author, doc.date, written_at), authority, author)
-    ctx = build_context(body, mentions, people, posts, meetings[0] if meetings else None, author, authority, parts.heading,
-                        written_at, year, perspective, own_voice=own_voice, unnamed=f"unnamed:{doc.doc_id}:participant")
-    ctx.participants = list(dict.fromkeys(p for m in meetings for p in m.participants))
-    positions = find_positions(ctx, speech)
-    if any(ctx.unnamed in (p.speaker, p.reported_by) for p in positions):
-        unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
-                                  description="a participant whom the record does not name"))
-    # Whoever speaks first-hand in the record of a meeting took part in it.
-    persons = {p.ref for p in people}
-    for pos in positions:
-        is_person = pos.speaker in persons or authority.entities.get(pos.speaker, None) is not None and authority.entities[pos.speaker].kind == "person"
-        at = meeting_at(meetings, pos.span.start)
-        if at is not None and pos.reported_by is None and is_person and pos.speaker not in at.participants:
-            at.participants.append(pos.speaker)
-    # A meeting needs two people, unless its own record attests it; else the record stays a document.
-    meetings = [m for m in meetings if len(m.participants) >= 2 or (recorded and m is meeting)]
+    a = Annotated(doc, authority, use_markup, _gazetteer(authority), year=doc.date.year if doc.date else None,
+                  perspective=authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None)
+    for _, component in COMPONENTS:
+        component(a)
     return DocumentFacts(
-        document=doc,
-        persons=people + unnamed,
-        posts=posts,
-        meetings=meetings,
-        mentions=mentions,
-        positions=positions,
-        author=author,
-        translator=translator,
-        translated_for=_resolve_label(authority, doc.citation.translated_for),
-        written_at=written_at,
+        document=doc, persons=a.people + a.unnamed, posts=a.posts, meetings=a.meetings, mentions=a.mentions,
+        positions=a.positions, author=a.author, translator=a.translator,
+        translated_for=_resolve_label(authority, doc.citation.translated_for), written_at=a.written_at,
     )
 
 

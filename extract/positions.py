@@ -28,7 +28,7 @@ from .attribution import Cue, Subject, find_cues
 from .syntax import Report, parse_reports
 from .authority import Authority, verb_lemmas
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
-from .text import Block, fold, paragraphs, sentences
+from .text import Block, fold, sentences
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")

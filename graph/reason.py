@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from cwkg import ontology
 from cwkg.errors import CwkgError
 
 from .namespaces import AUTHORITY_GRAPH, ID, ONTOLOGY_GRAPH, SCHEMES_GRAPH

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
-from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SCHEMES_GRAPH, CW, XSD
+from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SCHEMES_GRAPH, CW
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,

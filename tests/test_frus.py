@@ -13,7 +13,6 @@ from cwkg.errors import InputError
 from cwkg.graph.store import GraphStore
 from cwkg.loaders import load_records
 from cwkg.extract.extract import extract
-from cwkg.loaders.source import SourceDocument, VolumeRecord
 from cwkg.pipeline import ingest
 
 from support import CORPUS, EXAMPLE, FIXTURES, need

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
 from cwkg.graph.store import GraphStore
@@ -78,7 +77,6 @@ def _memo(tmp_path, name: str, body: str):
     page = tmp_path / name
     template = (FIXTURES.parent.parent / "examples" / "000_adaeb2830212c886.txt").read_text(encoding="utf-8")
     start = template.index("On 30 March, I invited")
-    end = template.index("Translated for NKIDP") if "Translated for NKIDP" in template[start:] else len(template)
     page.write_text(template[:start] + body + "\n", encoding="utf-8")
     return page
 

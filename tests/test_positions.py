@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from cwkg.extract.extract import extract
 from cwkg.loaders.source import SourceDocument

@@ -10,7 +10,7 @@ import typer
 
 from cwkg import __version__, output
 from cwkg.config import STORE_ENV, default_store_path, resolve_store_path
-from cwkg.errors import CwkgError, QueryError
+from cwkg.errors import CwkgError
 
 app = typer.Typer(
     help="cwkg: a knowledge graph of Cold War diplomacy built from memoranda of conversation.",
