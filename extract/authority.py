@@ -14,11 +14,13 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
+from cwkg.graph.namespaces import CW as CW_NS
+
 from cwkg import ontology
 
 from .text import fold, name_key_tokens
 
-CW = rdflib.Namespace("https://w3id.org/cwkg/ontology#")
+CW = rdflib.Namespace(str(CW_NS))
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
 
 KINDS = {

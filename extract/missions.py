@@ -11,12 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from cwkg import ontology
+from cwkg.graph.namespaces import CW as CW_NS, ID
 from cwkg.loaders.source import ChiefOfMission, MissionRecord
 
 from .facts import PostFact
 
-CW = "https://w3id.org/cwkg/ontology#"
-ID = "https://w3id.org/cwkg/id/"
+CW = str(CW_NS)
 PUBLISHER_STATE = ID + "state/united-states"  # every chief of mission in POCOM is the United States'
 
 

@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from cwkg.graph.namespaces import ID
+
 from .attribution import Cue, Subject, find_cues
 from .syntax import Report, parse_reports
 from .authority import Authority, verb_lemmas
@@ -40,8 +42,8 @@ _EVENT = re.compile(
     r"took place|was held|lasted|(?:was|were) present|attended|thanked|greeted|congratulated|handed (?:over|him|her|me))\b", re.I)
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
 SHORT = 6  # a sentence of fewer words joins the position before it
-INFORMS = "https://w3id.org/cwkg/id/stance/informs"
-ADVOCATES = "https://w3id.org/cwkg/id/stance/advocates"
+INFORMS = f"{ID}stance/informs"
+ADVOCATES = f"{ID}stance/advocates"
 # What an agreement settles when it says what will be done: a call for that action.
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
