@@ -33,7 +33,7 @@ _SENDER = re.compile(r"\b(?:[Ff]rom|FROM)\s+(?P<sender>.+?)(?=\s+(?:[Tt]o|TO|[Ff
 _TELLS_MEETING = re.compile(r"\b(?:met|received|called on|visited|invited|took place|was held|were held|paid (?:a|an) (?:\w+ )?visit)\b", re.I)
 # A sentence that says who was present: "Present were A, B and C", "A and B were also present at the talks".
 _PRESENT = re.compile(
-    r"\b(?:[Pp]resent (?:were|was|at the \w+ were)|(?:was|were) (?:also )?present\b|(?:[Aa]lso|[Tt]hose) (?:present|attending)\b|"
+    r"\b(?:[Pp]resent (?:were|was|at the \w+ (?:were|was))|(?:was|were) (?:also )?present\b|(?:[Aa]lso|[Tt]hose) (?:present|attending)\b|"
     r"[Aa]ttending (?:were|was)\b|took part in the (?:conversation|talks?|meeting|discussion)\b)")
 _I_HOST = re.compile(r"\bI (?:invited|received|hosted|gave a (?:luncheon|dinner|reception))\b")
 
@@ -208,10 +208,12 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
             rules.append("date-from-heading" if block is lay.heading else "date-from-opening")
             break
     if when is None and lay.opening is not None:
-        # A journal's entry is dated by the date line above it.
+        # A journal's entry is dated by the date line above it, or the sub-heading that dates the conversation.
         above = [d for at, d in date_lines(body) if at < lay.opening.start]
-        if above:
-            when = above[-1]
+        head = [d for p in paragraphs(body) if (lay.heading is None or p.start >= lay.heading.end) and p.end <= lay.opening.start
+                for _, _, d in find_full_dates(p.text)]
+        if above or head:
+            when = (above or head)[-1]
             rules.append("date-line")
     if when is None and doc_date:
         when = doc_date

@@ -144,3 +144,14 @@ def test_a_participants_list_gives_posts_of_the_delegation_and_offices_of_named_
     got = sorted((names[p.holder], short(p.role), short(p.of), p.title) for p in facts.posts)
     assert ("Jozef Novak", "AmbassadorRole", "poland", None) in [g[:3] + (None,) for g in got]
     assert ("Kim Il Sung", None, "wpk", "Chairman of the Workers' Party of Korea") in got
+
+
+def test_a_journal_conversation_dated_by_its_subheading_with_someone_present():
+    facts, names = read(
+        "From the Journal of S.P. Suzdalev, Soviet Ambassador to the DPRK\n\n"
+        "Record of a Conversation with Kim Il Sung, 14 August 1956\n\n"
+        "Today I visited Kim Il Sung and informed him of the decisions of the Plenum. Kim Il Sung expressed the hope "
+        "that economic aid from the Soviet Union would continue.\n\n"
+        "Present at the conversation was the counselor of the embassy, Comrade A.M. Petrov.\n\nS. Suzdalev")
+    assert meetings(facts, names) == [("visit", date(1956, 8, 14), None, ["S.P. Suzdalev", "Kim Il Sung", "A.M. Petrov"])]
+    assert [(short(p.speaker), short(p.stance)) for p in facts.positions] == [("kim-il-sung", "advocates")]
