@@ -21,7 +21,7 @@ from .meeting import Layout, find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, listed_candidates, signature_candidates
 from .positions import build_context, find_positions
-from .posts import find_posts
+from .posts import find_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .volume import find_volume_persons, office_title, volume_people
@@ -118,6 +118,8 @@ def persons(a: Annotated) -> None:
 def posts(a: Annotated) -> None:
     """Posts the text states ("X, Ambassador of S to C"), and the unnamed holders of posts no name goes with."""
     a.posts, a.unnamed = find_posts(a.doc.body, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)
+    held = unnamed_mentions(a.unnamed, a.doc.body, a.paragraph_of)
+    a.mentions = sorted(a.mentions + held, key=lambda m: (m.span.start, m.span.end))  # "Polish" stays a mention of Poland
 
 
 def authorship(a: Annotated) -> None:

@@ -76,6 +76,19 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
     return _named_holders(merge_posts(posts), unnamed)
 
 
+def unnamed_mentions(unnamed: list[PersonFact], body: str, paragraph_of) -> list[Mention]:
+    """Each unnamed holder's post phrase ("the Polish chargé d'affaires") as a mention of that person, so the phrase
+    can be the subject that reports their words."""
+    out = []
+    for person in unnamed:
+        start = person.key.rsplit(":", 1)[-1]
+        if start.isdigit() and person.description and body.startswith(person.description, int(start)):
+            at = int(start)
+            out.append(Mention(person.key, "person", Span(at, at + len(person.description), person.description), "post",
+                               paragraph_of(at), "unnamed-holder"))
+    return out
+
+
 def _named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact]]:
     """An unnamed holder ("the Ambassador of Mongolia" in a heading) whose post a named person holds in the same
     record is that person."""

@@ -125,3 +125,14 @@ def test_a_modal_verb_of_thought_inside_reported_words_reports_nothing():
 def test_words_after_a_colon_in_the_same_sentence_are_the_speakers():
     facts = memo_of("Kim Il Sung added: “Poland will not receive the delegation.”")
     assert [(s, t) for s, _, t in said(facts)] == [("kim-il-sung", "“Poland will not receive the delegation.”")]
+
+
+def test_an_unnamed_holder_of_a_post_speaks_for_themselves():
+    facts = extract(record(
+        "Report, Embassy of Hungary in Pyongyang, 10 June 1962\n\nPyongyang, 10 June 1962.\n\n"
+        "The Polish chargé d'affaires informed me that the Korean side had refused to publish the statement of Poland.",
+        "Report, Embassy of Hungary in Pyongyang"))
+    (p,) = facts.positions
+    speaker = next(x for x in facts.persons if x.ref == p.speaker)
+    assert (speaker.unnamed, speaker.label, p.span.text) == (
+        True, "unnamed (Polish chargé d'affaires)", "the Korean side had refused to publish the statement of Poland.")
