@@ -29,6 +29,7 @@ from cwkg.graph.namespaces import ID
 from .attribution import Cue, Subject, find_cues
 from .syntax import Report, parse_reports
 from .authority import Authority, verb_lemmas
+from .dates import find_full_dates
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, sentences
 
@@ -264,6 +265,8 @@ def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
 def _statement(text: str) -> bool:
     """A sentence of the author's own that states something: not a salutation, signature, courtesy or narrated meeting."""
     text = text.strip()
+    if len(text.split()) <= 6 and find_full_dates(text):
+        return False  # a dateline ("Pyongyang, 10 June 1962.")
     return (len(text.split()) >= 3 and re.search(r"[.!?;]['’\"”)]*$", text) is not None
             and not _FORMULA.match(text) and not _EVENT.search(text))
 
