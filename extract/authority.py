@@ -28,6 +28,7 @@ KINDS = {
     CW.PoliticalParty: "party",
     CW.Person: "person",
     CW.City: "place",
+    CW.Region: "region",
     CW.Place: "place",
     CW.Organization: "organization",
     CW.Congress: "event",

@@ -345,7 +345,7 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
 
 def _current_subject(ctx: Context, before: int, window: list[Block], exclude: set[str]) -> str | None:
     counts = Counter(m.entity for m in (_inside(ctx, window[0].start, before) if window else [])
-                     if m.kind in ("state", "party", "event") and m.entity not in exclude)
+                     if m.kind in ("state", "party", "event", "region") and m.entity not in exclude)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -85,3 +85,12 @@ def test_against_as_a_mere_preposition_opposes_nothing():
 ])
 def test_reporting_nouns_epistemic_modals_and_good_consequences(sentence, stance):
     assert stance_of(sentence) == stance
+
+
+def test_a_region_discussed_as_a_whole_is_what_a_position_is_about():
+    title = "Memorandum of Conversation"
+    body = f"{title}\n\nWashington, March 2, 1965.\n\nKim Il Sung said that the East European regimes were weakening."
+    facts = extract(SourceDocument(doc_id="r", source="test", format="test", title=title, body=body,
+                                   date=date(1965, 3, 2), kind=document_kind(title)))
+    (p,) = facts.positions
+    assert p.about == ["https://w3id.org/cwkg/id/region/eastern-europe"]

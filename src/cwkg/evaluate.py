@@ -27,10 +27,12 @@ KINDS = {
     "https://w3id.org/cwkg/ontology#Event": "events",
     "https://w3id.org/cwkg/ontology#Congress": "events",
     "https://w3id.org/cwkg/ontology#City": "places",
+    "https://w3id.org/cwkg/ontology#Region": "places",
     "https://w3id.org/cwkg/ontology#Place": "places",
     "https://w3id.org/cwkg/ontology#Organization": "organizations",
     "https://w3id.org/cwkg/ontology#Person": "persons",
 }
+SPELLINGS = {"organisations": "organizations"}  # gold files may spell the kinds the British way
 LABEL = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|cw:abbreviation"
 _DATE = r"(?P<date>(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},)? \d{4})"
 
@@ -230,7 +232,7 @@ def _score_mentions(g: _Graph, gold: Gold) -> dict[str, Score]:
     scores = {}
     for kind, names in gold.mentions.items():
         wanted = {norm(n) for n in names}
-        entities = by_kind.get(kind, set())
+        entities = by_kind.get(SPELLINGS.get(kind, kind), set())
         tp = sum(1 for n in wanted if any(n in g.labels.get(e, set()) for e in entities))
         fp = sum(1 for e in entities if not g.labels.get(e, set()) & wanted)
         scores[kind] = Score(tp, fp, len(wanted) - tp)
