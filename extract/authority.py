@@ -115,6 +115,15 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "thought": "think", 
               "made": "make", "took": "take", "put": "put", "understood": "understand", "spoke": "speak", "wrote": "write"}
 
 
+_PARTICLE = re.compile(r"^(?P<p>De|Van|Von|Du|Da|Di|Le|La|Del|Della|Mac)\s+(?P<rest>[A-Z]\w+)$")
+
+
+def _joined_particle(name: str) -> str | None:
+    """A surname with a particle as records also write it, run together: "De Gaulle" -> "DeGaulle"."""
+    m = _PARTICLE.match(name)
+    return m["p"] + m["rest"] if m else None
+
+
 def verb_lemmas(verb: str) -> list[str]:
     """Candidate lemmas of an inflected English verb, with any words after it ("pointed out" -> "point out")."""
     first, _, rest = verb.lower().strip().partition(" ")
@@ -167,6 +176,8 @@ class Authority:
         table: dict[str, list[Alias]] = {}
         for a in self.aliases:
             table.setdefault(fold(a.text), []).append(a)
+            if self.entities[a.iri].kind == "person" and (joined := _joined_particle(a.text)):
+                table.setdefault(fold(joined), []).append(a)  # "DeGaulle" for "De Gaulle"
         return table
 
     @cached_property

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from cwkg.graph.namespaces import ID
 
 from .attribution import Cue, Subject, find_cues
-from .syntax import Report, parse_reports
+from .syntax import Report, lexicon_kind, parse_reports
 from .authority import Authority, verb_lemmas
 from .dates import find_full_dates
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
@@ -188,7 +188,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             direct = None
             continue
         for sent in sentences(ctx.body, para.start, para.end):
-            cues = find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ()))
+            cues = _reported_thought(find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ())))
             if cues:
                 speakers: list[str | None] = []
                 for c in cues:
@@ -243,6 +243,14 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
 
 
 _TURN = re.compile(r"^\[?(?P<name>[^:\n\]]{1,60}?)\]?\s*:\s+(?=\S)")
+
+
+def _reported_thought(cues: list[Cue]) -> list[Cue]:
+    """What a speaker says another thinks ("X said that Y probably felt ...") is the speaker's own judgement:
+    a verb of thought inside someone's words does not make its subject the speaker."""
+    while len(cues) > 1 and lexicon_kind(cues[-1].verb) == "think" and not cues[-1].governing:
+        cues = cues[:-1]
+    return cues
 
 
 def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:

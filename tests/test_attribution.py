@@ -136,3 +136,13 @@ def test_an_unnamed_holder_of_a_post_speaks_for_themselves():
     speaker = next(x for x in facts.persons if x.ref == p.speaker)
     assert (speaker.unnamed, speaker.label, p.span.text) == (
         True, "unnamed (Polish chargé d'affaires)", "the Korean side had refused to publish the statement of Poland.")
+
+
+def test_what_a_speaker_says_another_thinks_is_the_speakers_judgement():
+    facts = memo_of("Kim Il Sung said that Khrushchev probably felt that Poland was drifting away.")
+    assert [(s, t) for s, _, t in said(facts)] == [("kim-il-sung", "Khrushchev probably felt that Poland was drifting away.")]
+
+
+def test_a_surname_with_a_particle_written_run_together_is_the_same_person():
+    facts = memo_of("Kim Il Sung said that DeGaulle had recognised the government of China.")
+    assert "https://w3id.org/cwkg/id/person/charles-de-gaulle" in {m.entity for m in facts.mentions}
