@@ -70,6 +70,8 @@ class Offices:
                 title = " ".join(words[:n])
                 if words[n - 1] in ("of", "for", "to", "the", "on", "and"):
                     continue
+                if n < len(words) and words[n] in ("of", "for", "to", "on"):
+                    continue  # "the Secretary of the Department of Defense" is not "the Secretary"
                 start = m.start("title")
                 end = start + len(title)
                 if any(s < end and start < e for s, e in covered):

@@ -40,6 +40,8 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
     for rm in pattern.finditer(folded):
         role = by_label[rm.group(0).lower()]
         start, end = rm.start(), rm.end()
+        if re.search(r"\bin\s+$", folded[max(0, start - 4):start]):
+            continue  # "Officer in Charge of Polish Affairs": not a chargé d'affaires
         if _NOT_THE_ROLE.search(folded[max(0, start - 12):start]):
             continue  # "Deputy Prime Minister", "Under Secretary of State": another office
         if re.match(r"[ -]Designate\b|'s\b", folded[end:], re.I):

@@ -155,3 +155,12 @@ def test_a_journal_conversation_dated_by_its_subheading_with_someone_present():
         "Present at the conversation was the counselor of the embassy, Comrade A.M. Petrov.\n\nS. Suzdalev")
     assert meetings(facts, names) == [("visit", date(1956, 8, 14), None, ["S.P. Suzdalev", "Kim Il Sung", "A.M. Petrov"])]
     assert [(short(p.speaker), short(p.stance)) for p in facts.positions] == [("kim-il-sung", "advocates")]
+
+
+def test_a_more_specific_office_is_not_the_shorter_one_it_begins_with():
+    body = ("Memorandum of Conversation\n\nWashington, October 1, 1965.\n\nPARTICIPANTS\n\n"
+            "The Secretary of the Department of Agriculture, Orville Freeman\n\n"
+            "Mr. Walter Jenkins, Officer in Charge of Polish Affairs\n\nMr. Freeman said that Poland wanted grain.")
+    facts = extract(SourceDocument(doc_id="s", source="test", format="test", title="Memorandum of Conversation", body=body,
+                                   date=date(1965, 10, 1), kind="memorandum of conversation", perspective="United States"))
+    assert [m for m in facts.mentions if m.rule in ("office-title", "unnamed-holder")] == []
