@@ -208,7 +208,9 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
 
     for m in known:
         if m.kind == "person":
-            known_person(m.entity).aliases.add(m.span.text)
+            person = known_person(m.entity)
+            if m.rule != "office-title":  # "the President" names the holder that day; it is not his name
+                person.aliases.add(m.span.text)
     spellings: dict[str, Counter[str]] = {}
     owner: dict[str, str] = {}  # name key -> person key
     candidates = body_candidates + other_candidates

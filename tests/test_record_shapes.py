@@ -164,3 +164,11 @@ def test_a_more_specific_office_is_not_the_shorter_one_it_begins_with():
     facts = extract(SourceDocument(doc_id="s", source="test", format="test", title="Memorandum of Conversation", body=body,
                                    date=date(1965, 10, 1), kind="memorandum of conversation", perspective="United States"))
     assert [m for m in facts.mentions if m.rule in ("office-title", "unnamed-holder")] == []
+
+
+def test_an_office_is_not_a_name_of_its_holder():
+    body = "Memorandum for the Record\n\nWashington, April 24, 1968.\n\nThe President said that Poland must receive more wheat."
+    facts = extract(SourceDocument(doc_id="o", source="test", format="test", title="Memorandum for the Record", body=body,
+                                   date=date(1968, 4, 24), kind="memorandum for the record", perspective="United States"))
+    johnson = next(p for p in facts.persons if p.ref == ID + "person/lyndon-johnson")
+    assert "The President" not in johnson.aliases
