@@ -94,3 +94,11 @@ def test_a_region_discussed_as_a_whole_is_what_a_position_is_about():
                                    date=date(1965, 3, 2), kind=document_kind(title)))
     (p,) = facts.positions
     assert p.about == ["https://w3id.org/cwkg/id/region/eastern-europe"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung said that the new policy of Poland would by its very nature weaken the alliance.",
+    "Kim Il Sung said that Poland faced serious difficulties with its harvest.",
+])
+def test_feared_consequences_and_serious_difficulties_are_concerns(sentence):
+    assert stance_of(sentence) == "concerned"
