@@ -102,3 +102,11 @@ def test_a_region_discussed_as_a_whole_is_what_a_position_is_about():
 ])
 def test_feared_consequences_and_serious_difficulties_are_concerns(sentence):
     assert stance_of(sentence) == "concerned"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung said that the strength of Poland was overestimated.",
+    "Kim Il Sung said that the role of Yugoslavia had been underrated.",
+])
+def test_over_and_under_estimation_is_criticism(sentence):
+    assert stance_of(sentence) == "criticizes"
