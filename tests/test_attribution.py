@@ -66,10 +66,10 @@ def test_a_speaker_named_after_by_in_a_passive_report_speaks():
 def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
     facts = extract(record(
         "Record of Discussion\n\nWashington, March 2, 1965.\n\nThe paper was criticized on the following counts:\n\n"
-        "1. The paper overstates the unrest in Poland.\n\n2. The paper should say more about the economy.",
+        "1. The paper describes the unrest in Poland.\n\n2. The paper should say more about the economy.",
         "Record of Discussion"))
     assert said(facts) == [
-        ("participant", "informs", "1. The paper overstates the unrest in Poland."),
+        ("participant", "informs", "1. The paper describes the unrest in Poland."),
         ("participant", "advocates", "2. The paper should say more about the economy."),
     ]
 
