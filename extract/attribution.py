@@ -67,11 +67,14 @@ _PASSIVE = re.compile(
     rf"(?P<verb>{_PARTICIPLES})(?![\w])(?P<tail>(?:\s+by\s+(?P<agent>[^,;:]{{2,60}}?)(?=\s*,|\s+that\b))?(?:\s*,)?(?:\s+that)?)"
 )
 _NOUNS = (r"views?|opinions?|points?|arguments?|suggestions?|proposals?|hopes?|fears?|concerns?|beliefs?|feelings?|criticisms?|"
-          r"objections?|doubts?|reservations?|warnings?|recommendations?|comments?|observations?|reasons?|counter-arguments?")
+          r"objections?|doubts?|reservations?|warnings?|recommendations?|comments?|observations?|reasons?|counter-arguments?|"
+          r"problems?|questions?|considerations?|factors?|issues?")
 _NOMINAL = re.compile(
     rf"(?<![\w])(?P<noun>{_NOUNS})\s+(?:was|were|had been|has been)\s+(?:also\s+|further\s+|repeatedly\s+)?"
     r"(?P<verb>expressed|made|raised|advanced|put forward|voiced|offered|mentioned|stated|registered|noted)(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
 )
+# "The counter-arguments to this follow:": a list of what was said comes next.
+_FOLLOW = re.compile(rf"(?<![\w])(?P<noun>{_NOUNS})\b[^:.;]{{0,80}}?\b(?P<verb>follows?)\s*:\s*$")
 _VERDICT = re.compile(rf"(?<![\w])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>reply|answer|response|consensus|conclusion|view|feeling|{_NOUNS})\s+was\s+that(?![\w])")
 # Something done to a thing, with no doer named: "A short paper was requested", "The proposal was rebutted".
 _ACTED_ON = re.compile(
@@ -218,12 +221,14 @@ def _speakerless(text: str, start: int, end: int, candidates: list[Subject], tak
                 subject = named[0]
         clause = m.end() if m["tail"].strip().endswith("that") else start  # "..., it was pointed out, by ...": the whole sentence
         out.append(Cue(m.start(), max(clause, start), m["verb"].lower(), subject, False, ends_with_colon and clause == start))
-    for pattern in (_NOMINAL, _VERDICT):
+    for pattern in (_NOMINAL, _VERDICT, _FOLLOW):
         for m in pattern.finditer(text, start, end):
             if free(m.start(), m.end()):
-                governing = m.group(0).rstrip().endswith(":") and text[m.end():end].strip() == "" or ends_with_colon and m.end() >= end - 2
+                # "The following reasons were advanced against a public statement:" governs the list after it.
+                governing = ends_with_colon and not re.search(r":\s*\S", text[m.end():end].rstrip().rstrip(":"))
+                asking = m["noun"].lower().startswith("question") and not governing  # "A question was raised": not a position
                 out.append(Cue(m.start(), m.end(), m["noun"].lower(), Subject(m.start(), m.end(), "unnamed", "participant"),
-                               False, governing))
+                               asking, governing))
     if not out and not taken:
         m = _ACTED_ON.search(text, start, end)
         if m is not None:

@@ -146,3 +146,12 @@ def test_what_a_speaker_says_another_thinks_is_the_speakers_judgement():
 def test_a_surname_with_a_particle_written_run_together_is_the_same_person():
     facts = memo_of("Kim Il Sung said that DeGaulle had recognised the government of China.")
     assert "https://w3id.org/cwkg/id/person/charles-de-gaulle" in {m.entity for m in facts.mentions}
+
+
+def test_a_list_of_reasons_advanced_is_the_unnamed_participants():
+    facts = extract(record(
+        "Record of Discussion\n\nWashington, March 2, 1965.\n\nThe following reasons were advanced against a visit to Poland:\n\n"
+        "a) The harvest in Poland has failed.\n\nb) The visit would irritate the allies of Poland.\n\n"
+        "A question was raised concerning the cost of a visit to Poland.", "Record of Discussion"))
+    assert [(s, t) for s, _, t in said(facts)] == [
+        ("participant", "a) The harvest in Poland has failed."), ("participant", "b) The visit would irritate the allies of Poland.")]
