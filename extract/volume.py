@@ -26,7 +26,9 @@ _TITLES = {"Secretary", "President", "Ambassador", "Minister", "Director", "Gene
            "Mr", "Mrs", "Ms", "Dr", "Chairman", "Premier", "Chancellor", "Comrade", "Deputy", "Under", "Assistant", "Judge",
            "Congressman", "Representative", "Commissioner", "Counselor", "Consul", "Colonel", "Captain", "Lieutenant",
            "Professor", "Prime", "Foreign", "Vice", "Acting", "Postmaster", "Defense", "State", "Attorney", "The", "With",
-           "And", "To", "By", "From", "Of", "Cc", "For"}
+           "And", "To", "By", "From", "Of", "Cc", "For", "Messrs", "Designate", "Intelligence", "Affairs", "Security",
+           "Agency", "Staff", "Treasury", "Commerce", "Agriculture", "Justice", "Interior", "Labor", "Navy", "Army", "Force",
+           "Forces", "Chiefs", "Embassy", "Mission", "Delegation", "Envoy", "Counsellor", "Senate", "House", "Office"}
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r")"
 _PERIOD = re.compile(
     rf"(?:(?P<prep>from|to|until|after|since|in|as of)\s+)?(?P<m1>{_MONTH})?\s*(?P<y1>1[89]\d\d)?\s*(?:[–-]\s*(?P<m2>{_MONTH})?\s*(?P<y2>1[89]\d\d)?)?\s*$"
