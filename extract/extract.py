@@ -295,6 +295,11 @@ def _listed_posts(posts: list[PostFact], listed: list[Participation], authority:
             body = next((m.entity for m in mentions if m.kind in ("party", "organization")), None) or \
                 next((m.entity for m in mentions if m.kind == "state"), None)
             if body:
+                # "Chairman of the Christian Social Union": the office is "Chairman", of the body the rest names.
+                named = next((m for m in mentions if m.entity == body), None)
+                lead = text[:named.span.start] if named else ""
+                if named and re.search(r"\s+of\s+(?:the\s+)?$", lead) and lead.strip():
+                    title = re.sub(r"\s+of\s+(?:the\s+)?$", "", lead).strip(" ,")
                 found = [PostFact(p.person, None, of=body, title=title, rule="participants-list", confidence=0.8)]
         posts += [f for f in found if f.of and (f.holder, f.of) not in held or f.role is None]
     return posts

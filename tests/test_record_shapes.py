@@ -143,7 +143,7 @@ def test_a_participants_list_gives_posts_of_the_delegation_and_offices_of_named_
     names = {p.ref: p.label for p in facts.persons}
     got = sorted((names[p.holder], short(p.role), short(p.of), p.title) for p in facts.posts)
     assert ("Jozef Novak", "AmbassadorRole", "poland", None) in [g[:3] + (None,) for g in got]
-    assert ("Kim Il Sung", None, "wpk", "Chairman of the Workers' Party of Korea") in got
+    assert ("Kim Il Sung", None, "wpk", "Chairman") in got
 
 
 def test_a_journal_conversation_dated_by_its_subheading_with_someone_present():
