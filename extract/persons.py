@@ -20,6 +20,7 @@ from .text import Block, fold, paragraphs
 
 HONORIFICS = (
     r"Comrades?|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
+    r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Senor|Pan|Pani|Gospodin|"
     r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
 )
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
@@ -240,6 +241,11 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         if token in owner:
             continue
         matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, candidates)}
+        if not matches:
+            # "Herr Strauss": the one person the publication lists under that surname.
+            matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and authority.name_key(a) == token for a in p.aliases)}
+            if len(matches) == 1:
+                known_person(next(iter(matches)))
         owner[token] = matches.pop() if len(matches) == 1 else provisional + token
         surname_of[token] = owner[token]
     mentions: list[Mention] = []

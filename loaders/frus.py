@@ -32,7 +32,7 @@ _BLOCKS = {"p", "head", "item", "dateline", "closer", "signed", "postscript", "s
 _SKIP = {"note", "fw", "figure", "graphic"}
 _MARKS = {"persName": "person", "placeName": "place", "date": "date", "gloss": "term"}
 _CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Unclassified)\b")
-_HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral)\s+)+")
+_HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral|Herr|Frau|Monsieur|Madame|M\.|Signor|Señor)\s+)+")
 
 
 def sniff(head: str) -> bool:

@@ -187,3 +187,16 @@ def test_a_surname_after_an_office_or_messrs_is_the_volume_person():
     body = "Director of Central Intelligence Helms wrote, and Messrs. Helms and Rusk agreed."
     found = find_volume_persons(body, "v", people, [], lambda offset: 1)
     assert [m.span.text for m in found] == ["Helms", "Helms"]
+
+
+def test_a_surname_with_a_foreign_honorific_is_the_volume_person_of_that_name():
+    from datetime import date
+
+    from cwkg.extract.extract import extract
+    from cwkg.loaders.source import SourceDocument, VolumePerson
+
+    people = (VolumePerson("p_SFJ1", "Franz Josef Strauss", "Strauss, Franz Josef", "Chairman of the Christian Social Union"),)
+    body = "Memorandum of Conversation\n\nWashington, June 9, 1964.\n\nHerr Strauss said that Poland wanted more trade."
+    facts = extract(SourceDocument(doc_id="v-d1", source="t", format="t", title="Memorandum of Conversation", body=body,
+                                   date=date(1964, 6, 9), kind="memorandum of conversation", volume="v", people=people))
+    assert [p.speaker for p in facts.positions] == ["frus:v:p_SFJ1"]
