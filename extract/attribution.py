@@ -55,7 +55,7 @@ UNNAMED = re.compile(
     rf"|[Tt]he\s+(?:[A-Z][\w-]*\s+){{0,3}}(?:representatives?|delegates?|spokesm[ae]n|officials?)"
     rf"|[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?representatives)(?![\w])"
 )
-# Reporting without a speaker: "it was suggested that", "it was pointed out", "the view was expressed that".
+# Reporting without a speaker: "it was argued that", "it was noted", "the opinion was voiced that".
 _PARTICIPLES = (
     r"said|stated|suggested|proposed|emphasi[sz]ed|stressed|noted|pointed out|argued|agreed|felt|held|thought|believed|"
     r"cautioned|warned|observed|recogni[sz]ed|recommended|urged|considered|concluded|mentioned|remarked|questioned|doubted|"
@@ -76,7 +76,7 @@ _NOMINAL = re.compile(
 # "The counter-arguments to this follow:": a list of what was said comes next.
 _FOLLOW = re.compile(rf"(?<![\w])(?P<noun>{_NOUNS})\b[^:.;]{{0,80}}?\b(?P<verb>follows?)\s*:\s*$")
 _VERDICT = re.compile(rf"(?<![\w])(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>reply|answer|response|consensus|conclusion|view|feeling|{_NOUNS})\s+was\s+that(?![\w])")
-# Something done to a thing, with no doer named: "A short paper was requested", "The proposal was rebutted".
+# Something done to a thing, with no doer named: "A study was requested", "The plan was rejected".
 _ACTED_ON = re.compile(
     r"(?<![\w])(?:was|were)\s+(?:also\s+|strongly\s+|sharply\s+|widely\s+)?(?P<verb>requested|suggested|proposed|recommended|urged|"
     r"rebutted|criticized|criticised|opposed|rejected|questioned|challenged|endorsed|supported|welcomed|praised|approved|"
@@ -219,7 +219,7 @@ def _speakerless(text: str, start: int, end: int, candidates: list[Subject], tak
             named = [s for s in candidates if s.kind in ("person", "title", "collective") and m.start("agent") <= s.start < m.end("agent")]
             if named:
                 subject = named[0]
-        clause = m.end() if m["tail"].strip().endswith("that") else start  # "..., it was pointed out, by ...": the whole sentence
+        clause = m.end() if m["tail"].strip().endswith("that") else start  # "X, it was noted, was costly": the whole sentence
         out.append(Cue(m.start(), max(clause, start), m["verb"].lower(), subject, False, ends_with_colon and clause == start))
     for pattern in (_NOMINAL, _VERDICT, _FOLLOW):
         for m in pattern.finditer(text, start, end):

@@ -279,7 +279,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
 
 def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: str) -> None:
     """A person first named in full may be named later by the surname alone ("Nesti Nase" ... "Nase said"):
-    the last word of a full name, or the first when the last is a hyphenated given name ("Ri Song-un"),
+    the last word of a full name, or the first when the last is a hyphenated given name (a Korean "Surname Given-name"),
     if it is long enough to be told from a word and no other person's name has it."""
     proposed: dict[str, set[str]] = {}
     for key, person in people.items():

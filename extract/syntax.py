@@ -4,8 +4,8 @@ The parse comes from cwkg's own tagger and parser, trained on UD English-EWT (`m
 loaded once per process. A reporting verb (`lexicon/reporting-verbs.tsv`, matched by lemma)
 reports speech when it governs a clause ("said that ...", "stressed: ...") or stands
 parenthetically ("..., he said, ..."); its speaker is its subject, or, for a verb that
-depends on another ("opened the meeting by observing that ..."), the subject of the verb
-it depends on; a passive's agent ("was pointed out by X") speaks too. Only plain data
+depends on another ("began the talks by noting that ..."), the subject of the verb
+it depends on; a passive's agent ("it was noted by X that") speaks too. Only plain data
 leaves this module, so no other component depends on spaCy's types.
 """
 

@@ -19,5 +19,7 @@ REFERENCE = SHARED / "reference"
 def need(path: Path) -> Path:
     """Skip a corpus-backed test when ../shared is not beside the checkout."""
     if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is absent: CI runs with ../shared beside the checkout")
         pytest.skip(f"{path} is absent: corpus-backed tests need ../shared beside the checkout (or CWKG_SHARED)")
     return path
