@@ -16,21 +16,11 @@ from cwkg.evaluate import evaluate, total
 KEYS = ["persons F1", "mentions F1", "meetings R", "meeting date", "meeting place", "participants P", "participants R",
         "posts P", "posts R", "positions P", "positions R", "speaker", "stance", "topic", "reporter", "questions",
         "document kind", "document date", "document author"]
-PARTS = {"P": "precision", "R": "recall", "F1": "f1"}
-
-
-def figure(report, key: str) -> float:
-    head, _, part = key.rpartition(" ")
-    if part in PARTS:
-        return getattr(report.measures()[head], PARTS[part])
-    return report.measures()[key].value
-
-
 def main() -> None:
     shared = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared")
     reports = [evaluate(p, [shared / "corpus"]) for p in sorted((shared / "gold").glob("*.gold.yaml"))]
     for r in [*reports, total(reports)]:
-        floors = {k: math.floor(figure(r, k) * 100) / 100 for k in KEYS}
+        floors = {k: math.floor(r.figure(k) * 100) / 100 for k in KEYS}
         print(f"    {r.name!r}: {{{', '.join(f'{k!r}: {v}' for k, v in floors.items() if v > 0)}}},")
 
 

@@ -57,6 +57,7 @@ class Annotated:
     written_at: str | None = None
     author: str | None = None
     translator: str | None = None
+    voice: str | None = None  # whose words the record holds: RECORD (others' at a meeting) or AUTHOR (its author's)
     recorded: bool = False  # the document is itself the record of a meeting
     meeting: MeetingFact | None = None  # the meeting the record is of, if any
     meetings: list[MeetingFact] = field(default_factory=list)
@@ -70,6 +71,7 @@ def segmentation(a: Annotated) -> None:
     """Paragraphs and the record's layout: dateline, heading, sections, label lines, the text proper."""
     body = a.doc.body
     a.paragraphs = paragraphs(body)
+    a.voice = voice(a.doc.title, a.doc.kind)
     a.layout = parts = layout(body, a.doc.title)
     labelled = lambda p: bool(parts.labels) and not re.sub(
         "|".join(re.escape(b.text) for b in parts.labels), "", p.text).strip()  # a block of "Place:"/"Present:" lines only
@@ -139,7 +141,7 @@ def authorship(a: Annotated) -> None:
 def meetings(a: Annotated) -> None:
     """The meeting the record is of, with its participants list, and every further encounter the text tells of."""
     doc, body, authority = a.doc, a.doc.body, a.authority
-    a.recorded = voice(doc.title, doc.kind) == RECORD and doc.kind not in ("editorial note",)
+    a.recorded = a.voice == RECORD and doc.kind not in ("editorial note",)
     meeting = find_meeting(body, a.layout, doc.date, authority, a.mentions, a.author, a.written_at, recorded=a.recorded)
     if meeting:
         listed = (from_markup(doc, a.mentions, authority, a.perspective, a.year, a.offices) if a.use_markup and doc.participants
@@ -167,7 +169,7 @@ def posts_in_context(a: Annotated) -> None:
 def attribution(a: Annotated) -> None:
     """Who says what: every sentence's speaker, and the positions the statements take."""
     doc = a.doc
-    own_voice = a.author if voice(doc.title, doc.kind) == AUTHOR else None
+    own_voice = a.author if a.voice == AUTHOR else None
     ctx = build_context(doc.body, a.mentions, a.people, a.posts, a.meetings[0] if a.meetings else None, a.author, a.authority,
                         a.layout.heading, a.written_at, a.year, a.perspective, own_voice=own_voice,
                         unnamed=f"unnamed:{doc.doc_id}:participant")

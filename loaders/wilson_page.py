@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cwkg.extract.kinds import document_kind
 from cwkg.extract.dates import MONTH_DAY_YEAR, parse_date
@@ -29,21 +30,26 @@ _CITATION = re.compile(r'^[“"](?P<title>.+?)[,.]?[”"]\s*,?\s*(?P<rest>.*)$',
 _TRANSLATED = re.compile(
     r"\.?\s*(?:Obtained and )?[Tt]ranslated(?: for (?P<for>[^.]+?))?(?: by (?P<by>.+?))?\.?\s*$"
 )
-def _citation_patterns(part: str) -> re.Pattern[str]:
-    """One alternation of the patterns `ontology/archive-citations.tsv` lists for a part of a citation."""
-    return re.compile("|".join(f"(?:{row[1]})" for row in _citation_rows() if row[0] == part), re.I)
 
 
-def _citation_rows() -> list[list[str]]:
+@dataclass(frozen=True)
+class _CitationRules:
+    """What `ontology/archive-citations.tsv` says of the parts of a citation, read once when first needed."""
+
+    reference: re.Pattern[str]
+    archive_continues: re.Pattern[str]
+    abbreviated: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=1)
+def _citation_rules() -> _CitationRules:
     from cwkg import ontology
 
-    return [line.split("\t") for line in ontology.data_file("archive-citations.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in ontology.data_file("archive-citations.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-
-
-_REFERENCE_PART = _citation_patterns("reference")
-_ARCHIVE_CONTINUES = _citation_patterns("archive-continues")
-_ABBREVIATED = [(re.compile(rf"^{re.escape(row[1])}\s+(?=\S*\d)"), row[2]) for row in _citation_rows() if row[0] == "abbreviation"]
+    alternation = lambda part: re.compile("|".join(f"(?:{row[1]})" for row in rows if row[0] == part), re.I)
+    return _CitationRules(alternation("reference"), alternation("archive-continues"),
+                          tuple((re.compile(rf"^{re.escape(row[1])}\s+(?=\S*\d)"), row[2]) for row in rows if row[0] == "abbreviation"))
 
 
 @dataclass(frozen=True)
@@ -105,15 +111,16 @@ def parse_citation(text: str) -> tuple[str, Citation]:
             parts = parts[i + 1 :]
             break
     archive = parts.pop(0) if parts else None
-    while archive and parts and _ARCHIVE_CONTINUES.search(parts[0]):
+    rules = _citation_rules()
+    while archive and parts and rules.archive_continues.search(parts[0]):
         archive += ", " + parts.pop(0)  # "Archive of the Ministry of Foreign Affairs, Republic of Hungary"
     refs: list[str] = []
-    for pattern, name in _ABBREVIATED:
+    for pattern, name in rules.abbreviated:
         if archive and (m := pattern.match(archive)):
             archive, refs = name, [archive[m.end():]]  # "PRC FMA 109-01234-05": the archive, then its file number
             break
     trailing: list[str] = []
-    while parts and _REFERENCE_PART.search(parts[-1]) and len(parts[-1].split()) <= 3:
+    while parts and rules.reference.search(parts[-1]) and len(parts[-1].split()) <= 3:
         trailing.insert(0, parts.pop())
     refs += trailing
     return title, Citation(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from cwkg.evaluate import Score, evaluate, total
+from cwkg.evaluate import evaluate, total
 
 from support import CORPUS, GOLD, need
 
@@ -26,9 +26,6 @@ FLOORS: dict[str, dict[str, float]] = {
     "frus1964-68v17-d9": {"persons F1": 0.71, "mentions F1": 0.55, "posts P": 0.75, "posts R": 0.42, "positions P": 0.9, "positions R": 1.0, "speaker": 1.0, "stance": 0.65, "topic": 0.45, "document kind": 1.0, "document date": 1.0, "document author": 1.0},
     "total": {"persons F1": 0.8, "mentions F1": 0.66, "meetings R": 0.85, "meeting date": 0.85, "meeting place": 1.0, "participants P": 1.0, "participants R": 0.72, "posts P": 0.48, "posts R": 0.32, "positions P": 0.89, "positions R": 0.8, "speaker": 0.97, "stance": 0.51, "topic": 0.65, "reporter": 0.14, "questions": 0.1, "document kind": 1.0, "document date": 1.0, "document author": 0.8},
 }
-SCORE_PARTS = {"P": "precision", "R": "recall", "F1": "f1"}
-
-
 @pytest.fixture(scope="module")
 def reports() -> dict:
     need(GOLD / f"{FOUNDING}.gold.yaml")
@@ -41,16 +38,6 @@ def reports() -> dict:
     return by_name
 
 
-def measure(report, name: str) -> float:
-    """`positions R` -> the recall of positions; `stance` -> stance accuracy."""
-    head, _, part = name.rpartition(" ")
-    if part in SCORE_PARTS:
-        score = report.measures()[head]
-        assert isinstance(score, Score)
-        return getattr(score, SCORE_PARTS[part])
-    return report.measures()[name].value
-
-
 def test_every_gold_file_of_the_set_has_floors(reports):
     assert set(reports) == set(FLOORS)
 
@@ -60,4 +47,4 @@ def test_every_gold_file_of_the_set_has_floors(reports):
     for key, floor in floors.items()
 ])
 def test_measure_stays_at_or_above_its_floor(reports, name, key, floor):
-    assert measure(reports[name], key) >= floor
+    assert reports[name].figure(key) >= floor

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, InputError
+from cwkg.extract.dates import parse_date
 from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, read_gold
 from cwkg.graph.store import GraphStore
 from cwkg.loaders.source import SourceDocument
@@ -37,12 +38,6 @@ LABEL = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|cw:abbreviatio
 _DATE = r"(?P<date>(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},)? \d{4})"
 
 
-def _asked_day(text: str):
-    from cwkg.extract.dates import parse_date
-
-    return parse_date(text)
-
-
 def _ambassadors(store: GraphStore, m: re.Match[str]) -> set[str]:
     params = {k: v for k, v in m.groupdict().items() if v}
     return {norm(r["ambassador"].value) for r in run(store, load_catalog()["ambassadors-discussing"], params).rows if r.get("ambassador")}
@@ -50,7 +45,7 @@ def _ambassadors(store: GraphStore, m: re.Match[str]) -> set[str]:
 
 def _took_part(store: GraphStore, m: re.Match[str]) -> set[str]:
     """Everyone at the meetings held on the day the question names."""
-    day = _asked_day(m["date"])
+    day = parse_date(m["date"])
     if day is None:
         return set()
     rows = run(store, load_catalog()["meetings"], {"year": str(day.year)}).rows
@@ -125,6 +120,9 @@ class Accuracy:
         return {"correct": self.correct, "total": self.total, "accuracy": round(self.value, 4)}
 
 
+_PARTS = {"P": "precision", "R": "recall", "F1": "f1"}
+
+
 @dataclass
 class Report:
     """Scores of one gold file, or (from `total`) of several added together."""
@@ -167,6 +165,13 @@ class Report:
             "topic": self.topic, "reporter": self.reported_by, "questions": self.questions,
             "document kind": self.document_kind, "document date": self.document_date, "document author": self.document_author,
         }
+
+    def figure(self, key: str) -> float:
+        """A measure by its printed name: "positions R" is the recall of positions, "stance" stance accuracy."""
+        head, _, part = key.rpartition(" ")
+        if part in _PARTS:
+            return getattr(self.measures()[head], _PARTS[part])
+        return self.measures()[key].value
 
     def as_dict(self) -> dict:
         out: dict = {"gold": self.gold, "document": self.document}
