@@ -29,7 +29,10 @@ VERBS = (
     r"replied|(?:tried|sought) to (?:prove|explain)|"
     r"denied|disputed|rejected|condemned|critici[sz]ed|complained|accused|deplored|praised|"
     r"endorsed|approved|cited|referred to|continued|interjected|described|characteri[sz]ed|wondered|questioned|cautioned|"
-    r"underlined|underscored|reiterated|repeated|objected"
+    r"underlined|underscored|reiterated|repeated|objected|"
+    # "made two suggestions:", "put forward the following proposals:" - the list after it is the speaker's
+    r"(?:made|offered|put forward|presented|submitted|advanced|had) (?:the following |(?:two|three|four|five|several|some|"
+    r"a few|a number of|his|her|their|our|my) )?(?:\w+ )?(?:suggestions?|proposals?|recommendations?)"
 )
 ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
 _CUE = re.compile(

@@ -124,6 +124,9 @@ def _joined_particle(name: str) -> str | None:
     return m["p"] + m["rest"] if m else None
 
 
+_VERB_GROUP_GAP = 4  # characters between two cues of one verb group: a space, "to"
+
+
 def verb_lemmas(verb: str) -> list[str]:
     """Candidate lemmas of an inflected English verb, with any words after it ("pointed out" -> "point out")."""
     first, _, rest = verb.lower().strip().partition(" ")
@@ -238,14 +241,18 @@ class Authority:
         return found[0] if found else None
 
     def stance_cue(self, text: str) -> tuple[str, str] | None:
-        """The highest-priority stance whose cue the text has, with the words that cued it."""
+        """The stance of the first cue the text has, with the words that cued it: the first evaluative words
+        after the reporting verb head what is reported, later ones sit in clauses that depend on it. Cues in
+        one verb group ("should consider whether", "exploited to weaken") go by the stances' priority."""
         if self.stance_pattern is None:
             return None
-        best: tuple[int, str] | None = None
-        for m in self.stance_pattern.finditer(text):
-            if m.lastgroup and (best is None or int(m.lastgroup[1:]) < best[0]):
-                best = (int(m.lastgroup[1:]), m.group(0))
-        return (self.stances[best[0]].iri, best[1]) if best else None
+        found = [(m.start(), m.end(), int(m.lastgroup[1:]), m.group(0)) for m in self.stance_pattern.finditer(text) if m.lastgroup]
+        if not found:
+            return None
+        first_end = found[0][1]
+        together = [f for f in found if f[0] <= first_end + _VERB_GROUP_GAP]
+        best = min(together, key=lambda f: (f[2], f[0]))
+        return self.stances[best[2]].iri, best[3]
 
     def verb_stance(self, verb: str) -> tuple[str, bool] | None:
         """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak."""

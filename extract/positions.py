@@ -24,12 +24,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cwkg.graph.namespaces import ID
-
 from .attribution import Cue, Subject, find_cues
-from .syntax import Report, lexicon_kind, parse_reports
-from .authority import Authority, verb_lemmas
+from .syntax import Report, is_verbless, lexicon_kind, parse_reports
+from .authority import Authority
 from .dates import find_full_dates
+from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, sentences
 
@@ -42,11 +41,9 @@ _EVENT = re.compile(
     r"\b(?:received|visited|met|called on|paid (?:a|an|his|her|my) (?:\w+ )?visit|had (?:a|an) (?:\w+ )?(?:talk|conversation|meeting|discussion)|"
     r"took place|was held|lasted|(?:was|were) present|attended|thanked|greeted|congratulated|handed (?:over|him|her|me))\b", re.I)
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
+_LABEL = re.compile(r"(?:\w+\s+){0,2}\w+\s*:")  # "Action:", "Next steps:": a heading, not a statement
 SHORT = 6  # a sentence of fewer words joins the position before it
-INFORMS = f"{ID}stance/informs"
-ADVOCATES = f"{ID}stance/advocates"
 # What an agreement settles when it says what will be done: a call for that action.
-_DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
 
 
@@ -305,22 +302,6 @@ class _Clause:
     stance_why: str | None = None
 
 
-def _stance_of(ctx: Context, clause: str, verb: str | None) -> tuple[str | None, str | None]:
-    """The reporting verb's own stance ("warned"), else the clause's cues, else a weak verb's ("agreed"); with why."""
-    by_verb = ctx.authority.verb_stance(verb) if verb else None
-    if by_verb and not by_verb[1]:
-        return by_verb[0], f"verb '{verb}'"
-    cued = ctx.authority.stance_cue(clause)
-    if cued:
-        return cued[0], f"cue '{cued[1]}'"
-    if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):
-        return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "It was agreed that X would be studied"
-    if by_verb:
-        return by_verb[0], f"verb '{verb}'"
-    cued = ctx.authority.stance_cue(verb) if verb else None
-    return (cued[0], f"verb '{verb}'") if cued else (None, None)
-
-
 def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
     found = []
     cued = ctx.authority.topic_cues(text)
@@ -347,7 +328,7 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
-    stance, why = _stance_of(ctx, text, att.verb)
+    stance, why = stance_of(ctx.authority, text, att.verb)
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 
@@ -372,7 +353,10 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
     positions: list[PositionFact] = []
     previous: _Clause | None = None  # the clause of the last position, while it may grow
     for c in (_clause(ctx, a) for a in attribute(ctx, blocks)):
-        if _is_question(ctx.body[c.start:c.end]) or c.words == 0:
+        text = ctx.body[c.start:c.end]
+        if c.stance is None and _proposed_item(ctx, c, all_sentences):
+            c.stance, c.stance_why = PROPOSES, "an item after proposals were announced"
+        if _is_question(text) or c.words == 0 or _LABEL.fullmatch(text.strip()):
             previous = None
             continue
         grows = previous is not None and previous.att.speaker == c.att.speaker and not c.att.explicit \
@@ -391,6 +375,21 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
         positions.append(pos)
         previous = c
     return positions
+
+
+def _proposed_item(ctx: Context, c: _Clause, all_sentences: list[Block]) -> bool:
+    """A verbless item in a run of them right after "I have two suggestions:" or "Recommendations:"."""
+    if not is_verbless(ctx.body[c.start:c.end]):
+        return False
+    idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), None)
+    if idx is None:
+        return False
+    for before in reversed(all_sentences[max(0, idx - 6):idx]):
+        if announces_proposals(before.text):
+            return True
+        if not is_verbless(before.text):
+            return False
+    return False
 
 
 def _subject_at(ctx: Context, c: _Clause, all_sentences: list[Block]) -> str | None:

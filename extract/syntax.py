@@ -146,3 +146,50 @@ def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
         if found:
             out[sent.start] = found
     return out
+
+
+_DEONTIC_MODALS = {"should", "must", "shall", "could", "might", "would", "ought"}
+_FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _root(text: str):
+    doc = model()(text)
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+@lru_cache(maxsize=512)
+def complement_mood(text: str) -> str | None:
+    """Whether a reported clause is mandative ("that he go", "that we should ...", "to go": a proposal or a
+    demand) or indicative ("that the plan was sound": a claim); None when English does not show it (a
+    plural subject with a present verb). A directive verb ("suggested", "insisted") reports a proposal only
+    with the first."""
+    root = _root(text)
+    if root is None:
+        return None
+    helpers = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    modal = next((c.lower_ for c in helpers if c.tag_ == "MD"), None)
+    if modal:
+        return "mandative" if modal in _DEONTIC_MODALS else "indicative"
+    if any(c.tag_ in _FINITE for c in helpers) or root.tag_ in ("VBD", "VBZ"):
+        return "indicative"
+    if any(c.lower_ == "to" for c in helpers) or text.lstrip().lower().startswith("to "):
+        return "mandative"
+    if any(c.lower_ == "be" for c in helpers):
+        return "mandative"  # "that a meeting be held"
+    if root.tag_ in ("VB", "VBP"):
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it"):
+            return "mandative"  # an imperative, or a subjunctive: "that he go", "that the mission leave"
+    return None
+
+
+@lru_cache(maxsize=512)
+def is_verbless(text: str) -> bool:
+    """A phrase with no finite verb of its own ("Renewed attention to the ..."): a list item or a heading."""
+    root = _root(text)
+    if root is None:
+        return True
+    if root.tag_ in _FINITE or root.tag_ == "MD":
+        return False
+    return not any(c.dep_ in ("aux", "aux:pass", "cop", "nsubj", "nsubj:pass") and (c.tag_ in _FINITE or c.tag_ == "MD")
+                   for c in root.children)

@@ -110,3 +110,63 @@ def test_feared_consequences_and_serious_difficulties_are_concerns(sentence):
 ])
 def test_over_and_under_estimation_is_criticism(sentence):
     assert stance_of(sentence) == "criticizes"
+
+
+def test_the_first_cue_after_the_verb_decides_not_a_later_one():
+    assert stance_of("Kim Il Sung said that Poland should send a delegation, although the talks might fail.") == "advocates"
+
+
+def test_cues_of_one_verb_group_go_by_priority():
+    assert stance_of("Kim Il Sung said that we should consider whether Poland would join.") == "doubts"
+
+
+def test_a_condition_is_not_asserted():
+    assert stance_of("Kim Il Sung said that if Poland should refuse, the delegation would go to Hungary.") == "informs"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung said that the harvest in Poland must be very poor this year.",
+    "Kim Il Sung said that Poland would have to import grain to feed its cities.",
+    "Kim Il Sung said that Poland had to import grain in the last winter.",
+    "Kim Il Sung said that he must add that Poland had sent a delegation.",
+])
+def test_epistemic_hypothetical_and_past_necessity_call_for_nothing(sentence):
+    assert stance_of(sentence) == "informs"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung suggested that the talks with Poland resume in May.", "proposes"),
+    ("Kim Il Sung suggested that the delegation of Poland go home.", "proposes"),
+    ("Kim Il Sung suggested that the delegation of Poland had arrived in May.", "informs"),
+])
+def test_a_directive_verb_proposes_only_with_a_mandative_clause(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung said that the threat of war in Poland was the subject of the talks.",
+    "Kim Il Sung said that trade with Poland offered opportunities in May.",
+])
+def test_a_noun_that_only_names_the_subject_is_no_stance(sentence):
+    assert stance_of(sentence) == "informs"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung said that a break with Poland would be a great loss for the alliance.", "concerned"),
+    ("Kim Il Sung said that the real question was how Poland could be kept in the alliance.", "concerned"),
+    ("Kim Il Sung said that more consultation with Poland was needed.", "advocates"),
+    ("Kim Il Sung said that the leaders of Yugoslavia were arrogant and short-sighted.", "criticizes"),
+    ("Kim Il Sung said that Poland was reluctant to send troops.", "doubts"),
+    ("Kim Il Sung said that the question of Poland could be taken up in May.", "proposes"),
+])
+def test_feared_outcomes_needs_appraisal_and_possible_courses(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+def test_verbless_items_after_announced_suggestions_are_proposals():
+    title = "Memorandum of Conversation"
+    body = (f"{title}\n\nWashington, March 2, 1965.\n\nKim Il Sung made two suggestions:\n\n"
+            "(a) A new study of the harvest in Poland.\n\n(b) Closer consultation with Poland on trade.")
+    facts = extract(SourceDocument(doc_id="l", source="test", format="test", title=title, body=body,
+                                   date=date(1965, 3, 2), kind=document_kind(title)))
+    assert [p.stance.rsplit("/", 1)[-1] for p in facts.positions][-2:] == ["proposes", "proposes"]

@@ -147,6 +147,7 @@ class Report:
     document_author: Accuracy = field(default_factory=Accuracy)
     missed_positions: list[str] = field(default_factory=list)
     extra_positions: list[str] = field(default_factory=list)
+    stance_disagreements: list[str] = field(default_factory=list)
 
     @property
     def mentions_total(self) -> Score:
@@ -182,6 +183,7 @@ class Report:
         out["mentions"] = {"all": self.mentions_total.as_dict(), **{k: s.as_dict() for k, s in self.mentions.items()}}
         out["missed_positions"] = self.missed_positions
         out["extra_positions"] = self.extra_positions
+        out["stance_disagreements"] = self.stance_disagreements
         return out
 
 
@@ -423,6 +425,8 @@ def _score_positions(g: _Graph, gold: Gold, report: Report) -> None:
         best = max(matches, key=lambda p: min(p.end, span[1]) - max(p.start, span[0]))
         report.topic.add(any(norm(a) in best.about for a in gp.about))
         report.stance.add(norm(best.stance) == norm(gp.stance))
+        if norm(best.stance) != norm(gp.stance):
+            report.stance_disagreements.append(f"{gp.id}: gold {gp.stance}, found {best.stance}: {gp.evidence}")
         if gp.reported_by:
             report.reported_by.add(bool(best.reporter & gold.person_names(gp.reported_by)) or
                                    (not gold.is_named_person(gp.reported_by) and bool(best.reporter)))
