@@ -35,6 +35,53 @@ def _open_store():
     return GraphStore(resolve_store_path(State.store_option))
 
 
+def _endpoint_option():
+    return typer.Option(None, "--endpoint", "-e", help="Query this SPARQL endpoint instead of the embedded store "
+                        "(it must answer over the union of its graphs, as `cwkg serve` does).")
+
+
+def _user_option():
+    return typer.Option(None, "--user", envvar="CWKG_ENDPOINT_USER", help="HTTP basic-auth user for --endpoint.")
+
+
+def _password_option():
+    return typer.Option(None, "--password", envvar="CWKG_ENDPOINT_PASSWORD", show_default=False,
+                        help="HTTP basic-auth password (better: set CWKG_ENDPOINT_PASSWORD).")
+
+
+def _token_option():
+    return typer.Option(None, "--token", envvar="CWKG_ENDPOINT_TOKEN", show_default=False,
+                        help="Bearer token for --endpoint (better: set CWKG_ENDPOINT_TOKEN).")
+
+
+def _timeout_option():
+    return typer.Option(60.0, "--timeout", help="Seconds to wait for each answer of a remote store.")
+
+
+class _Target:
+    """The store a read command asks: the embedded one, or a remote endpoint."""
+
+    def __init__(self, endpoint: Optional[str], user: Optional[str], password: Optional[str], token: Optional[str],
+                 timeout: float = 60.0) -> None:
+        self.endpoint, self.user, self.password, self.token, self.timeout = endpoint, user, password, token, timeout
+        self._store = None
+
+    def __enter__(self):
+        if self.endpoint:
+            from cwkg.graph.endpoint import Credentials, Endpoint
+            from cwkg.graph.remote import RemoteStore
+
+            url = Endpoint.from_url(self.endpoint).query
+            return RemoteStore(url, Credentials(self.user, self.password, self.token), timeout=self.timeout)
+        self._store = _open_store()
+        self._store.ensure_static()
+        return self._store
+
+    def __exit__(self, *exc: object) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cwkg {__version__}")
@@ -114,6 +161,11 @@ def query(
     name: str = typer.Argument(..., help="A canned query (see `cwkg queries`)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (default: table on a terminal, tsv otherwise)."),
+    endpoint: Optional[str] = _endpoint_option(),
+    user: Optional[str] = _user_option(),
+    password: Optional[str] = _password_option(),
+    token: Optional[str] = _token_option(),
+    timeout: float = _timeout_option(),
 ) -> None:
     """Run a canned query; every row names the document it comes from."""
     from cwkg.queries.catalog import load_catalog
@@ -130,8 +182,7 @@ def query(
             _fail(f"--param '{item}' is not key=value")
         values[key.strip()] = value.strip()
     try:
-        with _open_store() as store:
-            store.ensure_static()
+        with _Target(endpoint, user, password, token, timeout) as store:
             result = run(store, catalog[name], values)
     except CwkgError as exc:
         _fail(str(exc))
@@ -144,20 +195,27 @@ def query(
 def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
+    endpoint: Optional[str] = _endpoint_option(),
+    user: Optional[str] = _user_option(),
+    password: Optional[str] = _password_option(),
+    token: Optional[str] = _token_option(),
+    timeout: float = _timeout_option(),
 ) -> None:
     """Run your own read-only SPARQL query over all graphs (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     import pyoxigraph as ox
+
+    from cwkg.graph.remote import RemoteBoolean, RemoteSolutions
 
     fmt = _check_format(fmt)
     path = Path(text)
     if len(text) < 4096 and path.is_file():
         text = path.read_text(encoding="utf-8")
     try:
-        with _open_store() as store:
+        with _Target(endpoint, user, password, token, timeout) as store:
             result = store.query(text)
-            if isinstance(result, ox.QueryBoolean):
+            if isinstance(result, (ox.QueryBoolean, RemoteBoolean)):
                 typer.echo("true" if bool(result) else "false")
-            elif isinstance(result, ox.QuerySolutions):
+            elif isinstance(result, (ox.QuerySolutions, RemoteSolutions)):
                 columns = [v.value for v in result.variables]
                 output.write(columns, [{c: s[c] for c in columns} for s in result], fmt)
             else:
@@ -196,6 +254,94 @@ def _export(store, fmt: str, out: Optional[Path], documents_only: bool) -> None:
     with tmp.open("wb") as fh:
         store.export(fmt, fh, include_static=not documents_only)
     tmp.replace(out)
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., "--endpoint", "-e", help="The remote store's SPARQL query URL (http://host:7878/query) or dataset URL."),
+    gsp: Optional[str] = typer.Option(None, "--gsp", help="Its Graph Store Protocol URL (default: /store beside the query URL)."),
+    update: Optional[str] = typer.Option(None, "--update", help="Its SPARQL Update URL (default: /update beside the query URL)."),
+    protocol: str = typer.Option("gsp", "--protocol", help="gsp (one PUT per graph) or update (SPARQL Update, for stores without the Graph Store Protocol)."),
+    delete: bool = typer.Option(False, "--delete", help="Also delete remote graphs that are no longer in the local store."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would move, and move nothing."),
+    user: Optional[str] = _user_option(),
+    password: Optional[str] = _password_option(),
+    token: Optional[str] = _token_option(),
+    timeout: float = _timeout_option(),
+) -> None:
+    """Send the named graphs that changed since the last push to a remote SPARQL 1.1 store, then check the counts."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from cwkg.graph.endpoint import Credentials, Endpoint, HttpClient
+    from cwkg.graph.push import Pusher
+    from cwkg.graph.remote import RemoteStore
+
+    if protocol not in ("gsp", "update"):
+        _fail(f"unknown protocol '{protocol}' (use gsp or update)")
+    try:
+        target = Endpoint.from_url(endpoint, update=update, store=gsp)
+        credentials = Credentials(user, password, token)
+        remote = RemoteStore(target.query, credentials, timeout=timeout)
+        with _open_store() as store:
+            pusher = Pusher(store, target, HttpClient(credentials, timeout=timeout), remote, protocol)
+            plan = pusher.plan(delete=delete)
+            typer.echo(f"{len(plan.send)} graphs to push ({plan.triples} triples), {plan.unchanged} unchanged, "
+                       f"{len(plan.delete)} to delete" + (f", {len(plan.stale)} remote graphs no longer here (kept; --delete removes them)"
+                                                        if plan.stale else ""), err=True)
+            if dry_run:
+                for g in plan.send:
+                    typer.echo(f"push\t{g.graph.value}\t{g.triples}")
+                for g in plan.delete:
+                    typer.echo(f"delete\t{g.value}")
+                return
+            err = Console(stderr=True)
+            with Progress(TextColumn("push"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+                          disable=not err.is_terminal) as bar:
+                task = bar.add_task("triples", total=plan.triples)
+                outcome = pusher.push(plan, lambda n: bar.advance(task, n))
+    except CwkgError as exc:
+        _fail(str(exc))
+    for graph, here, there in outcome.mismatches:
+        typer.echo(f"mismatch: {graph}: {here} triples here, {there} on the remote", err=True)
+    typer.echo(f"pushed {outcome.sent} graphs ({plan.triples} triples), deleted {outcome.deleted}; "
+               f"counts {'differ for ' + str(len(outcome.mismatches)) + ' graphs' if outcome.mismatches else 'equal on both sides'}", err=True)
+    if outcome.mismatches:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),
+    writable: bool = typer.Option(False, "--writable", help="Also accept SPARQL updates and Graph Store writes (default: read-only)."),
+    timeout_s: Optional[int] = typer.Option(None, "--timeout-s", help="Stop any query that runs longer than this many seconds."),
+) -> None:
+    """Open the embedded store as a SPARQL 1.1 endpoint (Oxigraph's server) until Ctrl-C."""
+    import signal
+    import subprocess
+
+    from cwkg.graph.serve import Server
+
+    server = Server(resolve_store_path(State.store_option), bind, port, writable, timeout_s)
+    try:
+        process = server.start()
+    except CwkgError as exc:
+        _fail(str(exc))
+    typer.echo(f"SPARQL endpoint: {server.query_url}  (queries: --endpoint {server.query_url}; "
+               f"{'read-write' if writable else 'read-only'}; Ctrl-C stops it)", err=True)
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        typer.echo("stopped", err=True)
+        return
+    message = process.stderr.read().decode("utf-8", "replace").strip().splitlines() if process.stderr else []
+    _fail(f"the server stopped (exit {code}){': ' + message[-1] if message else ''}")
 
 
 @app.command()

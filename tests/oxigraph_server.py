@@ -1,0 +1,52 @@
+"""A real `oxigraph serve` on 127.0.0.1 for the remote-store tests: a free port, its own folder, stopped afterwards."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from cwkg.graph.serve import Server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningServer:
+    def __init__(self, location: Path, writable: bool = True, port: int | None = None, timeout_s: int | None = None) -> None:
+        self.server = Server(location, "127.0.0.1", port or free_port(), writable, timeout_s)
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def query_url(self) -> str:
+        return self.server.query_url
+
+    def start(self) -> "RunningServer":
+        self.process = self.server.start()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph stopped: {self.process.stderr.read().decode(errors='replace')}")
+            try:
+                urllib.request.urlopen(self.server.base + "/", timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("oxigraph did not start within 20 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process is not None and self.process.stderr:
+            self.process.stderr.close()
+        self.process = None
