@@ -21,11 +21,12 @@ from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXE
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-DATASET_FORMATS = {"nquads", "trig"}
+DATASET_FORMATS = {"nquads", "trig", "jsonld"}  # keep one named graph per document; the others merge them
 
 
 def _triples_of(path: Path) -> list[ox.Triple]:
@@ -128,20 +129,25 @@ class GraphStore:
         """What any graph says of `subject` with `predicate`."""
         return list(self._store.quads_for_pattern(subject, predicate, None, None))
 
-    def export(self, fmt: str, output, graph: ox.NamedNode | None = None, include_static: bool = True) -> None:
-        """Write the dataset (or one graph) in `fmt`; triple formats merge the graphs."""
-        rdf_format = FORMATS[fmt]
-        graphs = [graph] if graph else [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
+    def export(self, fmt: str, output, graphs: list[ox.NamedNode] | None = None, include_static: bool = True,
+               context_url: str | None = None) -> None:
+        """Write the dataset (or the given graphs) in `fmt`, graph by graph as the store is read, so memory
+        stays flat. Triple formats merge the graphs: a triple stated in two graphs is written twice, which
+        RDF reads as once."""
+        if graphs is None:
+            graphs = [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
         graphs = [g for g in graphs if g != META_GRAPH]
+        if fmt == "jsonld":
+            from .jsonld import write
+
+            write(((g, self._store.quads_for_pattern(None, None, None, g)) for g in graphs), output, context_url=context_url)
+            return
+        quads = (q for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
         if fmt in DATASET_FORMATS:
-            quads = (q for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
-            ox.serialize(quads, output, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+            ox.serialize(quads, output, FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
         else:
-            seen: dict[ox.Triple, None] = {}
-            for g in graphs:
-                for q in self._store.quads_for_pattern(None, None, None, g):
-                    seen.setdefault(ox.Triple(q.subject, q.predicate, q.object))
-            ox.serialize(seen.keys(), output, rdf_format, prefixes=PREFIXES if fmt in ("turtle", "jsonld") else None)
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+            ox.serialize(triples, output, FORMATS[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
 
     def flush(self) -> None:
         if str(self.path) != ":memory:":

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from cwkg.cli import app
@@ -85,24 +86,105 @@ def test_a_failed_file_leaves_the_store_as_it_was(cli, tmp_path):
     assert cli("stats", "-f", "json").stdout == before
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
-def test_export_in_triple_formats_parses_back(cli, tmp_path, fmt, rdflib_format):
+def _graphs(path: Path, rdflib_format: str) -> dict[str, rdflib.Graph]:
+    ds = rdflib.Dataset()
+    ds.parse(path, format=rdflib_format)
+    return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+
+def _rdflib(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    plain = term.datatype.value == "http://www.w3.org/2001/XMLSchema#string"
+    return rdflib.Literal(term.value, datatype=None if plain else rdflib.URIRef(term.datatype.value))
+
+
+def _reference(tmp_path, documents_only: bool = False) -> dict[str, rdflib.Graph]:
+    """The store's graphs read straight from Oxigraph (cwkg's bookkeeping graph left out): the yardstick."""
+    from cwkg.graph.namespaces import ID
+    from cwkg.graph.store import GraphStore
+
+    out: dict[str, rdflib.Graph] = {}
+    with GraphStore(tmp_path / "store") as store:
+        for quad in store.quads():
+            graph = quad.graph_name.value
+            if graph == ID + "graph/meta" or (documents_only and not graph.startswith(ID + "document/")):
+                continue
+            out.setdefault(graph, rdflib.Graph()).add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
+    return out
+
+
+def _same(found: dict[str, rdflib.Graph], expected: dict[str, rdflib.Graph]) -> bool:
+    """Equal graph by graph, blank nodes matched by structure (the ontology's OWL restrictions have them)."""
+    return found.keys() == expected.keys() and all(isomorphic(found[k], expected[k]) for k in expected)
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("nt", "nt"), ("rdfxml", "xml")])
+def test_a_triple_format_export_parses_back_to_the_same_triples(cli, tmp_path, fmt, rdflib_format):
     cli("ingest", str(EXAMPLE))
+    merged = rdflib.Graph()
+    for graph in _reference(tmp_path, documents_only=True).values():
+        merged += graph
     out = tmp_path / f"graph.{fmt}"
     assert cli("export", "--format", fmt, "--documents-only", "--output", str(out)).exit_code == 0
-    g = rdflib.Graph().parse(out, format=rdflib_format)
-    assert len(g) > 1000
+    assert isomorphic(rdflib.Graph().parse(out, format=rdflib_format), merged)
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("nquads", "nquads"), ("trig", "trig")])
-def test_export_in_dataset_formats_keeps_one_graph_per_document(cli, tmp_path, fmt, rdflib_format):
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")])
+def test_a_dataset_format_export_parses_back_to_the_same_quads(cli, tmp_path, fmt, rdflib_format):
     cli("ingest", str(EXAMPLE))
+    expected = _reference(tmp_path)
     out = tmp_path / f"graph.{fmt}"
-    assert cli("export", "--format", fmt, "--documents-only", "-o", str(out)).exit_code == 0
+    assert cli("export", "--format", fmt, "-o", str(out)).exit_code == 0
+    assert _same(_graphs(out, rdflib_format), expected)
+
+
+def test_jsonld_reads_in_the_ontology_words(cli, tmp_path):
+    cli("ingest", str(EXAMPLE))
+    out = tmp_path / "graph.jsonld"
+    assert cli("export", "--format", "jsonld", "--documents-only", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    nodes = [n for g in data["@graph"] for n in g["@graph"]]
+    position = next(n for n in nodes if n.get("@type") == "Position")
+    assert position["speaker"].startswith("id:person/") and "stance" in position
+
+
+def test_the_shipped_jsonld_context_matches_the_ontology():
+    from cwkg.graph.jsonld import build_context, shipped_context
+
+    assert shipped_context() == build_context(), "regenerate: python -m cwkg.graph.jsonld > ontology/context.jsonld"
+
+
+def test_export_of_one_document_by_its_id_holds_only_its_graph(cli, tmp_path):
+    cli("ingest", str(EXAMPLE))
+    out = tmp_path / "one.nq"
+    document = "wilson-a09fa3adf955d7c4"
+    assert cli("export", "--format", "nquads", "--document", document, "-o", str(out)).exit_code == 0
     ds = rdflib.Dataset()
-    ds.parse(out, format=rdflib_format)
-    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
-    assert [g for g in graphs if "/document/" in g] == [g for g in graphs if g != "urn:x-rdflib:default"]
+    ds.parse(out, format="nquads")
+    assert {str(g.identifier) for g in ds.graphs() if len(g)} == {f"https://w3id.org/cwkg/id/document/{document}"}
+
+
+def test_export_of_an_unknown_document_is_a_one_line_error(cli, tmp_path):
+    cli("ingest", str(EXAMPLE))
+    result = cli("export", "--document", "d999", "-o", str(tmp_path / "x.ttl"))
+    assert (result.exit_code, result.stderr) == (1, "error: no document 'd999' in the store\n")
+    assert list(tmp_path.glob("x.ttl*")) == []
+
+
+@pytest.mark.parametrize(("target", "problem"), [("folder", "is not a regular file"), ("missing/x.ttl", "its folder does not exist")])
+def test_export_refuses_a_folder_or_a_missing_folder_and_writes_nothing(cli, tmp_path, target, problem):
+    (tmp_path / "folder").mkdir()
+    cli("ingest", str(EXAMPLE))
+    result = cli("export", "-o", str(tmp_path / target))
+    assert result.exit_code == 1 and problem in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not list(tmp_path.rglob("*.part"))
 
 
 def test_sparql_select_ask_and_a_refused_update(cli, tmp_path):

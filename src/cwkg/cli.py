@@ -228,32 +228,79 @@ def sparql(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, nt, nquads, trig or jsonld."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, nt, rdfxml, nquads, trig or jsonld."),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
     documents_only: bool = typer.Option(False, "--documents-only", help="Leave out the ontology and authority graphs."),
+    graph: list[str] = typer.Option([], "--graph", "-g", help="Export only this named graph (an IRI); repeatable."),
+    document: list[str] = typer.Option([], "--document", "-d", help="Export only this document's graph (its id, IRI or id suffix: d5); repeatable."),
+    context_url: Optional[str] = typer.Option(None, "--context-url", help="For jsonld: refer to the context at this URL instead of inlining it."),
 ) -> None:
-    """Write the graph out; nquads and trig keep one named graph per document."""
+    """Write the graph out; nquads, trig and jsonld keep one named graph per document."""
     from cwkg.graph.store import FORMATS
 
     if fmt not in FORMATS:
         _fail(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    if out is not None:
+        problem = _unwritable(out)
+        if problem:
+            _fail(f"{out}: {problem}")
     try:
         with _open_store() as store:
-            _export(store, fmt, out, documents_only)
+            chosen = _chosen_graphs(store, graph, document)
+            _export(store, fmt, out, documents_only, chosen, context_url)
     except CwkgError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{out or 'standard output'}: cannot write ({exc.strerror or exc})")
 
 
-def _export(store, fmt: str, out: Optional[Path], documents_only: bool) -> None:
-    """Write to a temporary file beside the target and rename, so a failed export leaves no half file."""
+def _unwritable(out: Path) -> str | None:
+    """Why an export may not go to `out`: only a regular file (new or replaced) in an existing folder."""
+    if out.exists() and not out.is_file():
+        return "is not a regular file (a folder or device); give a file path"
+    if not out.parent.is_dir():
+        return "its folder does not exist"
+    return None
+
+
+def _chosen_graphs(store, graphs: list[str], documents: list[str]):
+    """The named graphs asked for by IRI or document id; None for all."""
+    import pyoxigraph as ox
+
+    from cwkg.graph.namespaces import document_iri
+
+    if not graphs and not documents:
+        return None
+    present = {g.value: g for g in store.graphs()}
+    chosen = []
+    for iri in graphs:
+        if iri not in present:
+            raise CwkgError(f"no graph <{iri}> in the store")
+        chosen.append(present[iri])
+    for doc in documents:
+        exact = document_iri(doc).value if not doc.startswith("http") else doc
+        found = [g for iri, g in present.items() if iri == exact or (iri.startswith(document_iri("").value) and iri.endswith(f"-{doc}"))]
+        if len(found) != 1:
+            raise CwkgError(f"no document '{doc}' in the store" if not found else f"'{doc}' names {len(found)} documents; give its IRI")
+        chosen.append(found[0])
+    return list(dict.fromkeys(chosen))
+
+
+def _export(store, fmt: str, out: Optional[Path], documents_only: bool, graphs=None, context_url: Optional[str] = None) -> None:
+    """Write to a temporary file beside the target and rename, so a failed or interrupted export leaves no
+    half file (and no `.part` behind)."""
     if out is None:
-        store.export(fmt, sys.stdout.buffer, include_static=not documents_only)
+        store.export(fmt, sys.stdout.buffer, graphs, include_static=not documents_only, context_url=context_url)
         sys.stdout.buffer.flush()
         return
     tmp = out.with_name(out.name + ".part")
-    with tmp.open("wb") as fh:
-        store.export(fmt, fh, include_static=not documents_only)
-    tmp.replace(out)
+    try:
+        with tmp.open("wb") as fh:
+            store.export(fmt, fh, graphs, include_static=not documents_only, context_url=context_url)
+        tmp.replace(out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @app.command()
