@@ -26,6 +26,7 @@ from .store import GraphStore
 DIGEST_GRAPH = ox.NamedNode(ID + "graph/push-digests")
 BATCH_TRIPLES = 50_000  # triples per batch: one update request, or the PUTs before a digest write
 BATCH_GRAPHS = 500
+UPDATE_TRIPLES = 10_000  # triples per SPARQL Update request (a larger graph goes alone)
 CHECK_GRAPHS = 200  # graphs per counting query
 
 
@@ -127,14 +128,28 @@ class Pusher:
             for g in batch:
                 self._put(g.graph)
         else:
-            ops = []
+            ops: list[str] = []
+            size = 0
             for g in batch:
-                ops.append(f"DROP SILENT GRAPH {g.graph}")
-                body = "\n".join(_lines(self.store, g.graph))
-                if body:
-                    ops.append(f"INSERT DATA {{ GRAPH {g.graph} {{\n{body}\n}} }}")
-            self._update(" ;\n".join(ops))
+                if ops and size + g.triples > UPDATE_TRIPLES:
+                    self._update(" ;\n".join(ops))
+                    ops, size = [], 0
+                ops += self._replace(g.graph)
+                size += g.triples
+            if ops:
+                self._update(" ;\n".join(ops))
         self._record(batch)
+
+    def _replace(self, graph: ox.NamedNode) -> list[str]:
+        """DROP + INSERT DATA for one graph; a graph with blank nodes is inserted by INSERT ... WHERE {},
+        as some stores (Virtuoso) refuse blank nodes in DATA."""
+        lines = _lines(self.store, graph)
+        ops = [f"DROP SILENT GRAPH {graph}"]
+        if lines:
+            body = "\n".join(lines)
+            blank = any(line.startswith("_:") or " _:" in line for line in lines)
+            ops.append(f"INSERT {{ GRAPH {graph} {{\n{body}\n}} }} WHERE {{}}" if blank else f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        return ops
 
     def _record(self, batch: list[LocalGraph]) -> None:
         graphs = " ".join(str(g.graph) for g in batch)
