@@ -119,9 +119,9 @@ def where_brace(query: str) -> int:
     raise RemoteError("the query has no WHERE group to bind its parameters in")
 
 
-def union_branches(query: str, opening: int) -> list[int]:
-    """The `{` of each UNION branch directly inside the group that opens at `opening`."""
-    groups: list[tuple[int, int]] = []  # (open, close) of the group's direct children
+def _children(query: str, opening: int) -> list[tuple[int, int]]:
+    """(open, close) of the groups directly inside the group that opens at `opening`."""
+    groups: list[tuple[int, int]] = []
     depth, i, start = 0, opening, 0
     while i < len(query):
         c = query[i]
@@ -139,32 +139,61 @@ def union_branches(query: str, opening: int) -> list[int]:
             if depth == 0:
                 break
         i += 1
-    union = re.compile(r"\s*UNION\b", re.I)
-    out = []
+    return groups
+
+
+_UNION = re.compile(r"\s*UNION\b", re.I)
+_SUBQUERY = re.compile(r"\{\s*SELECT\b", re.I)
+
+
+def binding_points(query: str, opening: int, names: frozenset[str] | None = None) -> list[tuple[int, frozenset[str] | None]]:
+    """Where a VALUES block goes, and which parameters it may bind (None: all): the group opening at
+    `opening`, each UNION branch in it, and the WHERE group of each subquery in it, binding there only
+    the parameters the subquery projects (its other variables are its own)."""
+    points = [(opening, names)]
+    groups = _children(query, opening)
     for k, (o, close) in enumerate(groups):
-        after = union.match(query, close + 1) is not None
-        before = k > 0 and union.match(query, groups[k - 1][1] + 1) is not None and \
-            query[groups[k - 1][1] + 1:o].strip().upper() == "UNION"
+        after = _UNION.match(query, close + 1) is not None
+        before = k > 0 and query[groups[k - 1][1] + 1:o].strip().upper() == "UNION"
         if after or before:
-            out.append(o)
-    return out
+            points += binding_points(query, o, names)
+        elif _SUBQUERY.match(query, o):
+            inner = query.find("{", o + 1)
+            if inner != -1 and inner < close:
+                projected = frozenset(re.findall(r"[?$](\w+)", query[o:inner]))
+                points += binding_points(query, inner, projected if names is None else names & projected)
+    return points
+
+
+def union_branches(query: str, opening: int) -> list[int]:
+    """The `{` of each UNION branch directly inside the group that opens at `opening`."""
+    groups = _children(query, opening)
+    return [o for k, (o, close) in enumerate(groups)
+            if _UNION.match(query, close + 1) is not None
+            or (k > 0 and query[groups[k - 1][1] + 1:o].strip().upper() == "UNION")]
 
 
 def with_values(query: str, substitutions: dict[ox.Variable, Term] | None) -> str:
-    """The query with its parameters as a VALUES block heading the WHERE group, and each UNION branch in it.
+    """The query with its parameters as a VALUES block heading the WHERE group, each UNION branch and
+    each subquery in it.
 
-    Repeating the block in the branches changes no answer (joining one row twice is joining it
-    once, and a join distributes over a union) but lets an engine that evaluates a union before
-    joining it use the parameters inside each branch, as substitution does on the embedded store.
+    Repeating the block changes no answer (joining one row twice is joining it once, a join
+    distributes over a union, and a subquery that projects a parameter is joined on it anyway)
+    but lets an engine that evaluates a union or a subquery before joining it use the
+    parameters inside, as substitution does on the embedded store.
     """
     if not substitutions:
         return query
-    names = " ".join(str(v) for v in substitutions)
-    terms = " ".join(str(t) for t in substitutions.values())  # pyoxigraph serialises each term in N-Triples syntax
-    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    opening = where_brace(query)
-    for at in sorted([opening, *union_branches(query, opening)], reverse=True):
-        query = query[:at + 1] + block + query[at + 1:]
+    def block(allowed: frozenset[str] | None) -> str:
+        chosen = {v: t for v, t in substitutions.items() if allowed is None or v.value in allowed}
+        if not chosen:
+            return ""
+        names = " ".join(str(v) for v in chosen)
+        terms = " ".join(str(t) for t in chosen.values())  # pyoxigraph serialises each term in N-Triples syntax
+        return f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+
+    for at, allowed in sorted(binding_points(query, where_brace(query)), key=lambda p: -p[0]):
+        query = query[:at + 1] + block(allowed) + query[at + 1:]
     return query
 
 

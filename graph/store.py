@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
+from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
 from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SCHEMES_GRAPH, CW
 
 FORMATS = {
@@ -51,6 +52,9 @@ class GraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
         except OSError as exc:
+            if "LOCK" in str(exc):
+                raise CwkgError("the store is in use by another process (an ingest, a push or `cwkg serve --writable`?); "
+                                "try again when it has finished", str(self.path)) from None
             raise CwkgError(f"cannot open the store ({exc})", str(self.path)) from exc
 
     @classmethod
@@ -71,17 +75,18 @@ class GraphStore:
         operations = []
         for graph, triples in graphs:
             operations.append(f"DROP SILENT GRAPH {graph}")
-            body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in triples)
+            body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples))
             if body:
                 operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
         if operations:
             self._store.update(" ;\n".join(operations))
 
     def ensure_static(self) -> bool:
-        """Load (or refresh) the shipped ontology and authority graphs; True if anything changed."""
-        changed = False
+        """Load (or refresh) the shipped ontology and authority graphs, and give an older store its label
+        keys; True if anything changed."""
+        changed = self.upgrade_label_keys() > 0
         for graph, paths in static_graphs().items():
-            digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths)).hexdigest()
+            digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
             if self._meta(graph) == digest:
                 continue
             triples = [t for p in paths for t in _triples_of(p)]
@@ -92,6 +97,27 @@ class GraphStore:
             )
             changed = True
         return changed
+
+    def upgrade_label_keys(self) -> int:
+        """Give every graph of a store written before label keys existed its keys, once; the number of
+        graphs upgraded. A store that has them says so in its metadata graph."""
+        if self.has_label_keys():
+            return 0
+        upgraded = 0
+        for graph in self.graphs():
+            if graph == META_GRAPH:
+                continue
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)]
+            self.replace_graph(graph, triples)
+            upgraded += 1
+        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {CW.labelKeysVersion} ?v }} }} ;"
+                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {CW.labelKeysVersion} {ox.Literal(LABEL_KEYS_VERSION)} }} }}")
+        return upgraded
+
+    def has_label_keys(self) -> bool:
+        """Whether every graph carries label keys of the current version (see graph/labelkeys.py)."""
+        return any(q.object.value == LABEL_KEYS_VERSION
+                   for q in self._store.quads_for_pattern(META_GRAPH, CW.labelKeysVersion, None, META_GRAPH))
 
     def _meta(self, graph: ox.NamedNode) -> str | None:
         for q in self._store.quads_for_pattern(graph, CW.contentHash, None, META_GRAPH):

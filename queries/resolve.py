@@ -16,8 +16,8 @@ import pyoxigraph as ox
 
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import WD
+from cwkg.graph.labelkeys import key
 from cwkg.graph.store import GraphStore
-from cwkg.extract.text import fold
 
 _LABELS = """
 SELECT ?e ?l ?p WHERE {
@@ -33,15 +33,30 @@ _WIKIDATA = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/(?:entity|wiki)/)?(
 
 
 def _norm(label: str) -> str:
-    return re.sub(r"\s+", " ", fold(label).lower().replace("-", " ")).strip()
+    return key(label)
+
+
+_BY_KEY = "SELECT DISTINCT ?e ?p ?key WHERE { VALUES ?p { cw:labelKey cw:sharedLabelKey } ?e ?p ?key }"
+_BY_COMPACT = "SELECT DISTINCT ?e ?key WHERE { ?e cw:compactLabelKey ?key }"
+_BY_SURNAME = "SELECT DISTINCT ?e ?given ?key WHERE { ?e cw:surnameKey ?key . OPTIONAL { ?e cw:givenNamesKey ?given } }"
 
 
 @dataclass
 class Resolver:
+    """Looks labels up by their keys in the store (`graph/labelkeys.py`); a store without keys (written by
+    an older cwkg, or a remote store loaded from elsewhere) is read whole once, as before."""
+
     store: GraphStore
     _index: dict[str, dict[str, bool]] | None = None
     _groups: dict[str, str] | None = None
     _surnames: dict[str, set[tuple[str, str]]] | None = None  # surname -> (person, given names)
+    _keyed: bool | None = None
+
+    def keyed(self) -> bool:
+        if self._keyed is None:
+            local = getattr(self.store, "has_label_keys", None)  # the embedded store knows; a remote one is asked
+            self._keyed = local() if local else bool(self.store.query("ASK { ?e cw:labelKey ?k }"))
+        return self._keyed
 
     def _build(self) -> dict[str, dict[str, bool]]:
         index: dict[str, dict[str, bool]] = {}
@@ -54,6 +69,28 @@ class Resolver:
             slot[entity.value] = slot.get(entity.value, True) and shared
         return index
 
+    def _slot(self, text: str) -> dict[str, bool]:
+        """Entities with this label, each with whether the label is only a shared one."""
+        if not self.keyed():
+            if self._index is None:
+                self._index = self._build()
+            return self._index.get(_norm(text), {})
+        # (the bound variable is projected: Oxigraph substitutes only projected variables)
+        slot: dict[str, bool] = {}
+        for row in self.store.query(_BY_KEY, {ox.Variable("key"): ox.Literal(_norm(text))}):
+            if isinstance(row["e"], ox.NamedNode):
+                shared = row["p"].value.endswith("sharedLabelKey")
+                slot[row["e"].value] = slot.get(row["e"].value, True) and shared
+        return slot
+
+    def _compact(self, text: str) -> list[str]:
+        compact = _norm(text).replace(" ", "")
+        if not self.keyed():
+            return sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
+        by_key = {r["e"].value for r in self.store.query(_BY_COMPACT, {ox.Variable("key"): ox.Literal(compact)})}
+        by_label = {e for e in self._slot(compact)}  # a one-word label is its own compact form
+        return sorted(by_key | by_label)
+
     def candidates(self, text: str) -> list[str]:
         text = text.strip()
         if m := _WIKIDATA.match(text):
@@ -62,32 +99,34 @@ class Resolver:
             return sorted(r["e"].value for r in rows)
         if re.match(r"^https?://\S+$", text):
             return [text]
-        if self._index is None:
-            self._index = self._build()
-        slot = self._index.get(_norm(text), {})
+        slot = self._slot(text)
         firm = sorted(e for e, shared in slot.items() if not shared)
         if firm:
             return firm
         if slot:
             return sorted(slot)
-        compact = _norm(text).replace(" ", "")
-        found = sorted({e for label, ents in self._index.items() if label.replace(" ", "") == compact for e in ents})
-        return found or self._by_surname(text)
+        return self._compact(text) or self._by_surname(text)
 
-    def _by_surname(self, text: str) -> list[str]:
-        """Persons named by surname alone, or by initials and surname."""
+    def _people_named(self, surname: str) -> set[tuple[str, str]]:
+        if self.keyed():
+            rows = self.store.query(_BY_SURNAME, {ox.Variable("key"): ox.Literal(surname)})
+            return {(r["e"].value, r["given"].value if r["given"] is not None else "") for r in rows}
         if self._surnames is None:
             self._surnames = {}
             for row in self.store.query(_PERSON_LABELS):
                 tokens = _norm(row["l"].value).split()
                 if len(tokens) >= 2:
                     self._surnames.setdefault(tokens[-1], set()).add((row["e"].value, " ".join(tokens[:-1])))
+        return self._surnames.get(surname, set())
+
+    def _by_surname(self, text: str) -> list[str]:
+        """Persons named by surname alone, or by initials and surname."""
         m = _INITIALS.match(text.strip())
         initials = [c.lower() for c in re.findall(r"[A-Za-z]", m.group(1))] if m else []
         surname = _norm(m.group(2) if m else text)
         if " " in surname:
             return []
-        people = self._surnames.get(surname, set())
+        people = self._people_named(surname)
         if initials:
             people = {(e, given) for e, given in people if given and given[0] == initials[0]}
         return sorted({e for e, _ in people})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_a_folder_with_bad_files_loads_the_good_ones_and_exits_non_zero(cli, tmp
     (folder / "b_empty.txt").write_text("")
     (folder / "c_garbage.bin").write_bytes(b"\xff\xfe\x00\x81garbage")
     (folder / "d_gone.txt").symlink_to(tmp_path / "missing-target")
-    result = cli("ingest", str(folder))
+    result = cli("ingest", "--verbose", str(folder))
     assert result.exit_code == 1
     errors = [l for l in result.stderr.splitlines() if l.startswith("error:")]
     assert errors == [
@@ -62,7 +63,7 @@ def test_a_folder_with_bad_files_loads_the_good_ones_and_exits_non_zero(cli, tmp
         f"error: {folder / 'c_garbage.bin'}: not UTF-8 text (byte 0)",
         f"error: {folder / 'd_gone.txt'}: cannot read file (No such file or directory)",
     ]
-    assert "1 loaded, 3 failed, 0 skipped" in result.stderr
+    assert re.search(r"^1 files loaded \(1 documents, 1 meetings, \d+ positions\), 3 failed, 0 skipped;", result.stderr, re.M)
     assert "a_good.txt: " in result.stdout
 
 
@@ -71,10 +72,25 @@ def test_a_file_of_no_known_format_in_a_folder_is_skipped_but_named_it_fails(cli
     folder.mkdir()
     (folder / "page.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "SOURCE.md").write_text("# Where these pages come from\n")
-    walked = cli("ingest", str(folder))
+    walked = cli("ingest", "--verbose", str(folder))
     assert walked.exit_code == 0
     assert f"skipped: {folder / 'SOURCE.md'}: unrecognised format" in walked.stderr
     assert cli("ingest", str(folder / "SOURCE.md")).exit_code == 1
+
+
+def test_ingest_of_a_folder_of_200_files_says_a_few_lines(cli, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    page = EXAMPLE.read_text(encoding="utf-8")
+    for i in range(199):
+        (folder / f"page{i:03}.txt").write_text(page.replace("30 March 1962", f"30 March 1962 ({i})", 1), encoding="utf-8")
+    (folder / "README.md").write_text("# what these are\n")
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert re.fullmatch(r"199 files loaded \(199 documents, 199 meetings, \d+ positions\), 0 failed, 1 skipped "
+                        rf"\(--verbose names them\); store {re.escape(str(tmp_path / 'store'))} holds \d+ triples", line)
 
 
 def test_a_failed_file_leaves_the_store_as_it_was(cli, tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from cwkg.errors import QueryError
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.runner import parse_year_range, run
+from support import EXAMPLE
 
 DOC = "https://w3id.org/cwkg/id/document/"
 
@@ -172,3 +173,37 @@ def test_a_person_is_found_by_surname_alone_and_by_initials_and_surname(loaded_s
     dvorak = r.resolve("Richard Dvořák", "person")
     assert (r.resolve("Dvořák", "person"), r.resolve("R. Dvorak", "person")) == (dvorak, dvorak)
     assert r.resolve("Q. Dvorak", "person") is None
+
+
+RESOLVED = ["Albania", "albanian", "Yugoslavia", "Q222", "Ri Song Un", "Li Songun", "Ri Songun", "Pak Song Chol",
+            "Richard Dvořák", "Dvořák", "R. Dvorak", "Q. Dvorak", "CPSU", "Moscow", "Kim Il Sung", "nobody at all"]
+
+
+def test_label_keys_in_the_store_resolve_as_reading_every_label_does(loaded_store):
+    from cwkg.queries.resolve import Resolver
+
+    keyed, scanning = Resolver(loaded_store), Resolver(loaded_store, _keyed=False)
+    assert keyed.keyed() is True
+    assert {t: keyed.candidates(t) for t in RESOLVED} == {t: scanning.candidates(t) for t in RESOLVED}
+
+
+def test_a_store_written_before_label_keys_gets_them_when_opened(tmp_path):
+    import pyoxigraph as ox
+
+    from cwkg.graph.store import GraphStore
+    from cwkg.pipeline import ingest
+    from cwkg.queries.resolve import Resolver
+
+    with GraphStore(tmp_path / "new") as store:
+        assert all(r.ok for r in ingest(store, [EXAMPLE]))
+        old = [q for q in store.quads() if not q.predicate.value.endswith(("LabelKey", "labelKey", "surnameKey", "givenNamesKey"))
+               and not q.predicate.value.endswith("labelKeysVersion")]
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.extend(old)
+    raw.flush()
+    del raw
+    with GraphStore(tmp_path / "old") as store:
+        assert store.has_label_keys() is False
+        store.ensure_static()
+        assert store.has_label_keys() is True
+        assert Resolver(store).candidates("Li Songun") == Resolver(store, _keyed=False).candidates("Li Songun") != []

@@ -294,3 +294,46 @@ def test_serve_refuses_a_folder_with_no_store(tmp_path):
     result = runner.invoke(app, ["--store", str(tmp_path / "none"), "serve", "--port", str(free_port())])
     assert result.exit_code == 1
     assert "no store here to serve" in result.stderr
+
+
+def test_cwkg_serve_prints_its_url_answers_and_stops_on_ctrl_c(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    store_path = tmp_path / "store"
+    with GraphStore(store_path) as store:
+        assert all(r.ok for r in ingest(store, [EXAMPLE]))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(store_path), "serve", "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stderr.readline()
+        url = f"http://127.0.0.1:{port}/query"
+        assert first.startswith(f"SPARQL endpoint: {url}")
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                request = urllib.request.Request(url + "?query=ASK%7B%3Fs%20a%20%3Chttps%3A%2F%2Fw3id.org%2Fcwkg%2Fontology%23Meeting%3E%7D",
+                                                 headers={"Accept": "application/sparql-results+json"})
+                with urllib.request.urlopen(request, timeout=2) as answer:
+                    assert b'"boolean":true' in answer.read().replace(b" ", b"")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the endpoint did not answer within 20 s"
+                time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
+        assert proc.stderr.read().strip() == "stopped"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_subquery_gets_only_the_parameters_it_projects():
+    query = "SELECT ?a WHERE { { SELECT ?x ?t WHERE { ?x ?p ?t . ?x ?q ?y } } ?x ?r ?y }"
+    bound = with_values(query, {ox.Variable("t"): ox.NamedNode("http://x.org/t"), ox.Variable("y"): ox.Literal("y")})
+    assert bound == ('SELECT ?a WHERE {\n  VALUES (?t ?y) { (<http://x.org/t> "y") }\n { SELECT ?x ?t WHERE {\n'
+                     '  VALUES (?t) { (<http://x.org/t>) }\n ?x ?p ?t . ?x ?q ?y } } ?x ?r ?y }')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 
 from cwkg.graph.namespaces import AUTHORITY_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from cwkg.graph.store import GraphStore
@@ -48,3 +49,25 @@ def test_each_document_has_its_own_named_graph_named_by_its_iri(store):
     (result,) = list(ingest(store, [EXAMPLE]))
     (graph,) = store.document_graphs()
     assert graph.value == result.document
+
+
+def test_a_store_in_use_by_another_process_is_a_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    from cwkg.errors import CwkgError
+    from cwkg.graph.store import GraphStore
+
+    path = tmp_path / "store"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(CwkgError) as error:
+            GraphStore(path)
+        assert str(error.value) == (f"{path}: the store is in use by another process (an ingest, a push or "
+                                    "`cwkg serve --writable`?); try again when it has finished")
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=20)

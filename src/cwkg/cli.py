@@ -102,6 +102,7 @@ def main(
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to load."),
     validate: bool = typer.Option(False, "--validate", help="Check each document against the SHACL rules first; refuse those that break a blocking rule."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
 ) -> None:
     """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records) into the store, one named graph each."""
     from rich.console import Console
@@ -120,26 +121,36 @@ def ingest(
     except CwkgError as exc:
         _fail(str(exc))
     failed = skipped = 0
+    sums = {"documents": 0, "meetings": 0, "positions": 0, "refused": 0}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with store, Progress(*columns, console=err, transient=True) as bar:
+    with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("files", total=len(files))
         records = bar.add_task("records", total=None)
         for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate):
             bar.advance(task)
             for refusal in result.refused:
+                sums["refused"] += 1
                 typer.echo(f"refused: {refusal}", err=True)
             if result.ok:
-                where = f" -> {result.document}" if result.documents == 1 else ""
-                typer.echo(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} persons, "
-                           f"{result.meetings} meetings, {result.mentions} mentions, {result.positions} positions{where}")
+                sums["documents"] += result.documents
+                sums["meetings"] += result.meetings
+                sums["positions"] += result.positions
+                if verbose:
+                    where = f" -> {result.document}" if result.documents == 1 else ""
+                    typer.echo(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} persons, "
+                               f"{result.meetings} meetings, {result.mentions} mentions, {result.positions} positions{where}")
             elif result.unrecognised and result.path not in named:
                 skipped += 1  # a note or licence beside the records in a folder
-                typer.echo(f"skipped: {result.error}", err=True)
+                if verbose:
+                    typer.echo(f"skipped: {result.error}", err=True)
             else:
                 failed += 1
                 typer.echo(f"error: {result.error}", err=True)
         total = store.count()
-    typer.echo(f"{len(files) - failed - skipped} loaded, {failed} failed, {skipped} skipped; store {store.path} holds {total} triples", err=True)
+    typer.echo(f"{len(files) - failed - skipped} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
+               f"{sums['positions']} positions{', ' + str(sums['refused']) + ' refused' if sums['refused'] else ''}), "
+               f"{failed} failed, {skipped} skipped{' (--verbose names them)' if skipped and not verbose else ''}; "
+               f"store {store.path} holds {total} triples", err=True)
     if failed:
         raise typer.Exit(1)
 
