@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from cwkg.extract.authority import default_authority
 
 from .namespaces import ID, OWL
+from .sameas import write_groups
 from .store import GraphStore
 
 LINKS_GRAPH = ox.NamedNode(ID + "graph/links/people")
@@ -48,6 +49,7 @@ def link_people(store: GraphStore) -> int:
             triples.append(ox.Triple(ox.NamedNode(person), OWL.sameAs, ox.NamedNode(matches.pop())))
     triples += _same_name_and_post(store, name_key)
     store.replace_graph(LINKS_GRAPH, triples)
+    write_groups(store)
     return len(triples)
 
 

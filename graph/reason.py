@@ -23,6 +23,7 @@ from cwkg.errors import CwkgError
 
 from .namespaces import AUTHORITY_GRAPH, ID, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from .store import GraphStore
+from .sameas import write_groups
 
 INFERRED_GRAPH = ox.NamedNode(ID + "graph/inferred")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -112,6 +113,7 @@ def reason(store: GraphStore, documents: list[ox.NamedNode] | None = None, batch
     triples = [ox.Triple(ox.NamedNode(s), RDF_TYPE, ox.NamedNode(c)) for s, c in sorted(inferred)]
     if report.consistent:
         store.replace_graph(INFERRED_GRAPH, triples)
+        write_groups(store)  # inferred owl:sameAs may join groups
     report.inferred = len(triples)
     report.seconds = time.perf_counter() - started
     return report

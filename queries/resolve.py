@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import WD
 from cwkg.graph.labelkeys import key
+from cwkg.graph.sameas import GROUPS_GRAPH, groups, same_as_pairs
 from cwkg.graph.store import GraphStore
 
 _LABELS = """
@@ -51,6 +52,7 @@ class Resolver:
     _groups: dict[str, str] | None = None
     _surnames: dict[str, set[tuple[str, str]]] | None = None  # surname -> (person, given names)
     _keyed: bool | None = None
+    _has_groups: bool | None = None
 
     def keyed(self) -> bool:
         if self._keyed is None:
@@ -98,7 +100,10 @@ class Resolver:
                                     {ox.Variable("wd"): WD[m.group(1)]})
             return sorted(r["e"].value for r in rows)
         if re.match(r"^https?://\S+$", text):
-            return [text]
+            try:
+                return [ox.NamedNode(text).value]
+            except ValueError:
+                raise QueryError(f"'{text}' is not a valid IRI") from None
         slot = self._slot(text)
         firm = sorted(e for e, shared in slot.items() if not shared)
         if firm:
@@ -132,27 +137,28 @@ class Resolver:
         return sorted({e for e, _ in people})
 
     def _same(self) -> dict[str, str]:
-        """Each entity to the representative of its owl:sameAs group (authority IRIs preferred)."""
+        """Each entity to the representative of its owl:sameAs group, read from the whole store (a store
+        without the groups graph)."""
         if self._groups is None:
-            parent: dict[str, str] = {}
-
-            def find(x: str) -> str:
-                while parent.get(x, x) != x:
-                    x = parent[x]
-                return x
-
-            for row in self.store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"):
-                a, b = find(row["a"].value), find(row["b"].value)
-                if a != b:
-                    keep, drop = sorted((a, b), key=lambda iri: ("/frus/" in iri or "/hsg/" in iri or "/pocom/" in iri, iri))
-                    parent[drop] = keep
-            self._groups = {x: find(x) for x in parent}
+            self._groups = groups(same_as_pairs(self.store))
         return self._groups
+
+    def _representatives(self, entities: list[str]) -> dict[str, str]:
+        if not entities:
+            return {}
+        if self._has_groups is None:
+            self._has_groups = bool(self.store.query(f"ASK {{ GRAPH {GROUPS_GRAPH} {{ ?a ?b ?c }} }}"))
+        if not self._has_groups:
+            return self._same()
+        values = " ".join(str(ox.NamedNode(e)) for e in entities)
+        rows = self.store.query(f"SELECT ?e ?rep WHERE {{ VALUES ?e {{ {values} }} ?e cw:sameAsGroup ?rep }}")
+        return {r["e"].value: r["rep"].value for r in rows}
 
     def resolve(self, text: str, param: str) -> ox.NamedNode | None:
         """The one entity the text names (one owl:sameAs group counts as one); None if nothing matches."""
-        same = self._same()
-        found = sorted({same.get(c, c) for c in self.candidates(text)})
+        candidates = self.candidates(text)
+        same = self._representatives(candidates)
+        found = sorted({same.get(c, c) for c in candidates})
         if len(found) > 1:
             raise QueryError(f"'{text}' for {param} names several entities: {', '.join(found[:5])}; give one of these IRIs")
         return ox.NamedNode(found[0]) if found else None

@@ -207,3 +207,33 @@ def test_a_store_written_before_label_keys_gets_them_when_opened(tmp_path):
         store.ensure_static()
         assert store.has_label_keys() is True
         assert Resolver(store).candidates("Li Songun") == Resolver(store, _keyed=False).candidates("Li Songun") != []
+
+
+def test_same_as_groups_kept_in_the_store_resolve_as_grouping_every_link_does(loaded_store):
+    from cwkg.queries.resolve import Resolver
+
+    stored, scanned = Resolver(loaded_store), Resolver(loaded_store, _has_groups=False)
+    answers = {}
+    for resolver in (stored, scanned):
+        out = {}
+        for text in RESOLVED:
+            try:
+                out[text] = resolver.resolve(text, "person")
+            except QueryError as exc:
+                out[text] = str(exc)
+        answers[resolver is stored] = out
+    assert answers[True] == answers[False]
+
+
+def test_a_same_as_group_is_represented_by_its_authority_iri():
+    from cwkg.graph.sameas import groups
+
+    pairs = [("https://w3id.org/cwkg/id/person/frus/v/p_1", "https://w3id.org/cwkg/id/person/hsg/7"),
+             ("https://w3id.org/cwkg/id/person/hsg/7", "https://w3id.org/cwkg/id/person/dean-rusk")]
+    assert groups(pairs) == {"https://w3id.org/cwkg/id/person/frus/v/p_1": "https://w3id.org/cwkg/id/person/dean-rusk",
+                             "https://w3id.org/cwkg/id/person/hsg/7": "https://w3id.org/cwkg/id/person/dean-rusk"}
+
+
+def test_an_iri_like_value_that_is_not_an_iri_is_a_one_line_error(loaded_store, catalog):
+    with pytest.raises(QueryError, match="is not a valid IRI"):
+        ask(loaded_store, catalog, "meetings", person="http://x.org/a>b")

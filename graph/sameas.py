@@ -1,0 +1,50 @@
+"""owl:sameAs groups, worked out once when the links change rather than on every query.
+
+Every member of a group points to one representative (an authority IRI before a FRUS, HSG
+or POCOM one, then the smallest) with `cw:sameAsGroup`, in a graph of its own that ingest
+rebuilds whole after it links people; label resolution looks up only the entities it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .namespaces import CW, ID
+from .store import GraphStore
+
+GROUPS_GRAPH = ox.NamedNode(ID + "graph/sameas-groups")
+
+
+def _rank(iri: str) -> tuple[bool, str]:
+    return ("/frus/" in iri or "/hsg/" in iri or "/pocom/" in iri, iri)
+
+
+def groups(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each entity that is the same as another, to its group's representative."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=_rank)
+            parent[drop] = keep
+    return {x: find(x) for x in parent}
+
+
+def same_as_pairs(store) -> list[tuple[str, str]]:
+    return [(r["a"].value, r["b"].value) for r in store.query("SELECT ?a ?b WHERE { ?a owl:sameAs ?b }")
+            if isinstance(r["a"], ox.NamedNode) and isinstance(r["b"], ox.NamedNode)]
+
+
+def write_groups(store: GraphStore) -> int:
+    """Rebuild the groups graph from every owl:sameAs in the store; how many entities it maps."""
+    mapping = groups(same_as_pairs(store))
+    store.replace_graph(GROUPS_GRAPH, [ox.Triple(ox.NamedNode(x), CW.sameAsGroup, ox.NamedNode(rep)) for x, rep in mapping.items()])
+    return len(mapping)
