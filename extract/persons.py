@@ -242,7 +242,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             continue
         matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, candidates)}
         if not matches:
-            # "Herr Strauss": the one person the publication lists under that surname.
+            # "Herr Novak": the one person the publication lists under that surname.
             matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and authority.name_key(a) == token for a in p.aliases)}
             if len(matches) == 1:
                 known_person(next(iter(matches)))

@@ -1,6 +1,6 @@
 """Lookup keys for what a user types, written beside the labels they come from.
 
-Resolving "pak song chol" or "Dvorak" to an entity must not read every label of the store on
+Resolving "kang min ho" or "Novak" to an entity must not read every label of the store on
 every query. Each graph the store writes carries, next to its labels, their folded forms
 (`cw:labelKey`: case, diacritics and hyphens ignored; `cw:sharedLabelKey` for labels several
 entities share; `cw:compactLabelKey` with spaces removed) and, for persons, `cw:surnameKey`
@@ -28,7 +28,7 @@ _SCHEMA = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationPr
 
 
 def key(label: str) -> str:
-    """"Pak Song-chol" and "pak song chol" alike: folded, lower case, hyphens as spaces, spaces single."""
+    """"Kang Min-ho" and "kang min ho" alike: folded, lower case, hyphens as spaces, spaces single."""
     return re.sub(r"\s+", " ", fold(label).lower().replace("-", " ")).strip()
 
 

