@@ -379,15 +379,18 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
 
 def _proposed_item(ctx: Context, c: _Clause, all_sentences: list[Block]) -> bool:
     """A verbless item in a run of them right after "I have two suggestions:" or "Recommendations:"."""
-    if not is_verbless(ctx.body[c.start:c.end]):
-        return False
     idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), None)
     if idx is None:
         return False
-    for before in reversed(all_sentences[max(0, idx - 6):idx]):
-        if announces_proposals(before.text):
+    before = all_sentences[max(0, idx - 6):idx]
+    if not any(announces_proposals(s.text) for s in before):
+        return False  # the cheap test first: most clauses follow no announcement, and need no parse
+    if not is_verbless(ctx.body[c.start:c.end]):
+        return False
+    for sentence in reversed(before):
+        if announces_proposals(sentence.text):
             return True
-        if not is_verbless(before.text):
+        if not is_verbless(sentence.text):
             return False
     return False
 

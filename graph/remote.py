@@ -165,14 +165,6 @@ def binding_points(query: str, opening: int, names: frozenset[str] | None = None
     return points
 
 
-def union_branches(query: str, opening: int) -> list[int]:
-    """The `{` of each UNION branch directly inside the group that opens at `opening`."""
-    groups = _children(query, opening)
-    return [o for k, (o, close) in enumerate(groups)
-            if _UNION.match(query, close + 1) is not None
-            or (k > 0 and query[groups[k - 1][1] + 1:o].strip().upper() == "UNION")]
-
-
 def with_values(query: str, substitutions: dict[ox.Variable, Term] | None) -> str:
     """The query with its parameters as a VALUES block heading the WHERE group, each UNION branch and
     each subquery in it.

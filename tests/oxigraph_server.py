@@ -17,6 +17,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_process(process: subprocess.Popen | None, timeout: float) -> None:
+    """Terminate a server the tests started, killing it if it does not stop within `timeout` seconds."""
+    if process is None:
+        return
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.stderr:
+        process.stderr.close()
+
+
 class RunningServer:
     def __init__(self, location: Path, writable: bool = True, port: int | None = None, timeout_s: int | None = None) -> None:
         self.server = Server(location, "127.0.0.1", port or free_port(), writable, timeout_s)
@@ -40,13 +55,5 @@ class RunningServer:
         raise RuntimeError("oxigraph did not start within 20 s")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process is not None and self.process.stderr:
-            self.process.stderr.close()
+        stop_process(self.process, timeout=10)
         self.process = None

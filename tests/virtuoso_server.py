@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from oxigraph_server import free_port
+from oxigraph_server import free_port, stop_process
 
 INI = """[Database]
 DatabaseFile = {d}/virtuoso.db
@@ -89,11 +89,5 @@ class RunningVirtuoso:
         return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout=30)
         self.process = None
