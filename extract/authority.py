@@ -62,6 +62,7 @@ class Entity:
     event_year: int | None = None
     triggers: tuple[str, ...] = ()
     trigger_context: tuple[str, ...] = ()
+    bloc: str | None = None
 
     def exists_in(self, year: int | None) -> bool:
         if year is None:
@@ -289,6 +290,20 @@ class Authority:
         iris = {a.iri for a in self.alias_table.get(fold(label.strip().rstrip(":")), []) if self.entities[a.iri].kind in kinds}
         return iris.pop() if len(iris) == 1 else None
 
+    @cached_property
+    def capitals(self) -> dict[str, tuple[str, ...]]:
+        """State -> the cities the authority records as its capital."""
+        out: dict[str, list[str]] = {}
+        for e in self.entities.values():
+            for state in e.capital_of:
+                out.setdefault(state, []).append(e.iri)
+        return {state: tuple(cities) for state, cities in out.items()}
+
+    def capital(self, state_iri: str) -> str | None:
+        """The state's capital, when the authority records exactly one (a state with two on record gives none)."""
+        cities = self.capitals.get(state_iri, ())
+        return cities[0] if len(cities) == 1 else None
+
     def capital_state(self, city_iri: str, year: int | None) -> str | None:
         city = self.entities.get(city_iri)
         if not city:
@@ -342,6 +357,7 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
                 event_year=_year(g.value(s, CW.date)) or _year(g.value(s, CW.startDate)),
                 triggers=tuple(str(o) for o in g.objects(s, CW.triggerPattern)),
                 trigger_context=tuple(str(o) for o in g.objects(s, CW.triggerContext)),
+                bloc=str(o) if (o := g.value(s, CW.bloc)) is not None else None,
             )
     aliases = [
         Alias(str(o), str(s), form)

@@ -117,3 +117,40 @@ def date_lines(body: str) -> list[tuple[int, date]]:
             if found:
                 out.append((p.start, found[0][2]))
     return out
+
+
+_PERIOD_MONTH = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True) if len(m) > 3)
+
+
+def _point(n: int) -> str:
+    return rf"(?:(?P<m{n}>{_PERIOD_MONTH})\.?\s+(?:(?P<d{n}>[0-3]?\d),?\s+)?)?(?P<y{n}>1[89]\d\d)"
+
+
+_TRAILING_PERIOD = re.compile(
+    rf"(?:,\s*|\s+)(?:(?P<prep>from|to|until|till|through|after|since|as of)\s+)?{_point(1)}"
+    rf"(?:\s*(?:[–-]|\b(?:to|until|till|through)\b)\s*{_point(2)})?\s*\.?$")
+
+
+def trailing_period(text: str) -> tuple[str | None, str | None, str]:
+    """Start, end (ISO dates of the precision written) and the rest of a description ending in its period:
+    "... from August 1966", "... to December 1964", "..., 1964–1967", "..., September 1, 1965–December 6, 1968"."""
+    m = _TRAILING_PERIOD.search(text)
+    if not m:
+        return None, None, text
+
+    def iso(n: int) -> str | None:
+        year, month, day = m[f"y{n}"], m[f"m{n}"], m[f"d{n}"]
+        if not year:
+            return None
+        if not month:
+            return year
+        return f"{year}-{MONTHS[month.lower()]:02d}" + (f"-{int(day):02d}" if day else "")
+
+    rest = text[:m.start()]
+    if m["y2"]:
+        return iso(1), iso(2), rest
+    if m["prep"] in ("from", "after", "since", "as of"):
+        return iso(1), None, rest
+    if m["prep"] in ("to", "until", "till", "through"):
+        return None, iso(1), rest
+    return iso(1), iso(1), rest

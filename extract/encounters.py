@@ -65,3 +65,27 @@ def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], aut
 def _reported(text: str, at: int) -> bool:
     """A meeting someone else tells of ("he said that he had met ..."): not one this record reports."""
     return re.search(r"\b(?:said|stated|told|informed|reported|added|noted)\b[^.;]*$", text[:at]) is not None
+
+
+# "the March 11–13 meeting of the Atlantic Policy Group", "the meeting of the Council on 12 May", "the Political
+# Committee's session of 2 June": a body's meeting the record tells of in passing, named with its date.
+_BODY = r"(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|on|and|the)){0,8})"
+_GATHERING = r"(?:meeting|session|conference|summit|plenum|congress)"
+_BODY_MEETING = re.compile(
+    rf"\b(?:the|a|its|their)\s+(?P<lead>[^,;.]{{0,30}}?)\b{_GATHERING}s?\s+of\s+{_BODY}(?P<tail>[^,;.]{{0,40}})")
+
+
+def find_body_meetings(body: str, blocks: list[Block], doc_date: date | None, written_at: str | None) -> list[Encounter]:
+    """Meetings of a named body the text mentions with their date: reported, not recorded here; their participants
+    are not known."""
+    out: list[Encounter] = []
+    for block in blocks:
+        for sent in sentences(body, block.start, block.end):
+            for m in _BODY_MEETING.finditer(sent.text):
+                body_name = re.sub(r"\s+(?:of|for|on|and|the)$", "", m["body"].strip())
+                if len(body_name.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}", body_name):
+                    continue  # "the meeting of Kennedy": a person, not a body ("of NATO" is one)
+                dated = [d for part in ("lead", "tail") for _, _, d in find_dates(m[part], doc_date)]
+                if dated:
+                    out.append(Encounter(sent, "meeting", (), dated[0], None, body_name))
+    return out

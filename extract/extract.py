@@ -14,17 +14,19 @@ from functools import lru_cache
 
 from .authority import Authority, default_authority
 from .facts import DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, meeting_at
-from .encounters import Encounter, find_encounters
+from .encounters import Encounter, find_body_meetings, find_encounters
 from .kinds import AUTHOR, RECORD, voice
-from .offices import Offices
+from .office_holders import office_holders
+from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
-from .persons import Candidate, find_candidates, group_people, listed_candidates, signature_candidates
+from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions
-from .posts import find_posts, unnamed_mentions
+from .posts import find_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
-from .volume import find_volume_persons, office_title, volume_people
+from .titles import office_post
+from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SourceDocument, VolumeRecord
 from .text import Block, paragraphs
 
@@ -82,7 +84,7 @@ def segmentation(a: Annotated) -> None:
 def entities(a: Annotated) -> None:
     """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
     doc, body = a.doc, a.doc.body
-    a.entity_mentions = a.gazetteer.find(body, a.year)
+    a.entity_mentions = a.gazetteer.find(body, a.year, side=a.perspective)
     volume_posts: list[PostFact] = []
     if doc.people and doc.volume:
         persons, volume_posts = volume_people(doc.volume, doc.people, a.authority, a.gazetteer, a.perspective, a.year)
@@ -90,7 +92,7 @@ def entities(a: Annotated) -> None:
         found = marked_persons(doc, a.paragraph_of) if a.use_markup else []
         found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, a.entity_mentions, a.paragraph_of))
         a.entity_mentions = _without_overlaps(found, a.entity_mentions)
-    a.offices = Offices(volume_posts, a.authority)
+    a.offices = Offices(volume_posts, a.authority, office_holders(), doc.volume)
     if a.perspective:
         a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(body, a.entity_mentions, doc.date,
                                                                                     a.perspective, a.paragraph_of))
@@ -110,16 +112,25 @@ def persons(a: Annotated) -> None:
         candidates = marked_candidates(doc, a.entity_mentions) + candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)
     other += find_candidates(doc.description or "", role_words, [], offsets=False)
+    other += note_candidates(doc.source_note or "")
     if doc.citation.translator:
         other.append(Candidate(doc.citation.translator, None, "citation-translator"))
-    a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, body, a.listed, scope=doc.doc_id)
+    # Office holders the people database names are listed for the record as a volume's persons are.
+    outside = {h.key: PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values()}
+    a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, body, {**a.listed, **outside},
+                                             scope=doc.doc_id)
     a.mentions = sorted(a.entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
     a.translator = _person_named(authority, a.people, doc.citation.translator)
 
 
 def posts(a: Annotated) -> None:
-    """Posts the text states ("X, Ambassador of S to C"), and the unnamed holders of posts no name goes with."""
+    """Posts the text states ("X, Ambassador of S to C"), the offices it names people by ("The Vice President"),
+    and the unnamed holders of posts no name goes with."""
     a.posts, a.unnamed = find_posts(a.doc.body, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)
+    a.posts += [p for p in titled_posts(a.doc.body, a.authority, a.mentions, a.year)
+                if not any(q.holder == p.holder and q.role == p.role for q in a.posts)]
+    named = [(m.entity, m.span.text, m.span) for m in a.mentions if m.rule == "office-title"]
+    a.posts += office_posts(named, a.posts, a.offices, a.perspective, "office-title")
     held = unnamed_mentions(a.unnamed, a.doc.body, a.paragraph_of)
     a.mentions = sorted(a.mentions + held, key=lambda m: (m.span.start, m.span.end))  # "Polish" stays a mention of Poland
 
@@ -128,8 +139,8 @@ def authorship(a: Annotated) -> None:
     """Where the record was written and by whom: sender, heading, signature, diary, drafting note."""
     doc, body = a.doc, a.doc.body
     a.written_at = find_written_at(a.layout, a.mentions)
-    a.author = find_author(body, a.layout, a.mentions) or _drafter(doc, a.people, a.listed, a.authority)
-    a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author)
+    a.author = find_author(body, a.layout, a.mentions) or _drafter(doc, a.people, a.listed, a.authority, a.offices)
+    a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
     if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
         anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
@@ -154,12 +165,16 @@ def meetings(a: Annotated) -> None:
     a.meeting = meeting
     a.meetings = _with_encounters(meeting, find_encounters(body, a.speech, a.mentions, a.author, doc.date, a.written_at),
                                   authority, a.author)
+    a.meetings += _reported_meetings(find_body_meetings(body, a.speech, doc.date, a.written_at), a.meetings, authority)
 
 
 def posts_in_context(a: Annotated) -> None:
     """What the meeting and the record's side add to the posts: delegations, accreditation, the publisher's state."""
     if a.meeting:
         a.posts = _listed_posts(a.posts, a.meeting.listed, a.authority, a.gazetteer, a.year)
+        # "The Deputy Secretary of Defense" in the list: its holder that day held the office.
+        a.posts += office_posts([(p.person, p.office, None) for p in a.meeting.listed if p.office], a.posts, a.offices,
+                                a.perspective, "participants-list")
         a.posts = [_accredit_where_met(p, a.meeting.place, a.meeting.participants, a.authority, a.year) for p in a.posts]
     if a.perspective:
         a.posts = [_own_state(p, a.perspective, a.listed) for p in a.posts]
@@ -190,7 +205,7 @@ def participation(a: Annotated) -> None:
         at = meeting_at(a.meetings, pos.span.start)
         if at is not None and pos.reported_by is None and is_person and pos.speaker not in at.participants:
             at.participants.append(pos.speaker)
-    a.meetings = [m for m in a.meetings if len(m.participants) >= 2 or (a.recorded and m is a.meeting)]
+    a.meetings = [m for m in a.meetings if len(m.participants) >= 2 or (a.recorded and m is a.meeting) or m.reported]
 
 
 # The components, in order: each adds its layer and reads only the layers of those before it.
@@ -209,25 +224,34 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
                   perspective=authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None)
     for _, component in COMPONENTS:
         component(a)
+    named = {p.ref for p in a.people}
+    # An office holder the people database names who is referred to only through a list or a meeting is a person too.
+    outside = [PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values() if h.key not in named]
     return DocumentFacts(
-        document=doc, persons=a.people + a.unnamed, posts=a.posts, meetings=a.meetings, mentions=a.mentions,
+        document=doc, persons=a.people + outside + a.unnamed, posts=a.posts, meetings=a.meetings, mentions=a.mentions,
         positions=a.positions, author=a.author, translator=a.translator,
         translated_for=_resolve_label(authority, doc.citation.translated_for), written_at=a.written_at,
     )
 
 
-def _signed_by_author(people: list[PersonFact], mentions: list, author: str | None) -> tuple[list[PersonFact], list]:
+def _signed_by_author(people: list[PersonFact], mentions: list, author: str | None,
+                      listed: dict[str, PersonFact]) -> tuple[list[PersonFact], list]:
     """A one-word signature ("Dean") that is a word of the known author's name is the author signing."""
     by_ref = {p.ref: p for p in people}
-    if author not in by_ref:
+    known = by_ref.get(author) or listed.get(author)
+    if known is None:
         return people, mentions
-    words = {w for a in by_ref[author].aliases | {by_ref[author].label} for w in a.split()}
+    words = {w for a in known.aliases | {known.label} for w in a.split()}
     signers = {m.entity for m in mentions if m.kind == "person" and m.rule == "signature"}
+    mentioned = {m.entity for m in mentions}
     merged = {p.ref for p in people if p.ref in signers and p.ref != author and len(p.aliases) == 1
               and len(p.label.split()) == 1 and p.label in words
               and all(m.rule == "signature" for m in mentions if m.entity == p.ref)}
+    # The surname a source note gives the drafter ("Drafted by Kowal"), never named in the text: the author too.
+    merged |= {p.ref for p in people if p.ref.startswith("provisional:") and p.ref not in mentioned
+               and len(p.label.split()) == 1 and p.label in words}
     for p in people:
-        if p.ref in merged:
+        if p.ref in merged and author in by_ref:
             by_ref[author].aliases.add(p.label)
     mentions = [replace(m, entity=author) if m.entity in merged else m for m in mentions]
     return [p for p in people if p.ref not in merged], mentions
@@ -248,20 +272,60 @@ def _with_encounters(meeting: MeetingFact | None, encounters: list[Encounter], a
     return sorted(meetings, key=lambda m: m.span.start)
 
 
-def _drafter(doc: SourceDocument, people: list[PersonFact], listed: dict[str, PersonFact], authority: Authority) -> str | None:
-    """The person a source note says drafted the record ("Drafted by X"): X among the record's persons,
-    else among the volume's list of persons, if the surname names exactly one."""
+def _reported_meetings(found: list[Encounter], meetings: list[MeetingFact], authority: Authority) -> list[MeetingFact]:
+    """Meetings of bodies the text tells of in passing, each once, and none that is the record's own (same day)."""
+    kind = next((k.iri for k in authority.meeting_kinds if k.label == "meeting"), None)
+    taken = {m.date for m in meetings if m.date}
+    out: list[MeetingFact] = []
+    for e in found:
+        if e.day in taken:
+            continue
+        taken.add(e.day)
+        out.append(MeetingFact(kind, e.day, None, None, None, [], Span(e.sentence.start, e.sentence.end, e.sentence.text),
+                               ["reported-body-meeting"], reported=True))
+    return out
+
+
+def _drafter(doc: SourceDocument, people: list[PersonFact], listed: dict[str, PersonFact], authority: Authority,
+             offices: Offices | None) -> str | None:
+    """The person a source note says drafted the record ("Drafted by X"): X among the record's persons, else among
+    the volume's list of persons, if the surname names exactly one. Namesakes are told apart by the initials the
+    record is signed with ("ND"), then by who the lists place at home, in office, on the record's date: a drafter
+    writes where the record was written, not from an embassy abroad."""
     if not doc.source_note:
         return None
     m = re.search(r"\bDrafted by ([A-Z][\w.'’ -]+?)(?:\s+(?:and|on|in)\b|[.;,])", doc.source_note)
     if not m:
         return None
     surname = authority.name_key(m.group(1).split()[-1])
-    for pool in (people, list(listed.values())):
-        found = {p.ref for p in pool if not p.unnamed and any(authority.name_key(a.split()[-1]) == surname for a in p.aliases | {p.label})}
+    named = [p for p in people if not p.ref.startswith("provisional:")]
+    provisional = [p for p in people if p.ref.startswith("provisional:")]
+    for pool in (named, list(listed.values()), provisional):
+        found = {p.ref: p for p in pool if not p.unnamed and any(authority.name_key(a.split()[-1]) == surname for a in p.aliases | {p.label})}
+        if len(found) > 1:
+            found = _namesake_drafter(found, doc, offices)
         if found:
-            return found.pop() if len(found) == 1 else None
+            return next(iter(found)) if len(found) == 1 else None
     return None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s,]+", name) if w and w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+    if "," in name:  # "Davis, Nathaniel": given names after the comma
+        surname, _, given = name.partition(",")
+        words = [w for w in given.split() if w.rstrip(".") not in ("Jr", "Sr")] + [surname.strip()]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _namesake_drafter(found: dict[str, PersonFact], doc: SourceDocument, offices: Offices | None) -> dict[str, PersonFact]:
+    signed = re.search(r"(?:^|\n)\s*\[?([A-Z]{2,4})\]?\s*$", doc.body.rstrip())
+    if signed:
+        by_initials = {ref: p for ref, p in found.items() if signed.group(1) in {_initials(n) for n in p.aliases | {p.label}}}
+        found = by_initials or found
+    if len(found) > 1 and offices is not None:
+        at_home = {ref: p for ref, p in found.items() if offices.serving(ref, doc.date) == "home"}
+        found = at_home or found
+    return found
 
 
 def _without_overlaps(preferred: list, others: list) -> list:
@@ -292,17 +356,12 @@ def _listed_posts(posts: list[PostFact], listed: list[Participation], authority:
         for f in found:
             f.of = f.of or p.delegation
             f.rule, f.span, f.title = "participants-list", None, p.description
-        if not found and (title := office_title(text)):
+        if not found and (office := office_post(p.person, text, 0, mentions)):
             # Only an office of a body the description names: "Chairman" alone is the person's part in the meeting.
-            body = next((m.entity for m in mentions if m.kind in ("party", "organization")), None) or \
-                next((m.entity for m in mentions if m.kind == "state"), None)
-            if body:
-                # "Chairman of the Christian Social Union": the office is "Chairman", of the body the rest names.
-                named = next((m for m in mentions if m.entity == body), None)
-                lead = text[:named.span.start] if named else ""
-                if named and re.search(r"\s+of\s+(?:the\s+)?$", lead) and lead.strip():
-                    title = re.sub(r"\s+of\s+(?:the\s+)?$", "", lead).strip(" ,")
-                found = [PostFact(p.person, None, of=body, title=title, rule="participants-list", confidence=0.8)]
+            office.of = office.of or next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
+            if office.of:
+                office.rule, office.confidence = "participants-list", 0.8
+                found = [office]
         posts += [f for f in found if f.of and (f.holder, f.of) not in held or f.role is None]
     return posts
 

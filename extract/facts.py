@@ -70,6 +70,7 @@ class Participation:
     person: str
     delegation: str | None
     description: str | None
+    office: str | None = None  # the office the list names them by ("The Deputy Secretary of Defense")
 
 
 @dataclass
@@ -84,10 +85,12 @@ class MeetingFact:
     rules: list[str] = field(default_factory=list)
     listed: list[Participation] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # entities the SUBJECT line names
+    reported: bool = False  # told of in passing ("the May 12 meeting of the Council"): no words of the record are from it
 
 
 def meeting_at(meetings: list[MeetingFact], offset: int) -> MeetingFact | None:
     """The meeting whose part of the text holds the offset: the last one told of before it, else the record's first."""
+    meetings = [m for m in meetings if not m.reported]
     before = [m for m in meetings if m.span.start <= offset]
     return before[-1] if before else (meetings[0] if meetings else None)
 

@@ -62,6 +62,10 @@ class _Hit:
     candidates: tuple[tuple[str, str], ...]  # (iri, form)
 
 
+_FIGURATIVE = re.compile(r"\b(?:another|a second|a new)\s+$", re.IGNORECASE)
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$)|\s+(?:in|on|at|for|with|would|will|could|is|was|or|and|to|if)\b")
+
+
 class Gazetteer:
     """Alias matching over a text; built once per authority."""
 
@@ -80,14 +84,18 @@ class Gazetteer:
             out.append(_Hit(m.start(), m.end(), cands))
         return out
 
-    def find(self, text: str, year: int | None) -> list[Mention]:
-        """Every entity mention in `text`, resolved, in text order."""
+    def find(self, text: str, year: int | None, context: Counter[str] | None = None, side: str | None = None) -> list[Mention]:
+        """Every entity mention in `text`, resolved, in text order. An ambiguous name ("German", "Korea") goes to the
+        entity the text itself names most often; failing that, to the half of a divided country on the side of the
+        state whose record it is (`side`); failing that, to the one `context` (the text around it) names most."""
         folded = fold(text)
         paras = paragraphs(text)
         hits = self.hits(folded)
         resolved: list[tuple[_Hit, str, str]] = []
         pending: list[_Hit] = []
         for hit in hits:
+            if _FIGURATIVE.search(folded[max(0, hit.start - 12):hit.start]) and _PHRASE_END.match(folded[hit.end:hit.end + 12]):
+                continue  # "another Korea", "a second Cuba": a kind of situation, not the state
             cands = [(iri, form) for iri, form in hit.candidates if self._plausible(iri, year)] or list(hit.candidates)
             firm = [c for c in cands if c[1] != "ambiguous"]
             if len({iri for iri, _ in firm}) == 1:
@@ -101,10 +109,15 @@ class Gazetteer:
         for _, iri, _ in list(resolved):
             if self.authority.entities[iri].kind == "place" and (state := self.authority.capital_state(iri, year)):
                 counts[state] += 1
+        bloc = self.authority.entities[side].bloc if side in self.authority.entities else None
+        context = context or Counter()
+
+        def weight(iri: str) -> tuple[int, bool, int]:
+            return counts[iri], bloc is not None and self.authority.entities[iri].bloc == bloc, context[iri]
+
         for hit in pending:
-            cands = [iri for iri, _ in hit.candidates if self._plausible(iri, year)]
-            ranked = sorted(cands, key=lambda iri: -counts[iri])
-            if ranked and counts[ranked[0]] > 0 and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+            ranked = sorted({iri for iri, _ in hit.candidates if self._plausible(iri, year)}, key=weight, reverse=True)
+            if ranked and weight(ranked[0]) > (0, False, 0) and (len(ranked) == 1 or weight(ranked[0]) > weight(ranked[1])):
                 resolved.append((hit, ranked[0], "ambiguous"))
         mentions = [
             self._mention(text, paras, hit.start, hit.end, iri, form, "alias")

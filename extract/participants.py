@@ -42,18 +42,26 @@ def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Auth
             first = people[0]
             description = body[first.span.end:block.end].strip(" ,;") or None
             out.append(Participation(first.entity, delegation, description))
-        elif offices is not None and (holder := _office_holder(text, offices, day, delegation or perspective)):
+        elif offices is not None and (found := _office_holder(text, offices, day, delegation or perspective)):
             # "The Under Secretary of State, Chairman": the office's holder that day, described by the rest.
-            out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
+            holder, office, rest = found
+            out.append(Participation(holder, delegation or perspective, rest, office))
         elif (m := _TITLE.match(text)) and (holder := authority.office_holder(m["title"], delegation or perspective, year)):
             out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
     return out
 
 
-def _office_holder(line: str, offices: Offices, day: date | None, state: str | None) -> str | None:
-    """The holder of the office a line names before any comma ("The Deputy Secretary of Defense")."""
-    title = re.sub(r"^(?:The|the)\s+", "", line.partition(",")[0]).strip()
-    return offices.holder(title, day, state) if title and title[0].isupper() else None
+def _office_holder(line: str, offices: Offices, day: date | None, state: str | None) -> tuple[str, str, str | None] | None:
+    """The holder of the office a line names, the office and the rest of the line: the whole line first ("The
+    Chairman, Joint Chiefs of Staff"), else the part before a comma ("The Under Secretary of State, Chairman")."""
+    line = re.sub(r"^(?:The|the)\s+", "", line).strip()
+    if not line or not line[0].isupper():
+        return None
+    head, _, rest = line.partition(",")
+    for title, remainder in ((line, None), (head.strip(), rest.strip() or None)):
+        if holder := offices.holder(title, day, state):
+            return holder, title, remainder
+    return None
 
 
 def from_markup(doc: SourceDocument, mentions: list[Mention], authority: Authority, perspective: str | None,
@@ -62,14 +70,19 @@ def from_markup(doc: SourceDocument, mentions: list[Mention], authority: Authori
     out: list[Participation] = []
     for listed in doc.participants:
         delegation = authority.resolve_label(listed.delegation, ("state", "organization")) if listed.delegation else None
-        person = None
+        person = office = None
         if listed.ref and listed.ref in known and doc.volume:
             person = person_key(doc.volume, listed.ref)
         elif (m := _TITLE.match(listed.name)) and not listed.ref:
-            person = (offices and _office_holder(listed.name, offices, doc.date, delegation or perspective)) or \
-                authority.office_holder(m["title"], delegation or perspective, year)
+            line = ", ".join(x for x in (listed.name, listed.description) if x)
+            found = offices and _office_holder(line, offices, doc.date, delegation or perspective)
+            if found:
+                person, office = found[0], found[1]
+            else:
+                person = authority.office_holder(m["title"], delegation or perspective, year)
         else:
             person = next((m.entity for m in mentions if m.kind == "person" and m.span.text == listed.name), None)
         if person:
-            out.append(Participation(person, delegation or (perspective if _TITLE.match(listed.name) else None), listed.description))
+            out.append(Participation(person, delegation or (perspective if _TITLE.match(listed.name) else None),
+                                     listed.description, office))
     return out

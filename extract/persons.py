@@ -136,6 +136,32 @@ def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
     return out
 
 
+# A publisher's note on who drafted, cleared or received a record: "Drafted by A, B, and C and cleared by D".
+_NOTE_VERB = r"(?:[Dd]rafted|[Cc]leared|[Aa]pproved|[Ii]nitialed|[Rr]evised|[Cc]oncurred in|[Ss]igned)\s+by"
+_NOTE_NAMES = re.compile(rf"\b{_NOTE_VERB}\s+(?P<by>[^.;]+)|\b[Cc]op(?:y|ies)\s+(?:was\s+|were\s+)?(?:sent|given|forwarded)\s+to\s+(?P<to>[^.;]+)")
+_NOTE_NAME = re.compile(r"(?:[A-Z]§\s?)*[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]§\s?)*[A-Z][a-z][\w'’-]*){0,3}")
+
+
+def note_candidates(note: str) -> list[Candidate]:
+    """The people a source note names as drafters, clearers or recipients of a copy: each name of the list, office
+    symbols in brackets and dates aside ("Drafted by Smith (EUR/EE) on May 2"); a title ("the Secretary") is none."""
+    # Initials and "Jr." keep their place but lose the full stop that would end the sentence.
+    text = re.sub(r"\b([A-Z]|Jr|Sr)\.", r"\1§", note or "")
+    text = re.sub(rf"\s+and\s+(?={_NOTE_VERB}\b)", "; ", text)
+    out: list[Candidate] = []
+    for m in _NOTE_NAMES.finditer(text):
+        names = re.sub(r"\([^)]*\)", " ", m["by"] or m["to"])
+        names = re.split(r"\s+(?:on|in|at|for|with|from|after|before)\b", names)[0]
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", names):
+            part = part.strip()
+            if re.fullmatch(r"(?:Jr|Sr)§?|I{2,3}", part) or not (found := _NOTE_NAME.fullmatch(part)):
+                continue
+            if part.split()[0] in ("The", "the") or part.split()[0] in STOP:
+                continue
+            out.append(Candidate(found.group(0).replace("§", "."), None, "source-note"))
+    return out
+
+
 def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
     """The name that signs the record (a short last line), and the diarist of "From the diary of X"."""
     out: list[Candidate] = []
@@ -204,7 +230,10 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     def known_person(ref: str) -> PersonFact:
         if ref in listed:
             p = listed[ref]
-            return people.setdefault(ref, PersonFact(key=ref, label=p.label, external=True, same_as=p.same_as))
+            # A volume's person is defined in the volume's graph; any other listed person here.
+            external = ref.startswith("frus:")
+            return people.setdefault(ref, PersonFact(key=ref, label=p.label, aliases=set() if external else set(p.aliases),
+                                                     external=external, same_as=p.same_as))
         return people.setdefault(ref, PersonFact(key=ref, label=authority.entities[ref].label, authority_iri=ref))
 
     for m in known:
@@ -244,6 +273,10 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         if not matches:
             # "Herr Novak": the one person the publication lists under that surname.
             matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and authority.name_key(a) == token for a in p.aliases)}
+            if not matches and len(token) >= 5:
+                # A list's surname one letter off from the text's ("Denny" listed, "Denney" written).
+                matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and _one_edit(authority.name_key(a), token)
+                                                                   for a in p.aliases)}
             if len(matches) == 1:
                 known_person(next(iter(matches)))
         owner[token] = matches.pop() if len(matches) == 1 else provisional + token
@@ -315,6 +348,13 @@ def _by_initials(authority: Authority, name: str, owner: dict[str, str], candida
              if authority.name_key(c.name) in owner and len(c.name.split()) > 1
              and (c.name.split()[0][0], authority.name_key(c.name.split()[-1])) == want}
     return found.pop() if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one inserted, dropped or changed letter."""
+    from rapidfuzz.distance import Levenshtein
+
+    return a != b and Levenshtein.distance(a, b) == 1
 
 
 def _near(key: str, person_keys: dict[str, str]) -> str | None:

@@ -62,6 +62,10 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
                 to, end = target.entity, target.span.end
             elif target.kind == "place":
                 city, to, end = target.entity, authority.capital_state(target.entity, year), target.span.end
+        if role.diplomatic and of and authority.entities[of].kind == "party":
+            continue  # "First Secretary of the Party" leads a party; it is no embassy rank
+        if to and city is None and role.diplomatic and authority.entities[to].kind == "state":
+            city = authority.capital(to)  # an envoy to a state sits in its capital
         holder = _holder(body, folded, persons, start, end, pattern)
         if holder is None:
             if of is None:
@@ -136,3 +140,33 @@ def merge_posts(posts: list[PostFact]) -> list[PostFact]:
         if p.confidence > m.confidence:
             m.span, m.rule, m.confidence = p.span, p.rule, p.confidence
     return list(merged.values())
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?P<title>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+$")
+
+
+def titled_posts(body: str, authority: Authority, mentions: list[Mention], year: int | None) -> list[PostFact]:
+    """"President Kennedy", "Secretary Rusk", "Premier Zhou": a title before the name of a person the authority knows
+    gives the post the authority records for that title and year; the record attests it."""
+    labels = {fold(label).lower(): role for role in authority.roles for label in role.labels}
+    out: list[PostFact] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.kind != "person" or m.entity not in authority.entities:
+            continue
+        # The title stands before the name, or the authority's alias holds it ("President Kennedy").
+        before = _TITLE_BEFORE.search(body[max(0, m.span.start - 40):m.span.start])
+        words = fold(before["title"]).lower().split() if before else []
+        own = fold(m.span.text).lower().split()[:-1]
+        role = next((labels[" ".join(ws[i:])] for ws in (words, own) for i in range(len(ws)) if " ".join(ws[i:]) in labels), None)
+        if role is None or (m.entity, role.iri) in seen:
+            continue
+        held = [p for p in authority.posts if p.person == m.entity and p.role == role.iri
+                and (year is None or (p.start or 0) <= year <= (p.end or 9999))]
+        if len(held) == 1:
+            seen.add((m.entity, role.iri))
+            start = m.span.start - len(before["title"]) - (len(body[:m.span.start]) - len(body[:m.span.start].rstrip())) \
+                if before and any(" ".join(words[i:]) in labels for i in range(len(words))) else m.span.start
+            out.append(PostFact(m.entity, role.iri, held[0].organization, span=Span(start, m.span.end, body[start:m.span.end]),
+                                rule="title-name", confidence=0.8))
+    return out

@@ -10,13 +10,16 @@ whose name is an authority person's are tied to that person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .authority import Authority
-from .dates import MONTHS
+from .dates import trailing_period
 from .facts import Mention, PersonFact, PostFact, Span
 from .mentions import Gazetteer
+from .office_holders import office_holders
 from .posts import find_posts
+from .titles import career, office_post, office_title
 from cwkg.loaders.source import VolumePerson
 from .text import fold
 
@@ -29,10 +32,6 @@ _TITLES = {"Secretary", "President", "Ambassador", "Minister", "Director", "Gene
            "And", "To", "By", "From", "Of", "Cc", "For", "Messrs", "Designate", "Intelligence", "Affairs", "Security",
            "Agency", "Staff", "Treasury", "Commerce", "Agriculture", "Justice", "Interior", "Labor", "Navy", "Army", "Force",
            "Forces", "Chiefs", "Embassy", "Mission", "Delegation", "Envoy", "Counsellor", "Senate", "House", "Office"}
-_MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r")"
-_PERIOD = re.compile(
-    rf"(?:(?P<prep>from|to|until|after|since|in|as of)\s+)?(?P<m1>{_MONTH})?\s*(?P<y1>1[89]\d\d)?\s*(?:[–-]\s*(?P<m2>{_MONTH})?\s*(?P<y2>1[89]\d\d)?)?\s*$"
-)
 
 
 def person_key(volume: str, pid: str) -> str:
@@ -87,33 +86,6 @@ def find_volume_persons(body: str, volume: str, people: tuple[VolumePerson, ...]
     return out
 
 
-_SPAN = re.compile(
-    rf"(?:,\s*|\s+)(?:(?P<prep>from|to|until|after|since)\s+)?(?:(?P<m1>{_MONTH})\s*)?(?P<y1>1[89]\d\d)?"
-    rf"(?:\s*[–-]\s*(?:(?P<m2>{_MONTH})\s*)?(?P<y2>1[89]\d\d))?\s*$"
-)
-
-
-def _period(segment: str) -> tuple[str | None, str | None, str]:
-    """Start and end (ISO year or year-month) from a trailing "from August 1966", "1964–1967", "June–September 1968"."""
-    m = _SPAN.search(segment)
-    if not m or not (m["y1"] or m["y2"]):
-        return None, None, segment
-    rest = segment[: m.start()]
-
-    def iso(month: str | None, year: str | None) -> str | None:
-        if not year:
-            return None
-        return f"{year}-{MONTHS[month.lower()]:02d}" if month else year
-
-    if m["prep"] in ("from", "after", "since"):
-        return iso(m["m1"], m["y1"]), None, rest
-    if m["prep"] in ("to", "until"):
-        return None, iso(m["m1"], m["y1"]), rest
-    if m["y2"]:
-        return iso(m["m1"], m["y1"] or m["y2"]), iso(m["m2"], m["y2"]), rest
-    return iso(m["m1"], m["y1"]), iso(m["m1"], m["y1"]), rest
-
-
 def volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Authority, gazetteer: Gazetteer,
                   perspective: str | None, year: int | None, posts: bool = True) -> tuple[list[PersonFact], list[PostFact]]:
     """The volume's persons with their spellings, authority links and (unless `posts` is False) posts."""
@@ -124,8 +96,11 @@ def volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Auth
 def _volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Authority, gazetteer: Gazetteer,
                    perspective: str | None, year: int | None, with_posts: bool) -> tuple[list[PersonFact], list[PostFact]]:
     person_keys = authority.person_keys()
+    holders = office_holders()
     persons: list[PersonFact] = []
     posts: list[PostFact] = []
+    # The whole list is the context of each entry: "German" in one entry is the Germany the others name.
+    context = Counter(m.entity for m in gazetteer.find("\n".join(vp.description or "" for vp in people), year, side=perspective)) if with_posts else None
     for vp in people:
         if not with_posts:
             key = person_key(volume, vp.id)
@@ -136,34 +111,38 @@ def _volume_people(volume: str, people: tuple[VolumePerson, ...], authority: Aut
         same = person_keys.get(authority.name_key(vp.name)) or person_keys.get(authority.name_key(" ".join(aliases(vp)[1:2]) or vp.name))
         persons.append(PersonFact(key=key, label=vp.name, aliases=set(aliases(vp)) | {vp.sort_name}, description=vp.description,
                                   same_as=same))
-        for segment in re.split(r";\s*", vp.description or ""):
-            start, end, phrase = _period(segment.strip())
-            if not phrase.strip():
-                continue
-            text = f"{vp.name}, {phrase.strip()}"
-            mentions = gazetteer.find(text, year)
+        entry: list[PostFact] = []
+        defaulted: set[int] = set()
+        for phrase, start, end in career(vp.description or ""):
+            text = f"{vp.name}, {phrase}"
+            mentions = gazetteer.find(text, year, context, perspective)
             holder = Mention(key, "person", Span(0, len(vp.name), vp.name), "name", 1, "volume-entry")
             found, _ = find_posts(text, authority, [holder, *mentions], [], year, key)
             found = [p for p in found if p.holder == key]
-            if not found and (office := office_title(phrase)):
-                # An office the role scheme does not list keeps its title; it serves the body it names, else the state.
-                body = next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
-                found = [PostFact(key, None, of=body or perspective, title=office)]
+            if not found and (office := office_post(key, text, len(vp.name) + 2, mentions)):
+                found = [office]
             for post in found:
-                post.of = post.of or perspective
-                post.start, post.end, post.rule = start, end, "volume-persons"
+                if post.of is None:
+                    defaulted.add(len(entry))
                 post.title = post.title or office_title(phrase)
-                posts.append(post)
+                if start is None and end is None and post.title:
+                    start, end = holders.period(volume, vp.id, post.title) or (None, None)
+                post.start, post.end, post.rule = start, end, "volume-persons"
+                entry.append(post)
+        # An office that names no state serves the state the entry's other offices serve, else the publisher's.
+        served = next((_state_of(p.of, authority) for i, p in enumerate(entry) if i not in defaulted and _state_of(p.of, authority)), None)
+        for i, post in enumerate(entry):
+            if i in defaulted:
+                post.of = served or perspective
+        posts += entry
     return persons, posts
 
 
-_OFFICE = re.compile(r"^(?:also\s+|later\s+|then\s+|formerly\s+)?(?P<title>[A-Z][\w’'.-]*(?:[\s,]+(?:[A-Z][\w’'.-]*|of|the|for|and|on|to|in|at|de|du|la|des)){0,14})")
-
-
-def office_title(phrase: str) -> str | None:
-    """The office a volume's description names ("Secretary of the Treasury from April 1965" -> its title)."""
-    m = _OFFICE.match(phrase.strip())
-    if not m:
+def _state_of(body: str | None, authority: Authority) -> str | None:
+    """The state a body is or belongs to: a state itself, or the state a party rules."""
+    if body is None or body not in authority.entities:
         return None
-    title = re.sub(r"[\s,]+(?:of|the|for|and|on|to|in|at)$", "", m["title"].strip(" ,")).strip(" ,")
-    return title if 1 <= len(title.split()) <= 15 and not re.fullmatch(r"[A-Z]\.?", title) else None
+    if authority.entities[body].kind == "state":
+        return body
+    ruled = authority.ruling.get(body, ())
+    return ruled[0] if len(ruled) == 1 else None

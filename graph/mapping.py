@@ -167,7 +167,8 @@ def _person(t: _Triples, person: PersonFact) -> None:
     if person.authority_iri is None and not person.external:
         t.add(p, SKOS.prefLabel, Literal(person.label))
         t.add(p, RDFS.label, Literal(person.label))
-        t.add(p, CW.provisional, Literal(True))
+        if not person.ref.startswith(("hsg:", "pocom:")):  # a person of a name authority is no provisional one
+            t.add(p, CW.provisional, Literal(True))
     for alias in sorted(person.aliases - {person.label}):
         t.add(p, SKOS.altLabel, Literal(alias))
     for titled in sorted(person.titles):

@@ -23,7 +23,7 @@ def report():
 
 def test_the_reported_position_of_kim_il_sung_is_found_with_its_reporter(report):
     assert (report.reported_by.correct, report.reported_by.total) == (1, 1)
-    assert not any("Kim Il Sung" in miss for miss in report.missed_positions)
+    assert not any("Kim Il Sung" in miss for miss in report.findings.get("missed position", []))
 
 
 def test_the_gold_question_is_answered(report):

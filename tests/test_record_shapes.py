@@ -172,3 +172,51 @@ def test_an_office_is_not_a_name_of_its_holder():
                                    date=date(1968, 4, 24), kind="memorandum for the record", perspective="United States"))
     johnson = next(p for p in facts.persons if p.ref == ID + "person/lyndon-johnson")
     assert "The President" not in johnson.aliases
+
+
+def test_a_source_note_names_its_drafters_clearers_and_the_recipient_of_a_copy():
+    from cwkg.extract.persons import note_candidates
+
+    note = ("Source: Central Files, POL 1. Secret. Drafted by Ostrowski (EUR/EE), Kaminski, and A. B. Wolanski, Jr. "
+            "on May 2 and cleared by Mieczyslaw Nowak and the Secretary. A copy was sent to Brzezinski.")
+    assert [c.name for c in note_candidates(note)] == ["Ostrowski", "Kaminski", "A. B. Wolanski", "Mieczyslaw Nowak",
+                                                       "Brzezinski"]
+
+
+def test_the_drafter_among_namesakes_is_the_one_whose_initials_sign_the_record_and_who_serves_at_home():
+    from cwkg.loaders.source import VolumePerson
+
+    people = (VolumePerson("p_KJ1", "Jan Kowal", "Kowal, Jan", "Ambassador to Poland"),
+              VolumePerson("p_KP1", "Piotr Kowal", "Kowal, Piotr", "Ambassador to Hungary"),
+              VolumePerson("p_KP2", "Pawel Kowal", "Kowal, Pawel", "Member, Policy Planning Staff"))
+    body = "Memorandum for the Record\n\nWashington, May 4, 1966.\n\nThe President said that Poland wanted more trade.\n\nPK"
+    doc = SourceDocument(doc_id="v-d2", source="t", format="t", title="Memorandum for the Record", body=body,
+                         date=date(1966, 5, 4), kind="memorandum for the record", volume="v", people=people,
+                         source_note="Secret. Drafted by Kowal on May 5.", perspective="United States")
+    assert extract(doc).author == "frus:v:p_KP2"
+
+
+def test_a_dated_meeting_of_a_body_told_of_in_passing_is_a_meeting_without_known_participants():
+    facts, names = read("Record of Discussion, 31 March 1964\n\nThe paper was discussed. It had been submitted to the "
+                        "March 11–13 meeting of the Atlantic Planning Group. It was agreed that the paper should be revised.")
+    reported = [m for m in facts.meetings if m.reported]
+    assert [(m.date, m.participants) for m in reported] == [(date(1964, 3, 11), [])]
+
+
+def test_a_reported_meeting_holds_none_of_the_records_positions():
+    from cwkg.extract.facts import meeting_at
+
+    facts, names = read("Record of Discussion, 31 March 1964\n\nThe paper was discussed. It had been submitted to the "
+                        "March 11–13 meeting of the Atlantic Planning Group. It was agreed that the paper should be revised.")
+    assert all(meeting_at(facts.meetings, p.span.start) is None or not meeting_at(facts.meetings, p.span.start).reported
+               for p in facts.positions)
+
+
+def test_a_surname_one_letter_off_from_the_volumes_list_is_that_listed_person():
+    from cwkg.loaders.source import VolumePerson
+
+    people = (VolumePerson("p_WJ1", "Jan Wilczynski", "Wilczynski, Jan", "Counselor of Embassy"),)
+    body = "Memorandum of Conversation\n\nWashington, May 4, 1966.\n\nMr. Wilczynsky said that Poland wanted more trade."
+    doc = SourceDocument(doc_id="v-d3", source="t", format="t", title="Memorandum of Conversation", body=body,
+                         date=date(1966, 5, 4), kind="memorandum of conversation", volume="v", people=people)
+    assert [p.speaker for p in extract(doc).positions] == ["frus:v:p_WJ1"]

@@ -170,3 +170,11 @@ def test_verbless_items_after_announced_suggestions_are_proposals():
     facts = extract(SourceDocument(doc_id="l", source="test", format="test", title=title, body=body,
                                    date=date(1965, 3, 2), kind=document_kind(title)))
     assert [p.stance.rsplit("/", 1)[-1] for p in facts.positions][-2:] == ["proposes", "proposes"]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung noted the usefulness of cultural exchanges with Poland.", "supports"),
+    ("Kim Il Sung said that Poland didn't do as well as it should with the new markets.", "criticizes"),
+])
+def test_a_nominal_appraisal_and_a_shortfall_against_what_should_be_are_stances(sentence, stance):
+    assert stance_of(sentence) == stance

@@ -71,3 +71,13 @@ def test_a_store_in_use_by_another_process_is_a_one_line_error(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(timeout=20)
+
+
+def test_the_text_and_the_html_copy_of_one_page_are_one_document(tmp_path):
+    from support import FIXTURES
+
+    with GraphStore.in_memory() as store:
+        store.ensure_static()
+        results = list(ingest(store, [EXAMPLE, FIXTURES / "wilson_founding_page.html"]))
+        documents = {r["d"].value for r in store.query("SELECT DISTINCT ?d WHERE { ?d a cw:Document }")}
+    assert ([r.ok for r in results], len(documents)) == ([True, True], 1)

@@ -554,7 +554,7 @@ def evaluate_gold(
     frus: list[Path] = typer.Option([], "--frus", help="A FRUS TEI volume: score text extraction against its own markup."),
     corpus: list[Path] = typer.Option([], "--corpus", "-c", help="Folders to search for each gold file's document (default: ../corpus beside the gold folder)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
-    details: bool = typer.Option(False, "--details", help="Also list every missed and every extra position, and every stance that differs from the gold."),
+    details: bool = typer.Option(False, "--details", help="Also list what differs from the gold: missed and extra persons, posts, meetings, participants and positions, and stances."),
 ) -> None:
     """Score extraction against gold files, per file and micro-averaged over all: persons, mentions, meetings,
     participants, posts, positions, speaker, stance, topic and reporter accuracy, questions, document fields."""
@@ -587,12 +587,9 @@ def evaluate_gold(
     _print_scores(reports + ([overall] if len(reports) > 1 else []))
     if details:
         for r in reports:
-            for miss in r.missed_positions:
-                typer.echo(f"{r.name}: missed: {miss}")
-            for extra in r.extra_positions:
-                typer.echo(f"{r.name}: extra:  {extra}")
-            for stance in r.stance_disagreements:
-                typer.echo(f"{r.name}: stance: {stance}")
+            for kind, texts in r.findings.items():
+                for text in texts:
+                    typer.echo(f"{r.name}: {kind}: {text}")
 
 
 def _print_scores(reports: list) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pyoxigraph as ox
+from unidecode import unidecode
 
 from cwkg.errors import CwkgError, InputError
 from cwkg.extract.dates import parse_date
@@ -145,9 +146,11 @@ class Report:
     document_kind: Accuracy = field(default_factory=Accuracy)
     document_date: Accuracy = field(default_factory=Accuracy)
     document_author: Accuracy = field(default_factory=Accuracy)
-    missed_positions: list[str] = field(default_factory=list)
-    extra_positions: list[str] = field(default_factory=list)
-    stance_disagreements: list[str] = field(default_factory=list)
+    findings: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, kind: str, text: str) -> None:
+        """Keep one disagreement with the gold ("missed person", "extra post", "stance" ...) for --details."""
+        self.findings.setdefault(kind, []).append(text)
 
     @property
     def mentions_total(self) -> Score:
@@ -181,9 +184,7 @@ class Report:
             if isinstance(value, (Score, Accuracy)):
                 out[f.name] = value.as_dict()
         out["mentions"] = {"all": self.mentions_total.as_dict(), **{k: s.as_dict() for k, s in self.mentions.items()}}
-        out["missed_positions"] = self.missed_positions
-        out["extra_positions"] = self.extra_positions
-        out["stance_disagreements"] = self.stance_disagreements
+        out["findings"] = self.findings
         return out
 
 
@@ -222,12 +223,19 @@ class _Graph:
         return self.rows("SELECT ?t ?doc WHERE { ?doc cw:text ?t }")[0]["t"].value
 
 
-def _score_persons(g: _Graph, gold: Gold) -> Score:
+def _score_persons(g: _Graph, gold: Gold, report: Report) -> None:
     rows = g.rows("SELECT DISTINCT ?p ?doc WHERE { GRAPH ?doc { ?p a cw:Person } FILTER NOT EXISTS { ?p cw:unnamed true } }")
     predicted = [g.names(r["p"]) for r in rows]
-    matched_gold = sum(1 for p in gold.persons if any(names & p.names() for names in predicted))
-    matched_pred = sum(1 for names in predicted if any(names & p.names() for p in gold.persons))
-    return Score(tp=matched_gold, fp=len(predicted) - matched_pred, fn=len(gold.persons) - matched_gold)
+    for p in gold.persons:
+        if any(names & p.names() for names in predicted):
+            report.persons.tp += 1
+        else:
+            report.persons.fn += 1
+            report.note("missed person", p.name)
+    for names in predicted:
+        if not any(names & p.names() for p in gold.persons):
+            report.persons.fp += 1
+            report.note("extra person", " / ".join(sorted(names)))
 
 
 def _score_mentions(g: _Graph, gold: Gold) -> dict[str, Score]:
@@ -291,14 +299,25 @@ def _score_meetings(g: _Graph, gold: Gold, report: Report) -> None:
         if found is None:
             report.meetings.fn += 1
             report.participants.fn += len(wanted)
+            report.note("missed meeting", f"{meeting.date or '?'}: {', '.join(meeting.participants)}")
             continue
         free.remove(found)
         report.meetings.tp += 1
-        hit = sum(1 for names in wanted if any(names & p for p in found.participants))
-        report.participants.tp += hit
-        report.participants.fn += len(wanted) - hit
-        report.participants.fp += sum(1 for p in found.participants if not any(p & names for names in wanted))
+        if meeting.date and found.date != meeting.date:
+            report.note("meeting date", f"gold {meeting.date}, found {found.date}")
+        for label, names in zip(meeting.participants, wanted):
+            if any(names & p for p in found.participants):
+                report.participants.tp += 1
+            else:
+                report.participants.fn += 1
+                report.note("missed participant", f"{meeting.date or '?'}: {label}")
+        for p in found.participants:
+            if not any(p & names for names in wanted):
+                report.participants.fp += 1
+                report.note("extra participant", f"{meeting.date or '?'}: {' / '.join(sorted(p))}")
     report.meetings.fp += len(free)
+    for m in free:
+        report.note("extra meeting", f"{m.date or '?'}: {len(m.participants)} participants")
 
 
 def _in_force(start, end, day: str | None) -> bool:
@@ -310,37 +329,74 @@ def _in_force(start, end, day: str | None) -> bool:
     return end is None or day[:len(end.value)] <= end.value
 
 
-def _score_posts(g: _Graph, gold: Gold) -> Score:
-    """The posts the graph gives the document's persons, wherever stated (the document, its volume's list of
-    persons, the authority), and in force on the document's date."""
+_FUNCTION_WORDS = {"of", "the", "for", "to", "and", "in", "at", "on", "a"}
+
+
+def _title_words(title: str) -> list[str]:
+    """An office title word by word, with case, punctuation, glosses in brackets and function words aside."""
+    text = re.sub(r"\([^)]*\)", " ", unidecode(str(title)).lower()).strip()
+    text = re.sub(r"^(?:the\s+)?(\w+)'s\s+(.+)$", r"\2 to the \1", text)  # "President's Assistant": "Assistant to the President"
+    return [w for w in re.findall(r"[a-z0-9]+", text) if w not in _FUNCTION_WORDS]
+
+
+def _names_within(name: str, titles: set[str]) -> bool:
+    """Whether a body's name is spelled out inside one of the titles ("..., Department of State")."""
+    words = _title_words(name)
+    return bool(words) and any(any(t[i:i + len(words)] == words for i in range(len(t))) for t in map(_title_words, titles))
+
+
+def _post_fits(post: dict, parts: dict[str, set[str]]) -> bool:
+    """A predicted post fits a gold one when its title begins with the gold role (it may go on to name the body),
+    its body is the gold `of` (or named in the title), its `to` is the gold one, and its city is the gold `at`
+    (or, unstated, the capital of the state it serves or is accredited to: an official of a government sits there)."""
+    if post.get("role"):
+        wanted = _title_words(post["role"])
+        if not any(_title_words(r)[:len(wanted)] == wanted for r in parts["role"]):
+            return False
+    if post.get("of") and norm(str(post["of"])) not in parts["of"] and not _names_within(str(post["of"]), parts["role"]):
+        return False
+    if post.get("to") and norm(str(post["to"])) not in parts["to"]:
+        return False
+    return not post.get("at") or norm(str(post["at"])) in (parts["at"] or parts["seat"])
+
+
+def _score_posts(g: _Graph, gold: Gold, report: Report) -> None:
+    """The posts the record gives its persons (the gold lists "the posts the text gives them"): stated in the
+    document or in its volume's list of persons, and in force on the document's date. Posts the authority data
+    knows from elsewhere are the graph's knowledge, not the record's."""
     day = next((r["d"].value for r in g.rows("SELECT ?d ?doc WHERE { ?doc dcterms:date ?d }")), None)
-    rows = g.rows("""SELECT ?person ?post ?role ?of ?to ?at ?start ?end ?doc WHERE { GRAPH ?doc { ?person a cw:Person }
-        ?person cw:holdsPost ?post . ?post org:role ?role . OPTIONAL { ?post org:organization ?of }
-        OPTIONAL { ?post cw:accreditedTo ?to } OPTIONAL { ?post cw:postCity ?at } OPTIONAL { ?post cw:startDate ?start }
-        OPTIONAL { ?post cw:endDate ?end } }""")
+    rows = g.rows("""SELECT ?person ?post ?role ?title ?of ?to ?at ?seat ?start ?end ?doc WHERE { GRAPH ?doc { ?person a cw:Person }
+        ?person (owl:sameAs|^owl:sameAs)? ?holder . ?holder cw:holdsPost ?post .
+        { ?post cw:attestedIn ?doc } UNION { ?doc dcterms:isPartOf ?vol . ?post prov:wasDerivedFrom ?vol }
+        OPTIONAL { ?post org:role ?role } OPTIONAL { ?post cw:postTitle ?title }
+        OPTIONAL { ?post org:organization ?of } OPTIONAL { ?post cw:accreditedTo ?to } OPTIONAL { ?post cw:postCity ?at }
+        OPTIONAL { ?seat cw:capitalOf ?state . FILTER(?state = COALESCE(?to, ?of)) }
+        OPTIONAL { ?post cw:startDate ?start } OPTIONAL { ?post cw:endDate ?end } }""")
     posts: dict[str, tuple[set[str], dict[str, set[str]]]] = {}
     for r in rows:
         if not _in_force(r["start"], r["end"], day):
             continue
-        holder, parts = posts.setdefault(r["post"].value, (set(), {"role": set(), "of": set(), "to": set(), "at": set()}))
+        holder, parts = posts.setdefault(r["post"].value, (set(), {k: set() for k in ("role", "of", "to", "at", "seat")}))
         holder |= g.names(r["person"])
-        for key in parts:
+        parts["role"] |= g.names(r["role"]) | g.names(r["title"])
+        for key in ("of", "to", "at", "seat"):
             parts[key] |= g.names(r[key])
     matched: set[str] = set()
-    score = Score()
+    score = report.posts
     for person in gold.persons:
         for post in person.posts:
-            def fits(parts: dict[str, set[str]]) -> bool:
-                return all(norm(str(post[k])) in parts[k] for k in ("role", "of", "to", "at") if post.get(k))
-
-            hits = [iri for iri, (holder, parts) in posts.items() if holder & person.names() and fits(parts)]
+            hits = [iri for iri, (holder, parts) in posts.items() if holder & person.names() and _post_fits(post, parts)]
             if hits:
                 score.tp += 1
                 matched.update(hits)
             else:
                 score.fn += 1
-    score.fp = len(set(posts) - matched)
-    return score
+                report.note("missed post", f"{person.name}: " + ", ".join(f"{k} {post[k]}" for k in ("role", "of", "to", "at") if post.get(k)))
+    for iri in set(posts) - matched:
+        score.fp += 1
+        holder, parts = posts[iri]
+        report.note("extra post", f"{' / '.join(sorted(holder))}: " + ", ".join(
+            f"{k} {'|'.join(sorted(parts[k]))}" for k in ("role", "of", "to", "at") if parts[k]))
 
 
 def _score_document(g: _Graph, gold: Gold, report: Report) -> None:
@@ -418,7 +474,7 @@ def _score_positions(g: _Graph, gold: Gold, report: Report) -> None:
             report.speaker.add(bool(matches))
         if not matches:
             report.positions.fn += 1
-            report.missed_positions.append(f"{gp.id}: {gp.speaker}: {gp.evidence}")
+            report.note("missed position", f"{gp.id}: {gp.speaker}: {gp.evidence}")
             continue
         report.positions.tp += 1
         matched_pred.update(p.iri for p in matches)
@@ -426,13 +482,14 @@ def _score_positions(g: _Graph, gold: Gold, report: Report) -> None:
         report.topic.add(any(norm(a) in best.about for a in gp.about))
         report.stance.add(norm(best.stance) == norm(gp.stance))
         if norm(best.stance) != norm(gp.stance):
-            report.stance_disagreements.append(f"{gp.id}: gold {gp.stance}, found {best.stance}: {gp.evidence}")
+            report.note("stance", f"{gp.id}: gold {gp.stance}, found {best.stance}: {gp.evidence}")
         if gp.reported_by:
             report.reported_by.add(bool(best.reporter & gold.person_names(gp.reported_by)) or
                                    (not gold.is_named_person(gp.reported_by) and bool(best.reporter)))
     extra = [p for p in predicted if p.iri not in matched_pred]
     report.positions.fp = len(extra)
-    report.extra_positions = [f"{p.name}: {p.stance}: {p.quote}" for p in extra]
+    for p in extra:
+        report.note("extra position", f"{p.name}: {p.stance}: {p.quote}")
 
 
 def _score_questions(store: GraphStore, gold: Gold) -> Accuracy:
@@ -473,8 +530,9 @@ def evaluate(gold_path: Path, roots: list[Path]) -> Report:
         if result.document is None:
             raise InputError(f"gold key `document.id`: no document '{document_id(gold)}' in {document}", str(gold_path))
         g = _Graph(store, ox.NamedNode(result.document))
-        report = Report(str(gold_path), str(document), persons=_score_persons(g, gold), mentions=_score_mentions(g, gold),
-                        posts=_score_posts(g, gold))
+        report = Report(str(gold_path), str(document), mentions=_score_mentions(g, gold))
+        _score_persons(g, gold, report)
+        _score_posts(g, gold, report)
         _score_meetings(g, gold, report)
         _score_document(g, gold, report)
         _score_positions(g, gold, report)
