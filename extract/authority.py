@@ -245,6 +245,11 @@ class Authority:
         """The stance of the first cue the text has, with the words that cued it: the first evaluative words
         after the reporting verb head what is reported, later ones sit in clauses that depend on it. Cues in
         one verb group ("should consider whether", "exploited to weaken") go by the stances' priority."""
+        found = self.stance_cue_at(text)
+        return (found[0], found[1]) if found else None
+
+    def stance_cue_at(self, text: str) -> tuple[str, str, int, int] | None:
+        """`stance_cue`, with where in the text its words stand."""
         if self.stance_pattern is None:
             return None
         found = [(m.start(), m.end(), int(m.lastgroup[1:]), m.group(0)) for m in self.stance_pattern.finditer(text) if m.lastgroup]
@@ -253,7 +258,7 @@ class Authority:
         first_end = found[0][1]
         together = [f for f in found if f[0] <= first_end + _VERB_GROUP_GAP]
         best = min(together, key=lambda f: (f[2], f[0]))
-        return self.stances[best[2]].iri, best[3]
+        return self.stances[best[2]].iri, best[3], best[0], best[1]
 
     def verb_stance(self, verb: str) -> tuple[str, bool] | None:
         """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak."""

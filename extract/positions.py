@@ -328,7 +328,17 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     excluded = {att.speaker, att.reporter, *att.relayed, *ctx.participants}
     about = list(dict.fromkeys(m.entity for m in inside if m.entity not in excluded))
     topics = _topics(ctx, text, {m.entity for m in inside})
-    stance, why = stance_of(ctx.authority, text, att.verb)
+    side = ctx.own_side.get(att.speaker, set()) | {att.speaker}
+
+    def own_side(s: int, e: int) -> bool:
+        """Whether the words at clause offsets [s, e) name the speaker or the state or party they speak for."""
+        named = {m.entity for m in _inside(ctx, start + s, start + e)}
+        named |= {st for m in _inside(ctx, start + s, start + e) if m.kind == "place"
+                  and (st := ctx.authority.capital_state(m.entity, ctx.year))}
+        named |= {o for n in list(named) for o in ctx.own_side.get(n, set())}
+        return bool(named & side)
+
+    stance, why = stance_of(ctx.authority, text, att.verb, own_side)
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 

@@ -8,11 +8,12 @@ Cues and verbs live in `ontology/stances.ttl`; this module only decides which of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cwkg.graph.namespaces import ID
 
 from .authority import Authority, verb_lemmas
-from .syntax import complement_mood
+from .syntax import complement_mood, experiencer
 
 INFORMS = f"{ID}stance/informs"
 ADVOCATES = f"{ID}stance/advocates"
@@ -23,6 +24,11 @@ _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.
 _CONDITION = re.compile(
     r"(?:\b(?:if|unless|in case|in the event (?:of|that))\b|^(?:should|were|had)\b)[^,;:\u2014]*(?:[,;:\u2014]|$)", re.I)
 _DIRECTIVE = {ADVOCATES, PROPOSES}
+# Words that name an attitude someone holds, felt or shown (an experiencer's: "Warsaw will welcome", "the minister
+# grew anxious"), as against words that judge a thing ("the plan is unworkable") or call for action ("the Soviets should go"),
+# which stay the speaker's whoever is their subject.
+_ATTITUDE_WORD = re.compile(r"^(?:welcom|reject|oppos|support|favou?r|fear|worr|resent|object|refus|protest|complain|vote|"
+                            r"concern|anxi|afraid|disagree|satisf|approv|endors|critici|condemn|denounc|deplor)", re.I)
 # Saying that one has proposals to make ("I have two suggestions:", "Recommendations:") makes the verbless
 # items after it proposals.
 _ANNOUNCES = re.compile(
@@ -41,15 +47,22 @@ def announces_proposals(sentence: str) -> bool:
     return bool(_ANNOUNCES.search(sentence.strip()))
 
 
-def stance_of(authority: Authority, clause: str, verb: str | None) -> tuple[str | None, str | None]:
+def stance_of(authority: Authority, clause: str, verb: str | None,
+              own_side: Callable[[int, int], bool] | None = None) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");
-    with the reason, for `cwkg explain`."""
+    with the reason, for `cwkg explain`. A word of attitude held by a third party reports that party's attitude
+    ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
+    name the speaker's own side ("the Chinese government rejects", said by China's foreign minister)."""
     by_verb = authority.verb_stance(verb) if verb else None
     if by_verb and by_verb[0] in _DIRECTIVE and complement_mood(clause) == "indicative":
         by_verb = None  # "suggested that the lesson may be ...": a claim
     if by_verb and not by_verb[1]:
         return by_verb[0], f"verb '{verb}'"
-    cued = authority.stance_cue(without_conditions(clause))
+    masked = without_conditions(clause)
+    cued = authority.stance_cue_at(masked)
+    if cued and _ATTITUDE_WORD.match(cued[1]) and (holder := experiencer(masked, cued[2], cued[3])) and not (
+            own_side and own_side(*holder)):
+        return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
     if cued:
         return cued[0], f"cue '{cued[1]}'"
     if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):

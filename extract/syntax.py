@@ -193,3 +193,36 @@ def is_verbless(text: str) -> bool:
         return False
     return not any(c.dep_ in ("aux", "aux:pass", "cop", "nsubj", "nsubj:pass") and (c.tag_ in _FINITE or c.tag_ == "MD")
                    for c in root.children)
+
+
+# Who may hold an attitude in a clause and still be the speaker: the speaker's own "I"/"we", the reported "he"/"she"
+# (indirect speech), the listener, and words that stand for no one ("it is", "this was").
+_NOT_THIRD = {"i", "we", "me", "us", "you", "he", "she", "it", "this", "that", "there", "one", "which", "who", "what", "these", "those"}
+
+
+@lru_cache(maxsize=1024)
+def experiencer(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where in a clause the third party stands whose attitude the words at [start, end) state: the subject of "Warsaw
+    will welcome the plan", of "the minister seemed to grow anxious", the possessor in "Polish resentment". None when
+    the attitude is the speaker's own (I, we, he in indirect speech), no one's ("it is regrettable"), or the parse
+    does not say."""
+    doc = model()(text)
+    inside = [t for t in doc if start <= t.idx < end and t.tag_[:2] in ("VB", "JJ", "NN", "MD")]
+    if not inside:
+        return None
+    token = inside[0]
+    if token.tag_.startswith("NN"):
+        owner = next((c for c in token.children if c.dep_ in ("nmod:poss", "amod", "compound") and c.tag_[:2] in ("NN", "JJ")
+                      and c.text[:1].isupper()), None)
+        return (owner.idx, owner.idx + len(owner.text)) if owner is not None and owner.lower_ not in _NOT_THIRD else None
+    for _ in range(4):  # up through "seemed to grow anxious": the subject of the verb that controls it
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None:
+            words = list(subject.subtree)
+            if subject.lower_ in _NOT_THIRD or {w.lower_ for w in words} & {"i", "we", "our", "my"}:
+                return None
+            return words[0].idx, words[-1].idx + len(words[-1].text)
+        if token.dep_ not in ("xcomp", "conj", "acomp") or token.head is token:
+            return None
+        token = token.head
+    return None

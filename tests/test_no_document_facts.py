@@ -13,7 +13,7 @@ from cwkg.gold import read_gold
 from support import GOLD, ROOT, need
 
 SOURCES = [*ROOT.glob("ontology/**/*.ttl"), *ROOT.glob("ontology/**/*.tsv"), *ROOT.glob("extract/**/*.py"),
-           *ROOT.glob("extract/**/*.tsv")]
+           *ROOT.glob("extract/**/*.tsv"), *ROOT.glob("extract/**/*.txt")]
 
 
 def _folded(text: str) -> str:
@@ -42,7 +42,7 @@ def test_the_check_reads_the_files_it_guards():
     assert {Path(p).name for p in SOURCES} >= {"stances.ttl", "attribution.py", "positions.py", "reporting-verbs.tsv"}
 
 
-RULES = [*ROOT.glob("extract/**/*.py"), *ROOT.glob("extract/**/*.tsv"), ROOT / "ontology" / "stances.ttl",
+RULES = [*ROOT.glob("extract/**/*.py"), *ROOT.glob("extract/**/*.tsv"), *ROOT.glob("extract/**/*.txt"), ROOT / "ontology" / "stances.ttl",
          *ROOT.glob("ontology/*.tsv")]
 
 

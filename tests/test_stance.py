@@ -178,3 +178,33 @@ def test_verbless_items_after_announced_suggestions_are_proposals():
 ])
 def test_a_nominal_appraisal_and_a_shortfall_against_what_should_be_are_stances(sentence, stance):
     assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung said that Poland would welcome the visit of the Cuban delegation.", "informs"),
+    ("Kim Il Sung said that Albania was worried about the harvest.", "informs"),
+    ("Kim Il Sung said that we would welcome the visit of the Polish delegation.", "supports"),
+    ("Kim Il Sung said that the Polish plan was unworkable.", "criticizes"),
+    ("Chen Yi said that the Chinese government would welcome the visit of the Polish delegation.", "supports"),
+])
+def test_an_attitude_a_third_party_holds_is_reported_not_taken_but_the_speakers_own_side_is_the_speaker(sentence, stance):
+    assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung said that the committee could do little about the Polish trade.", "doubts"),
+    ("Kim Il Sung said that a visit to Poland now would be premature.", "opposes"),
+    ("Kim Il Sung said that we would never abandon the Cuban comrades.", "opposes"),
+    ("Kim Il Sung said that the real danger was that Poland would leave.", "concerned"),
+    ("Kim Il Sung said that the delay could create a serious crisis in Poland.", "concerned"),
+    ("Kim Il Sung said that Poland had many liabilities.", "criticizes"),
+    ("Kim Il Sung said that the old leadership had been partly responsible for the famine in Poland.", "criticizes"),
+    ("Kim Il Sung said that the new fair would help to ease the tension with Poland.", "supports"),
+    ("Kim Il Sung said that it would be wiser to wait for Poland.", "advocates"),
+    ("Kim Il Sung said that we must be cautious with Poland.", "advocates"),
+    ("Kim Il Sung said that it was not enough simply to talk to Poland.", "advocates"),
+    ("Kim Il Sung said that peace requires a settlement with Poland.", "advocates"),
+    ("Kim Il Sung said that there were steps we could take with Poland.", "advocates"),
+])
+def test_general_expressions_of_doubt_opposition_concern_criticism_support_and_advocacy(sentence, stance):
+    assert stance_of(sentence) == stance
