@@ -8,6 +8,7 @@ failure leaves the old graph in place.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -43,19 +44,51 @@ def static_graphs() -> dict[ox.NamedNode, list[Path]]:
     }
 
 
+# Files that make a folder an Oxigraph (RocksDB) store.
+_STORE_FILES = re.compile(r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old.*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|log|blob))$")
+
+
+def _check_store_folder(path: Path) -> None:
+    """Refuse to make a store of a file, or of a folder that holds other things (it would be filled with store files)."""
+    if path.exists() and not path.is_dir():
+        raise CwkgError("not a store: it is a file; give a folder (new or empty, or one cwkg made)", str(path))
+    if path.is_dir():
+        names = [p.name for p in path.iterdir()]
+        if names and not any(_STORE_FILES.match(n) for n in names):
+            raise CwkgError("not a store: the folder holds other files; give a new or empty folder, or one cwkg made",
+                            str(path))
+
+
+def store_error(exc: BaseException, path: Path | str) -> CwkgError:
+    """What a failure of the store's engine means to a user: a damaged store (and how to rebuild it), a full disk,
+    a permission; one line either way."""
+    text = str(exc)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if re.search(r"Corruption|corrupt|No such file|CURRENT|MANIFEST|checksum|truncated|Invalid argument|bad block|"
+                 r"unexpected end", text, re.IGNORECASE):
+        return CwkgError(f"the store is damaged ({first[:160]}); rebuild it: move the folder aside and run "
+                         "`cwkg ingest` on your sources again", str(path))
+    if re.search(r"No space left", text):
+        return CwkgError("the disk is full; free some space and run the command again", str(path))
+    if re.search(r"Permission denied|Read-only file system", text, re.IGNORECASE):
+        return CwkgError(f"cannot write the store ({first[:120]}); check the folder's permissions", str(path))
+    return CwkgError(f"the store failed ({first[:160]})", str(path))
+
+
 class GraphStore:
     """A cwkg dataset in an on-disk Oxigraph store."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        _check_store_folder(self.path)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
-        except OSError as exc:
-            if "LOCK" in str(exc):
+        except (OSError, RuntimeError) as exc:
+            if "LOCK" in str(exc) and "lock hold by current process" not in str(exc).lower() and "No such file" not in str(exc):
                 raise CwkgError("the store is in use by another process (an ingest, a push or `cwkg serve --writable`?); "
                                 "try again when it has finished", str(self.path)) from None
-            raise CwkgError(f"cannot open the store ({exc})", str(self.path)) from exc
+            raise store_error(exc, self.path) from None
 
     @classmethod
     def in_memory(cls) -> "GraphStore":

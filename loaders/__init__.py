@@ -6,16 +6,17 @@ volumes a VolumeRecord first. Plain pages yield one document.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from cwkg.errors import InputError, UnrecognisedFormat
 
-from . import frus, hsg_people, pocom, wilson_html, wilson_text
+from . import frus, hsg_people, pocom, wilson_html, wilson_text, xmlsafe
 from .source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # a text or HTML page: real ones are tens of kilobytes
 HEAD_BYTES = 8192
 
 Record = SourceDocument | VolumeRecord | MissionRecord | AuthorityPersonRecord
@@ -49,7 +50,26 @@ def register(fmt: Format) -> None:
     FORMATS.insert(0, fmt)
 
 
+def regular_file(path: Path, limit: int) -> int:
+    """The size of a regular file of at most `limit` bytes, checked before any byte is read: a device (/dev/zero), a
+    pipe or a socket would be read for ever, a sparse giant would be read whole."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", str(path)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder, not a file", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a device, pipe or socket): give a file", str(path))
+    if info.st_size > limit:
+        raise InputError(f"file is larger than {limit // (1024 * 1024)} MB", str(path))
+    return info.st_size
+
+
 def read_text(path: Path) -> str:
+    regular_file(path, MAX_BYTES)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -66,6 +86,7 @@ def read_text(path: Path) -> str:
 
 def read_head(path: Path) -> str:
     """The start of a file, enough to tell its format, checked like a whole file."""
+    regular_file(path, xmlsafe.MAX_BYTES)
     try:
         with path.open("rb") as fh:
             data = fh.read(HEAD_BYTES)

@@ -38,7 +38,9 @@ def records(path: Path) -> Iterator[AuthorityPersonRecord]:
         root = elem
     if root is None or root.tag != "person":
         raise ValueError("not a person record")
-    text = lambda e: re.sub(r"\s+", " ", e.text or "").strip()
+    text = lambda e: re.sub(r"\s+", " ", e.text or "").strip() if e is not None else ""
+    if not text(root.find("id")):
+        raise ValueError("person record without an <id>")
     preferred = root.findtext("names/preferred/name") or ""
     names = [text(n) for n in root.iterfind("names/alternates//name")] + [text(n) for n in root.iterfind("names/originals//name")]
     urls = [text(u) for u in root.iter("source-url")]

@@ -49,6 +49,11 @@ def iterparse(path: Path, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[
     try:
         for event, elem in parser:
             if event == "start":
+                if depth == 0:
+                    info = elem.getroottree().docinfo
+                    if info.doctype or info.internalDTD is not None:
+                        # Wherever it stood (after comments, after a megabyte of white space): refused all the same.
+                        raise InputError("XML with a DTD or entity declarations is refused (entity expansion is unsafe)", str(path))
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise InputError(f"XML nested deeper than {MAX_DEPTH} levels", str(path))

@@ -61,7 +61,7 @@ def test_a_folder_with_bad_files_loads_the_good_ones_and_exits_non_zero(cli, tmp
     assert errors == [
         f"error: {folder / 'b_empty.txt'}: file is empty",
         f"error: {folder / 'c_garbage.bin'}: not UTF-8 text (byte 0)",
-        f"error: {folder / 'd_gone.txt'}: cannot read file (No such file or directory)",
+        f"error: {folder / 'd_gone.txt'}: no such file",
     ]
     assert re.search(r"^1 files loaded \(1 documents, 1 meetings, \d+ positions\), 3 failed, 0 skipped;", result.stderr, re.M)
     assert "a_good.txt: " in result.stdout

@@ -89,7 +89,7 @@ def test_text_without_a_citation_is_an_unrecognised_format(tmp_path):
 
 
 def test_missing_file_is_an_error_naming_it(tmp_path):
-    with pytest.raises(InputError, match="cannot read file"):
+    with pytest.raises(InputError, match="nowhere.txt: no such file"):
         load_document(tmp_path / "nowhere.txt")
 
 

@@ -1,5 +1,5 @@
 """`python -m cwkg` runs the command line, like the `cwkg` script."""
 
-from cwkg.cli import app
+from cwkg.cli import run
 
-app(prog_name="cwkg")
+run()

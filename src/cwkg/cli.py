@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -167,16 +168,52 @@ def list_queries() -> None:
             typer.echo(f"    --param {p.name}=<{p.type}>{'' if p.required else ' (optional)'}  {p.doc}")
 
 
+def _limit_option():
+    return typer.Option(None, "--limit", help="Print at most this many rows (default: 1000 on a terminal, all otherwise; 0: all).")
+
+
+def _query_timeout_option():
+    return typer.Option(60.0, "--timeout", help="Seconds the query may run (the embedded store stops it then; "
+                        "a remote store gets this long for each answer).")
+
+
+def _rows(result, limit: Optional[int]) -> tuple[list[dict], bool]:
+    """The rows to print, and whether more were cut off by the row limit."""
+    if limit is None:
+        limit = 1000 if sys.stdout.isatty() else 0
+    rows = []
+    for row in result:
+        if limit and len(rows) == limit:
+            return rows, True
+        rows.append(row)
+    return rows, False
+
+
+def _cut_note(limit_hit: bool, shown: int) -> None:
+    if limit_hit:
+        typer.echo(f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all", err=True)
+
+
+def _run_read(work, endpoint: Optional[str], timeout: float) -> None:
+    """Run a read against the embedded store within its time and memory limits, or a remote one directly."""
+    from cwkg.bounded import bounded
+
+    code = work() if endpoint else bounded(work, timeout)
+    if code:
+        raise typer.Exit(code)
+
+
 @app.command()
 def query(
     name: str = typer.Argument(..., help="A canned query (see `cwkg queries`)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (default: table on a terminal, tsv otherwise)."),
+    limit: Optional[int] = _limit_option(),
     endpoint: Optional[str] = _endpoint_option(),
     user: Optional[str] = _user_option(),
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
-    timeout: float = _timeout_option(),
+    timeout: float = _query_timeout_option(),
 ) -> None:
     """Run a canned query; every row names the document it comes from."""
     from cwkg.queries.catalog import load_catalog
@@ -192,47 +229,82 @@ def query(
         if not sep or not key.strip():
             _fail(f"--param '{item}' is not key=value")
         values[key.strip()] = value.strip()
-    try:
+
+    def work() -> int:
         with _Target(endpoint, user, password, token, timeout) as store:
             result = run(store, catalog[name], values)
+        for item in result.unresolved:
+            typer.echo(f"warning: {item} names no entity in the graph; no rows match it", err=True)
+        rows, cut = _rows(result.rows, limit)
+        output.write(result.columns, rows, fmt)
+        _cut_note(cut, len(rows))
+        return 0
+
+    try:
+        _run_read(work, endpoint, timeout)
     except CwkgError as exc:
         _fail(str(exc))
-    for item in result.unresolved:
-        typer.echo(f"warning: {item} names no entity in the graph; no rows match it", err=True)
-    output.write(result.columns, result.rows, fmt)
+
+
+def _query_text(text: str) -> str:
+    """The query itself, or the text of the file it names: UTF-8 text only."""
+    try:
+        is_file = len(text) < 4096 and "\n" not in text and Path(text).is_file()
+    except OSError:
+        is_file = False  # a long one-line query is no file name
+    if not is_file:
+        return text
+    data = Path(text).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CwkgError(f"the query file is not UTF-8 text (byte {exc.start}); save it as UTF-8", text) from None
 
 
 @app.command()
 def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
+    limit: Optional[int] = _limit_option(),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to other servers."),
     endpoint: Optional[str] = _endpoint_option(),
     user: Optional[str] = _user_option(),
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
-    timeout: float = _timeout_option(),
+    timeout: float = _query_timeout_option(),
 ) -> None:
     """Run your own read-only SPARQL query over all graphs (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     import pyoxigraph as ox
 
     from cwkg.graph.remote import RemoteBoolean, RemoteSolutions
+    from cwkg.queries.guard import check_query
 
     fmt = _check_format(fmt)
-    path = Path(text)
-    if len(text) < 4096 and path.is_file():
-        text = path.read_text(encoding="utf-8")
     try:
-        with _Target(endpoint, user, password, token, timeout) as store:
-            result = store.query(text)
-            if isinstance(result, (ox.QueryBoolean, RemoteBoolean)):
-                typer.echo("true" if bool(result) else "false")
-            elif isinstance(result, (ox.QuerySolutions, RemoteSolutions)):
-                columns = [v.value for v in result.variables]
-                output.write(columns, [{c: s[c] for c in columns} for s in result], fmt)
-            else:
-                ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
-    except SyntaxError as exc:
-        _fail(f"SPARQL syntax error: {str(exc).splitlines()[0]}")
+        text = _query_text(text)
+        check_query(text, allow_service)
+    except CwkgError as exc:
+        _fail(str(exc))
+
+    def work() -> int:
+        try:
+            with _Target(endpoint, user, password, token, timeout) as store:
+                result = store.query(text)
+                if isinstance(result, (ox.QueryBoolean, RemoteBoolean)):
+                    typer.echo("true" if bool(result) else "false")
+                elif isinstance(result, (ox.QuerySolutions, RemoteSolutions)):
+                    columns = [v.value for v in result.variables]
+                    rows, cut = _rows(({c: s[c] for c in columns} for s in result), limit)
+                    output.write(columns, rows, fmt)
+                    _cut_note(cut, len(rows))
+                else:
+                    ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
+        except SyntaxError as exc:
+            raise CwkgError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+        return 0
+
+    try:
+        _run_read(work, endpoint, timeout)
     except CwkgError as exc:
         _fail(str(exc))
 
@@ -261,6 +333,8 @@ def export(
             _export(store, fmt, out, documents_only, chosen, context_url)
     except CwkgError as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        raise  # the reader went away: the command line's boundary stops quietly
     except OSError as exc:
         _fail(f"{out or 'standard output'}: cannot write ({exc.strerror or exc})")
 
@@ -650,3 +724,45 @@ def _check_format(fmt: Optional[str]) -> str:
     if fmt not in output.FORMATS:
         raise typer.BadParameter(f"'{fmt}' (use {', '.join(output.FORMATS)})", param_hint="--format")
     return fmt
+
+
+def run() -> None:
+    """The `cwkg` command. Every failure ends as one line on standard error and an exit code, the same for every
+    command: 0 done, 1 the work failed (or found violations), 2 a usage error, 130 interrupted. CWKG_DEBUG=1 shows
+    the traceback of an unexpected failure instead."""
+    import os
+
+    try:
+        app(prog_name="cwkg")
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader of our output went away (`cwkg export | head`): stop quietly, as Unix tools do.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        sys.exit(141)
+    except CwkgError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the boundary: whatever escapes a command is one line
+        if os.environ.get("CWKG_DEBUG"):
+            raise
+        typer.echo(f"error: {_plain(exc)}", err=True)
+        sys.exit(1)
+
+
+def _plain(exc: BaseException) -> str:
+    """An unexpected failure in one line: a store that is damaged or a disk that is full said as such."""
+    from cwkg.graph.store import store_error
+
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return "no space left on the device written to; free some space and run the command again"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or text}"
+    if isinstance(exc, RuntimeError) and re.search(r"Corruption|IO error|No such file|MANIFEST|CURRENT", text):
+        return str(store_error(exc, resolve_store_path(State.store_option)))
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -116,6 +116,17 @@ class _Reader:
         return tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(self.items(value, key)))
 
 
+class _NoAliases(yaml.SafeLoader):
+    """A safe loader that refuses aliases: a gold file needs none, and nested ones expand without bound."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"YAML alias *{event.anchor} at line {event.start_mark.line + 1}: gold files may not use "
+                                 "anchors and aliases")
+        return super().compose_node(parent, index)
+
+
 def _load_yaml(path: Path) -> object:
     try:
         raw = path.read_bytes()
@@ -124,7 +135,7 @@ def _load_yaml(path: Path) -> object:
     if len(raw) > MAX_GOLD_BYTES:
         raise InputError(f"gold file is larger than {MAX_GOLD_BYTES // (1024 * 1024)} MB", str(path))
     try:
-        return yaml.safe_load(raw.decode("utf-8"))
+        return yaml.load(raw.decode("utf-8"), Loader=_NoAliases)  # noqa: S506 - a SafeLoader without aliases
     except UnicodeDecodeError as exc:
         raise InputError(f"gold file is not UTF-8 text (byte {exc.start})", str(path)) from exc
     except yaml.YAMLError as exc:

@@ -7,13 +7,14 @@ file changes nothing in the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from cwkg.errors import CwkgError, UnrecognisedFormat
+from cwkg.errors import CwkgError, InputError, UnrecognisedFormat
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
@@ -60,6 +61,20 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     return out
 
 
+MAX_PARAGRAPH = 100_000  # characters: a real paragraph is a few thousand; longer text is not prose cwkg can read
+MAX_BODY = 2_000_000
+
+
+def readable(doc: SourceDocument) -> None:
+    """Refuse, before extraction, a document too long to read in bounded time and memory."""
+    if len(doc.body) > MAX_BODY:
+        raise InputError(f"document {doc.doc_id} has {len(doc.body):,} characters: longer than cwkg reads ({MAX_BODY:,})")
+    longest = max((len(p) for p in re.split(r"\n\s*\n", doc.body)), default=0)
+    if longest > MAX_PARAGRAPH:
+        raise InputError(f"document {doc.doc_id} has a paragraph of {longest:,} characters: longer than cwkg reads "
+                         f"({MAX_PARAGRAPH:,}); split it into paragraphs")
+
+
 def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[str, int]]:
     """The named graph a record becomes, its triples and what it held."""
     if isinstance(record, MissionRecord):
@@ -71,6 +86,7 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
     if isinstance(record, VolumeRecord):
         persons, posts = extract_volume(record)
         return volume_iri(record.volume), volume_triples(record, persons, posts), {"persons": len(persons)}
+    readable(record)
     facts = extract(record)
     counts = {"documents": 1, "persons": len(facts.persons), "meetings": len(facts.meetings),
               "mentions": len(facts.mentions), "positions": len(facts.positions)}
@@ -110,7 +126,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     except UnrecognisedFormat as exc:
         return IngestResult(path, error=str(exc), unrecognised=True, **totals)
     except CwkgError as exc:
-        return IngestResult(path, error=str(exc), **totals)
+        return IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}", **totals)
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
         return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", **totals)
     if refused and first is None:  # nothing of the file was stored
