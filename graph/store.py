@@ -44,6 +44,19 @@ def static_graphs() -> dict[ox.NamedNode, list[Path]]:
     }
 
 
+XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _load_node(path: Path) -> ox.NamedNode:
+    return ox.NamedNode(f"{ID}load/{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]}")
+
+
 # Files that make a folder an Oxigraph (RocksDB) store.
 _STORE_FILES = re.compile(r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old.*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|log|blob))$")
 
@@ -104,15 +117,51 @@ class GraphStore:
         self.replace_graphs([(graph, triples)])
 
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]]) -> None:
-        """Replace several graphs in one SPARQL update: one transaction for the whole batch."""
+        """Replace several graphs in one SPARQL update: one transaction for the whole batch. Each graph's triple count
+        goes into the metadata graph in the same transaction, so `check` can tell a whole graph from a damaged one."""
+        graphs = list(graphs)
         operations = []
+        counts = []
         for graph, triples in graphs:
             operations.append(f"DROP SILENT GRAPH {graph}")
-            body = " .\n".join(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples))
-            if body:
+            lines = list(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
+            if lines:
+                body = " .\n".join(lines)
                 operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
+            counts.append(f"{graph} {CW.storedTriples} {ox.Literal(len(lines))}")
         if operations:
+            operations.append(f"DELETE {{ GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }} }} WHERE {{ "
+                              f"VALUES ?g {{ {' '.join(str(g) for g, _ in graphs)} }} GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }} }}")
+            operations.append(f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {' . '.join(counts)} }} }}")
             self._store.update(" ;\n".join(operations))
+
+    # ------------------------------------------------------------------ the load journal
+
+    def begin_load(self, path: Path) -> None:
+        """Note that a file's records are about to be stored in several transactions."""
+        node, when = _load_node(path), ox.Literal(_now(), datatype=XSD_DATETIME)
+        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {node} ?p ?o }} }} ;"
+                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {node} {CW.loadedFile} {ox.Literal(str(path.resolve()))} ; "
+                           f"{CW.loadBegun} {when} }} }}")
+
+    def finish_load(self, path: Path) -> None:
+        node = _load_node(path)
+        self._store.update(f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {node} {CW.loadFinished} "
+                           f"{ox.Literal(_now(), datatype=XSD_DATETIME)} }} }}")
+
+    def is_partly_loaded(self, path: Path) -> bool:
+        return any(f == str(path.resolve()) for f, _ in self.partial_loads())
+
+    def partial_loads(self) -> list[tuple[str, str]]:
+        """Files whose load began and did not finish (an ingest killed halfway): (path, when it began)."""
+        rows = self._store.query(f"SELECT ?f ?b WHERE {{ GRAPH {META_GRAPH} {{ ?l {CW.loadedFile} ?f ; {CW.loadBegun} ?b "
+                                 f"FILTER NOT EXISTS {{ ?l {CW.loadFinished} ?e }} }} }} ORDER BY ?f")
+        return [(r["f"].value, r["b"].value) for r in rows]
+
+    def stored_counts(self) -> dict[str, int]:
+        """Each graph's triple count when it was written."""
+        return {q.subject.value: int(q.object.value)
+                for q in self._store.quads_for_pattern(None, CW.storedTriples, None, META_GRAPH)}
 
     def ensure_static(self) -> bool:
         """Load (or refresh) the shipped ontology and authority graphs, and give an older store its label
@@ -211,6 +260,15 @@ class GraphStore:
     def flush(self) -> None:
         if str(self.path) != ":memory:":
             self._store.flush()
+
+    def compact(self) -> None:
+        """Write the log of recent transactions into the store's tables and merge them: after a large load the
+        write-ahead log alone can be twice the data (a 4.8 MB volume: 83 MB on disk before, 28 MB after)."""
+        if str(self.path) != ":memory:":
+            self._store.flush()
+            self._store.optimize()
+            self._store = None  # reopening retires the write-ahead log, whose contents the tables now hold
+            self._store = ox.Store(str(self.path))
 
     def close(self) -> None:
         """Release the on-disk store (and its lock) now, not when the object is collected."""

@@ -345,3 +345,14 @@ def test_an_unknown_option_is_a_usage_error():
 
 def test_an_unknown_command_is_a_usage_error():
     assert cwkg("no-such-command").returncode == 2
+
+
+def test_an_impossible_date_in_a_source_is_kept_as_written_and_validate_reports_without_failing(store, tmp_path):
+    record = (FIXTURES / "pocom" / "russia.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "russia.xml"
+    bad.write_text(re.sub(r"<date>[^<]+</date>", "<date>1962-02-30</date>", record, count=1), encoding="utf-8")
+    assert cwkg("ingest", str(bad), store=store).returncode == 0
+    result = cwkg("validate", "--shacl", store=store, timeout=300)
+    assert ("Traceback" in result.stderr + result.stdout, result.returncode in (0, 1)) == (False, True)
+    stored = cwkg("sparql", 'ASK { ?post ?p "1962-02-30" }', store=store)
+    assert stored.stdout.strip() == "true"

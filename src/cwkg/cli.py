@@ -123,6 +123,10 @@ def ingest(
         _fail(str(exc))
     failed = skipped = 0
     sums = {"documents": 0, "meetings": 0, "positions": 0, "refused": 0}
+    resumed = {p for p, _ in store.partial_loads()}
+    for path in files:
+        if str(path.resolve()) in resumed:
+            typer.echo(f"completing {path}: a previous ingest of it was cut off", err=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("files", total=len(files))
@@ -485,9 +489,30 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
     try:
         with _open_store() as store:
             rows = collect(store)
+            partial = store.partial_loads()
     except CwkgError as exc:
         _fail(str(exc))
     output.write(["measure", "value"], rows, fmt)
+    for path, began in partial:
+        typer.echo(f"warning: {path} is partly loaded (begun {began}); `cwkg ingest` it again to complete it", err=True)
+
+
+@app.command("check-store")
+def check_store() -> None:
+    """Check that every stored graph is whole: a file an ingest began and did not finish, a graph that no longer holds
+    the triples it was written with, a document graph without its title, text or source. Exit 1 if anything is wrong."""
+    from cwkg.graph.integrity import check
+
+    try:
+        with _open_store() as store:
+            checked, problems = check(store)
+    except CwkgError as exc:
+        _fail(str(exc))
+    for problem in problems:
+        typer.echo(problem.line())
+    typer.echo(f"{checked} graphs checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command()

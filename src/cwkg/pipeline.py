@@ -7,6 +7,7 @@ file changes nothing in the store.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from cwkg.extract.missions import chief_posts
 from cwkg.extract.extract import extract, extract_volume
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
-BATCH = 25  # graphs per transaction
+BATCH = int(os.environ.get("CWKG_INGEST_BATCH", "25"))  # graphs per transaction
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     refused: list[str] = []
+    journaled = store.is_partly_loaded(path)  # a load cut off before: finishing this one closes its journal entry
     try:
         for record in load_records(path):
             if select is not None and not select(record):
@@ -117,12 +119,17 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
             if first is None and isinstance(record, SourceDocument):
                 first = (graph.value, record.title)
             if len(pending) >= BATCH:
+                if not journaled:  # the file will take several transactions: a kill between them leaves it partly loaded
+                    store.begin_load(path)
+                    journaled = True
                 store.replace_graphs(pending)
                 pending.clear()
             if on_record:
                 on_record()
         if pending:
             store.replace_graphs(pending)
+        if journaled:
+            store.finish_load(path)
     except UnrecognisedFormat as exc:
         return IngestResult(path, error=str(exc), unrecognised=True, **totals)
     except CwkgError as exc:
@@ -140,4 +147,4 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
     for path in paths:
         yield ingest_file(store, path, on_record, validate)
     link_people(store)
-    store.flush()
+    store.compact()
