@@ -91,13 +91,24 @@ def store_error(exc: BaseException, path: Path | str) -> CwkgError:
 class GraphStore:
     """A cwkg dataset in an on-disk Oxigraph store."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, reading: bool = False) -> None:
+        """Open (or create) the store in `path`. A command that only reads (`reading`) may open a store it cannot
+        write, one on a read-only disk or in a folder it may not write: read-only, then."""
         self.path = Path(path)
+        self.read_only = False
         _check_store_folder(self.path)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
+            if reading and (self.path / "CURRENT").exists() and re.search(r"Permission denied|Read-only file system",
+                                                                           str(exc), re.IGNORECASE):
+                try:
+                    self._store = ox.Store.read_only(str(self.path))
+                    self.read_only = True
+                    return
+                except (OSError, RuntimeError) as again:
+                    raise store_error(again, self.path) from None
             if "LOCK" in str(exc) and "lock hold by current process" not in str(exc).lower() and "No such file" not in str(exc):
                 raise CwkgError("the store is in use by another process (an ingest, a push or `cwkg serve --writable`?); "
                                 "try again when it has finished", str(self.path)) from None
@@ -107,6 +118,7 @@ class GraphStore:
     def in_memory(cls) -> "GraphStore":
         self = cls.__new__(cls)
         self.path = Path(":memory:")
+        self.read_only = False
         self._store = ox.Store()
         return self
 
@@ -165,7 +177,9 @@ class GraphStore:
 
     def ensure_static(self) -> bool:
         """Load (or refresh) the shipped ontology and authority graphs, and give an older store its label
-        keys; True if anything changed."""
+        keys; True if anything changed. A store opened read-only is read as it is."""
+        if getattr(self, "read_only", False):
+            return False
         changed = self.upgrade_label_keys() > 0
         for graph, paths in static_graphs().items():
             digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
@@ -258,13 +272,13 @@ class GraphStore:
             ox.serialize(triples, output, FORMATS[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
 
     def flush(self) -> None:
-        if str(self.path) != ":memory:":
+        if str(self.path) != ":memory:" and not self.read_only:
             self._store.flush()
 
     def compact(self) -> None:
         """Write the log of recent transactions into the store's tables and merge them: after a large load the
         write-ahead log alone can be twice the data (a 4.8 MB volume: 83 MB on disk before, 28 MB after)."""
-        if str(self.path) != ":memory:":
+        if str(self.path) != ":memory:" and not self.read_only:
             self._store.flush()
             self._store.optimize()
             self._store = None  # reopening retires the write-ahead log, whose contents the tables now hold

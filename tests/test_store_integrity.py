@@ -91,3 +91,19 @@ def test_after_an_ingest_the_write_ahead_log_is_retired_into_the_tables(tmp_path
     volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")  # without it, the log alone held 58 of 83 MB
     assert cwkg(store, "ingest", str(volume)).returncode == 0
     assert sum(p.stat().st_size for p in store.glob("*.log")) < 1024 * 1024
+
+
+def test_a_store_that_cannot_be_written_is_opened_read_only_for_reading(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    with GraphStore(path) as store:
+        store.ensure_static()
+        before = store.count()
+
+    def refuse(*args, **kwargs):
+        raise OSError("IO error: While open a file for appending: Permission denied")
+
+    monkeypatch.setattr(ox, "Store", type("Refusing", (), {"__new__": refuse, "read_only": staticmethod(ox.Store.read_only)}))
+    with GraphStore(path, reading=True) as store:
+        assert (store.read_only, store.count(), store.ensure_static()) == (True, before, False)
+    with pytest.raises(Exception, match="check the folder's permissions"):
+        GraphStore(path)

@@ -30,10 +30,11 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _open_store():
+def _open_store(reading: bool = False):
+    """The embedded store; a command that only reads (`reading`) may get it read-only when it cannot be written."""
     from cwkg.graph.store import GraphStore
 
-    return GraphStore(resolve_store_path(State.store_option))
+    return GraphStore(resolve_store_path(State.store_option), reading=reading)
 
 
 def _endpoint_option():
@@ -74,7 +75,7 @@ class _Target:
 
             url = Endpoint.from_url(self.endpoint).query
             return RemoteStore(url, Credentials(self.user, self.password, self.token), timeout=self.timeout)
-        self._store = _open_store()
+        self._store = _open_store(reading=True)
         self._store.ensure_static()
         return self._store
 
@@ -332,7 +333,7 @@ def export(
         if problem:
             _fail(f"{out}: {problem}")
     try:
-        with _open_store() as store:
+        with _open_store(reading=True) as store:
             chosen = _chosen_graphs(store, graph, document)
             _export(store, fmt, out, documents_only, chosen, context_url)
     except CwkgError as exc:
@@ -419,7 +420,7 @@ def push(
         target = Endpoint.from_url(endpoint, update=update, store=gsp)
         credentials = Credentials(user, password, token)
         remote = RemoteStore(target.query, credentials, timeout=timeout)
-        with _open_store() as store:
+        with _open_store(reading=True) as store:
             pusher = Pusher(store, target, HttpClient(credentials, timeout=timeout), remote, protocol)
             plan = pusher.plan(delete=delete)
             typer.echo(f"{len(plan.send)} graphs to push ({plan.triples} triples), {plan.unchanged} unchanged, "
@@ -487,7 +488,7 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
 
     fmt = _check_format(fmt)
     try:
-        with _open_store() as store:
+        with _open_store(reading=True) as store:
             rows = collect(store)
             partial = store.partial_loads()
     except CwkgError as exc:
@@ -504,7 +505,7 @@ def check_store() -> None:
     from cwkg.graph.integrity import check
 
     try:
-        with _open_store() as store:
+        with _open_store(reading=True) as store:
             checked, problems = check(store)
     except CwkgError as exc:
         _fail(str(exc))
@@ -519,25 +520,23 @@ def check_store() -> None:
 def validate(
     shacl: bool = typer.Option(False, "--shacl", help="Only the SHACL data rules."),
     reason_: bool = typer.Option(False, "--reason", help="Only OWL reasoning with HermiT."),
-    document: list[str] = typer.Option([], "--document", "-d", help="Only these documents (IRIs); default: the whole store."),
+    document: list[str] = typer.Option([], "--document", "-d", help="Only these documents (IRI, id or id suffix: d5); default: the whole store."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
 ) -> None:
     """Check the graph: SHACL data rules and HermiT consistency (both by default); exit 1 if anything is violated."""
     import json
-
-    import pyoxigraph as ox
 
     from cwkg.graph.reason import JavaMissing, reason
     from cwkg.graph.validate import validate_store
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     run_shacl, run_reason = (shacl or not reason_), (reason_ or not shacl)
-    graphs = [ox.NamedNode(d) for d in document] or None
     report: dict = {}
     failed = False
     try:
         with _open_store() as store:
             store.ensure_static()
+            graphs = _chosen_graphs(store, [], document)
             if run_shacl:
                 violations = validate_store(store, graphs)
                 report["shacl"] = {"conforms": not violations, "violations": [v.as_dict() for v in violations]}
