@@ -44,6 +44,16 @@ def static_graphs() -> dict[ox.NamedNode, list[Path]]:
     }
 
 
+class Lines(list):
+    """A graph's triples already written as N-Triples statements, label keys included (`triple_lines`): how a worker
+    process hands a graph to the one process that writes the store."""
+
+
+def triple_lines(triples: Iterable[ox.Triple]) -> Lines:
+    """A graph's triples and their label keys as distinct N-Triples statements, ready for `replace_graphs`."""
+    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
+
+
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
@@ -136,7 +146,7 @@ class GraphStore:
         counts = []
         for graph, triples in graphs:
             operations.append(f"DROP SILENT GRAPH {graph}")
-            lines = list(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
+            lines = triples if isinstance(triples, Lines) else triple_lines(triples)
             if lines:
                 body = " .\n".join(lines)
                 operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")

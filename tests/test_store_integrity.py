@@ -107,3 +107,11 @@ def test_a_store_that_cannot_be_written_is_opened_read_only_for_reading(tmp_path
         assert (store.read_only, store.count(), store.ensure_static()) == (True, before, False)
     with pytest.raises(Exception, match="check the folder's permissions"):
         GraphStore(path)
+
+
+def test_documents_extracted_by_worker_processes_give_the_same_store_as_one_process(tmp_path):
+    volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")  # large enough for the workers to be used
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cwkg(one, "ingest", "--jobs", "1", str(volume)).returncode == 0
+    assert cwkg(two, "ingest", "--jobs", "2", str(volume)).returncode == 0
+    assert content(two) == content(one)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -105,6 +106,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to load."),
     validate: bool = typer.Option(False, "--validate", help="Check each document against the SHACL rules first; refuse those that break a blocking rule."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
 ) -> None:
     """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records) into the store, one named graph each."""
     from rich.console import Console
@@ -132,7 +134,7 @@ def ingest(
     with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("files", total=len(files))
         records = bar.add_task("records", total=None)
-        for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate):
+        for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate, jobs=max(1, jobs)):
             bar.advance(task)
             for refusal in result.refused:
                 sums["refused"] += 1

@@ -7,9 +7,13 @@ file changes nothing in the store.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +23,7 @@ from cwkg.errors import CwkgError, InputError, UnrecognisedFormat
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
-from cwkg.graph.store import GraphStore
+from cwkg.graph.store import GraphStore, Lines, triple_lines
 from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
 from cwkg.extract.missions import chief_posts
@@ -94,17 +98,90 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
     return document_iri(record.doc_id), document_triples(facts), counts
 
 
+def _start_worker() -> None:
+    """Load the authority data and the parser once in each worker process."""
+    from cwkg.extract.authority import default_authority
+    from cwkg.extract.syntax import model
+
+    default_authority()
+    model()
+
+
+def document_lines(record: SourceDocument) -> tuple[str, Lines, dict[str, int]]:
+    """In a worker: one document's graph, as the statements the writing process stores."""
+    graph, triples, counts = record_graph(record)
+    return graph.value, triple_lines(triples), counts
+
+
+POOL_BYTES = 2 * 1024 * 1024  # below this much input, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Workers:
+    executor: ProcessPoolExecutor
+    jobs: int
+
+
+@contextmanager
+def worker_pool(jobs: int, paths: list[Path]):
+    """Worker processes for extraction when there are several jobs and enough to do; None otherwise. They are
+    started fresh ("spawn"), never forked from a process that holds the store open."""
+    size = 0
+    for p in paths:
+        try:
+            size += p.stat().st_size
+        except OSError:
+            pass
+    if jobs <= 1 or size < POOL_BYTES:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker) as executor:
+        yield Workers(executor, jobs)
+
+
 def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None,
-                validate: bool = False, select: Callable[[Record], bool] | None = None) -> IngestResult:
-    """Load one file; `select` keeps only the records it accepts (one document of a volume, say)."""
+                validate: bool = False, select: Callable[[Record], bool] | None = None,
+                pool: Workers | None = None) -> IngestResult:
+    """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
+    documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     refused: list[str] = []
     journaled = store.is_partly_loaded(path)  # a load cut off before: finishing this one closes its journal entry
+    in_flight: deque = deque()
+
+    def take(graph, triples, counts, record) -> None:
+        nonlocal first, journaled
+        pending.append((graph, triples))
+        totals["triples"] += len(triples)
+        for k, v in counts.items():
+            totals[k] += v
+        if first is None and isinstance(record, SourceDocument):
+            first = (graph.value, record.title)
+        if len(pending) >= BATCH:
+            if not journaled:  # the file will take several transactions: a kill between them leaves it partly loaded
+                store.begin_load(path)
+                journaled = True
+            store.replace_graphs(pending)
+            pending.clear()
+        if on_record:
+            on_record()
+
+    def settle(limit: int) -> None:
+        while len(in_flight) > limit:
+            future, record = in_flight.popleft()
+            iri, lines, counts = future.result()
+            take(ox.NamedNode(iri), lines, counts, record)
+
     try:
         for record in load_records(path):
             if select is not None and not select(record):
+                continue
+            if pool is not None and not validate and isinstance(record, SourceDocument):
+                in_flight.append((pool.executor.submit(document_lines, record), record))
+                settle(2 * pool.jobs)
                 continue
             graph, triples, counts = record_graph(record)
             if validate and isinstance(record, SourceDocument):
@@ -112,20 +189,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 if blocking:
                     refused.append(f"{path}: {graph.value}: {blocking[0].rule}" + (f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""))
                     continue
-            pending.append((graph, triples))
-            totals["triples"] += len(triples)
-            for k, v in counts.items():
-                totals[k] += v
-            if first is None and isinstance(record, SourceDocument):
-                first = (graph.value, record.title)
-            if len(pending) >= BATCH:
-                if not journaled:  # the file will take several transactions: a kill between them leaves it partly loaded
-                    store.begin_load(path)
-                    journaled = True
-                store.replace_graphs(pending)
-                pending.clear()
-            if on_record:
-                on_record()
+            take(graph, triples, counts, record)
+        settle(0)
         if pending:
             store.replace_graphs(pending)
         if journaled:
@@ -142,9 +207,13 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
 
 
 def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None,
-           validate: bool = False) -> Iterator[IngestResult]:
+           validate: bool = False, jobs: int = 1) -> Iterator[IngestResult]:
+    """Load every file; with `jobs` > 1 (and enough input), documents are extracted in that many worker processes
+    while this one reads the files and writes the store."""
     store.ensure_static()
-    for path in paths:
-        yield ingest_file(store, path, on_record, validate)
+    paths = list(paths)
+    with worker_pool(jobs, paths) as pool:
+        for path in paths:
+            yield ingest_file(store, path, on_record, validate, pool=pool)
     link_people(store)
     store.compact()
