@@ -111,8 +111,10 @@ class GraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
-            if reading and (self.path / "CURRENT").exists() and re.search(r"Permission denied|Read-only file system",
-                                                                           str(exc), re.IGNORECASE):
+            busy = "LOCK" in str(exc) and "No such file" not in str(exc)
+            if reading and (self.path / "CURRENT").exists() and (busy or re.search(r"Permission denied|Read-only file system",
+                                                                                   str(exc), re.IGNORECASE)):
+                # Read what is there: the store as it stands when opened (a writer's later commits are not seen).
                 try:
                     self._store = ox.Store.read_only(str(self.path))
                     self.read_only = True

@@ -115,3 +115,38 @@ def test_documents_extracted_by_worker_processes_give_the_same_store_as_one_proc
     assert cwkg(one, "ingest", "--jobs", "1", str(volume)).returncode == 0
     assert cwkg(two, "ingest", "--jobs", "2", str(volume)).returncode == 0
     assert content(two) == content(one)
+
+
+def _held(store: Path) -> bool:
+    """Whether some process holds the store's lock (Linux: /proc/locks), found without taking it."""
+    inode = (store / "LOCK").stat().st_ino
+    locks = Path("/proc/locks").read_text() if Path("/proc/locks").exists() else ""
+    return any(line.split()[5].endswith(f":{inode}") for line in locks.splitlines() if len(line.split()) > 5)
+
+
+def test_a_query_runs_while_an_ingest_writes_to_the_same_store(tmp_path):
+    volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")
+    store = tmp_path / "store"
+    assert cwkg(store, "ingest", str(EXAMPLE)).returncode == 0
+    writer = subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(store), "ingest", "--jobs", "1", str(volume)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _held(store):  # until the writer holds the store's lock
+            time.sleep(0.1)
+        assert writer.poll() is None, "the ingest ended before a query could run beside it"
+        result = cwkg(store, "query", "documents", "--format", "tsv")
+        assert (result.returncode, "Traceback" in result.stderr, len(result.stdout.strip().splitlines()) >= 2) == (0, False, True)
+    finally:
+        assert writer.wait(timeout=300) == 0
+
+
+def test_an_ingest_of_a_folder_of_200_files_says_a_few_lines(tmp_path):
+    record = (FIXTURES / "hsg" / "113537.xml").read_text(encoding="utf-8")
+    folder = tmp_path / "people"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"{900000 + n}.xml").write_text(record.replace("<id>113537</id>", f"<id>{900000 + n}</id>"), encoding="utf-8")
+    result = cwkg(tmp_path / "store", "ingest", str(folder))
+    assert (result.returncode, result.stdout, len(result.stderr.strip().splitlines())) == (0, "", 1), result.stderr
+    assert result.stderr.startswith("200 files loaded")
