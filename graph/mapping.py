@@ -275,15 +275,13 @@ def _partial_date(value: str) -> Literal:
     """1966 -> xsd:gYear, 1966-08 -> xsd:gYearMonth, 1966-08-01 -> xsd:date. A value that is no such date (a source's
     "1962-13-01" or "2/3/62") stays as the source wrote it, a plain string: never an invalid typed literal, which
     would make every reader of the graph fail on it (`cwkg validate` reports it)."""
-    import datetime
-
     try:
         if re.fullmatch(r"\d{4}", value):
             return Literal(value, datatype=XSD.gYear)
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
             return Literal(value, datatype=XSD.gYearMonth)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            datetime.date.fromisoformat(value)
+            date.fromisoformat(value)
             return Literal(value, datatype=XSD.date)
     except ValueError:
         pass

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import shutil
 
 import pyoxigraph as ox
@@ -19,7 +21,9 @@ from cwkg.queries.runner import run
 from support import CORPUS, EXAMPLE, need
 from virtuoso_server import RunningVirtuoso, available
 
-pytestmark = pytest.mark.skipif(not available(), reason="Virtuoso (virtuoso-opensource-7-bin) is not installed")
+# A developer machine may lack Virtuoso (a second store to install by hand); CI installs it, so there it must run.
+pytestmark = pytest.mark.skipif(not available() and not os.environ.get("CI"),
+                                reason="Virtuoso (Debian's virtuoso-opensource-7-bin) is not installed; .ci/run installs it")
 
 
 def pusher(store: GraphStore, server: RunningVirtuoso, protocol: str = "gsp") -> Pusher:
