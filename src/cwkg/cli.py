@@ -450,6 +450,51 @@ def push(
 
 
 @app.command()
+def link(
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", envvar="CWKG_WIKIDATA_ENDPOINT",
+                                           help="A Wikidata-shaped SPARQL endpoint (default: the Wikidata Query Service)."),
+    accept: Optional[Path] = typer.Option(None, "--accept", help="Apply a curator's choices: a review file with `accept` set "
+                                          "to yes on the chosen row of each entity."),
+    review: Path = typer.Option(Path("wikidata-review.csv"), "--review", help="Where to write the candidates a curator must choose among."),
+    kinds: list[str] = typer.Option([], "--kind", help="Only these kinds (person, state, party, place, event); repeatable."),
+    threshold: float = typer.Option(0.8, "--threshold", help="Link automatically from this score (0-1) when no other candidate is close."),
+    offline: bool = typer.Option(False, "--offline", help="Send nothing: answer from the cache alone, and say what is missing."),
+    refresh: bool = typer.Option(False, "--refresh", help="Ask again even what the cache holds (and keep the new answers)."),
+    no_enrich: bool = typer.Option(False, "--no-enrich", help="Link only; do not fetch the facts of linked items."),
+    cache: Optional[Path] = typer.Option(None, "--cache", envvar="CWKG_WIKIDATA_CACHE",
+                                         help="The answer cache (default: $XDG_CACHE_HOME/cwkg/wikidata)."),
+    contact: Optional[str] = typer.Option(None, "--contact", envvar="CWKG_CONTACT",
+                                          help="An e-mail or URL for the User-Agent, as Wikimedia's policy asks."),
+    timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for one answer before trying again."),
+) -> None:
+    """Link people, states, parties, places and events to Wikidata items, and bring in what Wikidata says of them."""
+    from cwkg.graph.wikidata.client import WIKIDATA_QUERY_SERVICE, ClientSettings, WikidataClient
+    from cwkg.graph.wikidata.entities import KINDS
+    from cwkg.graph.wikidata.linker import accept as accept_choices, link as link_entities
+
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        _fail(f"unknown kind '{unknown[0]}' (use {', '.join(KINDS)})", 2)
+    if not 0 < threshold <= 1:
+        _fail(f"--threshold must be above 0 and at most 1, not {threshold}", 2)
+    settings = ClientSettings(endpoint=endpoint or WIKIDATA_QUERY_SERVICE, contact=contact, cache_dir=cache,
+                              offline=offline, refresh=refresh, timeout_s=timeout)
+    client = WikidataClient(settings)
+    try:
+        with _open_store() as store:
+            if accept is not None:
+                report = accept_choices(store, client, accept, enrich=not no_enrich)
+                typer.echo(f"{report.linked['curator']} links accepted from {accept}; facts of {report.enriched} linked items "
+                           f"({report.fact_triples} triples); {report.requests} requests sent, {report.from_cache} answered from the cache",
+                           err=True)
+                return
+            report = link_entities(store, client, review, kinds or KINDS, threshold, enrich=not no_enrich)
+    except CwkgError as exc:
+        _fail(str(exc))
+    typer.echo(report.line(review), err=True)
+
+
+@app.command()
 def serve(
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),

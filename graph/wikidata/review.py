@@ -1,0 +1,83 @@
+"""The curator's file: every entity cwkg would not link alone, one row per candidate, and the
+choices a curator marks in it (`accept` = yes on one row of an entity)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cwkg.errors import InputError
+
+from .queries import WD, is_item
+from .scoring import Decision
+
+COLUMNS = ("entity", "kind", "label", "candidate", "candidate_label", "description", "score", "evidence", "accept")
+_YES = {"yes", "y", "x", "1", "true", "accept", "accepted"}
+
+
+def write_review(path: Path, decisions: list[Decision]) -> int:
+    """Write the rows (beside the target, then renamed); how many rows."""
+    rows = [{"entity": d.entity.iri, "kind": d.entity.kind, "label": d.entity.label, "candidate": c.item,
+             "candidate_label": c.label, "description": c.description, "score": f"{c.score:.3f}",
+             "evidence": "; ".join(c.evidence), "accept": ""}
+            for d in sorted(decisions, key=lambda d: d.entity.iri) for c in d.review]
+    partial = path.with_name(path.name + f".{os.getpid()}.part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"cannot write the review file: {exc.strerror or exc}", str(path)) from None
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class Choice:
+    entity: str
+    item: str
+    line: int
+
+
+def _item(value: str) -> str | None:
+    value = value.strip()
+    if re.fullmatch(r"Q[1-9][0-9]*", value):
+        return WD + value
+    return value if is_item(value) else None
+
+
+def read_choices(path: Path) -> list[Choice]:
+    """The rows a curator accepted; a file that cannot be read as a review file is one error naming the line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a review file", str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it: {exc.strerror or exc}", str(path)) from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ("entity", "candidate", "accept") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(f"is not a review file: no column {', '.join(missing)} (columns: {', '.join(COLUMNS)})", str(path))
+    chosen: dict[str, Choice] = {}
+    for number, row in enumerate(reader, start=2):
+        if (row.get("accept") or "").strip().lower() not in _YES:
+            continue
+        entity = (row.get("entity") or "").strip()
+        item = _item(row.get("candidate") or "")
+        if not entity.startswith(("http://", "https://")):
+            raise InputError(f"line {number}: entity '{entity}' is not an IRI", str(path))
+        if item is None:
+            raise InputError(f"line {number}: candidate '{row.get('candidate')}' is not a Wikidata item (Q123 or {WD}Q123)", str(path))
+        if entity in chosen and chosen[entity].item != item:
+            raise InputError(f"line {number}: a second candidate accepted for {entity} (the first on line {chosen[entity].line})", str(path))
+        chosen[entity] = Choice(entity, item, number)
+    return list(chosen.values())
