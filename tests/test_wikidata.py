@@ -342,3 +342,72 @@ def test_unlinked_lists_what_still_needs_a_curator_most_mentioned_first(example,
     assert [(r["name"].value, r["documents"].value) for r in rows][:2] == [
         ("Communist Party of Czechoslovakia", "1"), ("Workers' Party of Korea", "1")]
     assert "Russia" not in [r["name"].value for r in run(example, load_catalog()["unlinked"], {"kind": "state"}).rows]
+
+
+# ------------------------------------------------------------------ the whole corpus
+
+
+def test_linking_the_whole_corpus_takes_requests_in_proportion_to_batches_not_entities(tmp_path, wikidata):
+    import math
+
+    from cwkg.graph.wikidata.entities import collect
+    from cwkg.graph.wikidata.queries import ITEM_BATCH, LABEL_BATCH, VIAF_BATCH
+    from support import CORPUS, need
+
+    with GraphStore(tmp_path / "store") as store:
+        from cwkg.pipeline import expand
+
+        results = list(ingest(store, [path for path, _ in expand([EXAMPLE, need(CORPUS)])], jobs=2))
+        assert [r.path for r in results if not r.ok and not r.unrecognised] == []
+        entities = collect(store)
+        persons = [e for e in entities if e.kind == "person" and not e.linked]
+        viaf_ids = {v for e in persons for v in e.viaf}
+        names = sum(len(query_labels(e)) for e in entities if not e.linked)
+        report = link(store, client_for(wikidata, tmp_path / "cache"), tmp_path / "review.csv", today=TODAY)
+        again = link(store, client_for(wikidata, tmp_path / "cache"), tmp_path / "review.csv", today=TODAY)
+    # one request per batch: VIAF ids, names of each of the five kinds, and three per batch of candidate and linked items
+    bound = math.ceil(len(viaf_ids) / VIAF_BATCH) + math.ceil(names / LABEL_BATCH) + 5 + 2 * 3 * math.ceil(200 / ITEM_BATCH)
+    assert len(persons) > 10_000 and len(viaf_ids) > 500
+    assert report.requests <= bound and report.requests < len(persons) / 50
+    assert (again.requests, again.from_cache) == (0, report.requests)
+    # the FRUS lists' Stalin, Mao, Liu Shaoqi and Kim Il Sung match by name only: a curator decides
+    assert report.for_review >= 4 and set(report.linked) <= {"label", "viaf"}
+
+
+# ------------------------------------------------------------------ the command
+
+
+def cwkg(*args: str, store: Path, env: dict | None = None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "cwkg", "--store", str(store), *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=300)
+
+
+def test_the_link_command_links_reviews_and_says_so_in_one_line(tmp_path, wikidata):
+    store = tmp_path / "store"
+    assert cwkg("ingest", str(EXAMPLE), store=store).returncode == 0
+    done = cwkg("link", "--endpoint", wikidata, "--cache", str(tmp_path / "cache"), "--review", str(tmp_path / "r.csv"), store=store)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.startswith("186 entities without an authority's or curator's Wikidata link: linked 1 (label 1), 0 for review")
+    assert done.stderr.count("\n") == 1
+    profile = cwkg("query", "unlinked", "--param", "kind=party", "--format", "csv", store=store)
+    assert profile.stdout.splitlines()[1:3] == [
+        "party,Communist Party of Czechoslovakia,1,https://w3id.org/cwkg/id/party/kscs",
+        "party,Workers' Party of Korea,1,https://w3id.org/cwkg/id/party/wpk"]
+
+
+def test_the_link_command_offline_with_an_empty_cache_exits_1_saying_what_is_missing(tmp_path):
+    store = tmp_path / "store"
+    assert cwkg("ingest", str(EXAMPLE), store=store).returncode == 0
+    done = cwkg("link", "--offline", "--cache", str(tmp_path / "empty"), store=store)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"error: {tmp_path / 'empty'}: --offline: ")
+    assert "Wikidata requests are not in the cache" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_an_unknown_kind_is_a_usage_error(tmp_path):
+    done = cwkg("link", "--kind", "planet", "--offline", store=tmp_path / "store")
+    assert (done.returncode, done.stderr) == (2, "error: unknown kind 'planet' (use person, state, party, place, event)\n")
