@@ -54,6 +54,12 @@ def triple_lines(triples: Iterable[ox.Triple]) -> Lines:
     return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
 
 
+def plain_lines(triples: Iterable[ox.Triple]) -> Lines:
+    """A graph's triples without label keys: for a graph of another dataset's items (Wikidata's facts), whose labels
+    must not make them entities a query parameter can name."""
+    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in triples))
+
+
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 

@@ -104,7 +104,8 @@ class Resolver:
                 return [ox.NamedNode(text).value]
             except ValueError:
                 raise QueryError(f"'{text}' is not a valid IRI") from None
-        slot = self._slot(text)
+        # Wikidata's items (the facts `cwkg link` brings in) are reached through the entities linked to them, never by label
+        slot = {e: shared for e, shared in self._slot(text).items() if not e.startswith(str(WD))}
         firm = sorted(e for e, shared in slot.items() if not shared)
         if firm:
             return firm

@@ -11,7 +11,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from cwkg.graph.namespaces import CW, DCTERMS, ID, RDF, RDFS, SKOS, XSD, short_hash
-from cwkg.graph.store import GraphStore
+from cwkg.graph.store import GraphStore, plain_lines
 
 from .facts import Fetched
 from .queries import P, PQ, PS
@@ -106,5 +106,5 @@ def fact_triples(fetched: Fetched, endpoint: str, day: date) -> list[ox.Triple]:
 
 def write_facts(store: GraphStore, fetched: Fetched, endpoint: str, day: date) -> int:
     triples = fact_triples(fetched, endpoint, day)
-    store.replace_graph(FACTS_GRAPH, triples)
+    store.replace_graph(FACTS_GRAPH, plain_lines(triples))
     return len(triples)

@@ -494,6 +494,120 @@ def link(
     typer.echo(report.line(review), err=True)
 
 
+view_app = typer.Typer(help="Self-contained HTML pictures of the graph (open from a file, no network needed).",
+                       invoke_without_command=True)
+app.add_typer(view_app, name="view")
+
+
+def _entity(store, text: Optional[str], param: str):
+    from cwkg.queries.resolve import Resolver
+
+    if text is None:
+        return None
+    found = Resolver(store).resolve(text, param)
+    if found is None:
+        raise CwkgError(f"no entity called '{text}' in the store (--{param})")
+    return found.value
+
+
+def _write_page(path: Path, text: str) -> None:
+    from cwkg.views.site import write_file
+
+    if path.is_dir():
+        raise CwkgError("is a folder; give a file name ending in .html", str(path))
+    try:
+        size = write_file(path, text)
+    except OSError as exc:
+        raise CwkgError(f"cannot write it: {exc.strerror or exc}", str(path)) from None
+    typer.echo(f"wrote {path} ({size / 1e6:.1f} MB)", err=True)
+
+
+@view_app.callback()
+def view_site(
+    ctx: typer.Context,
+    out: Path = typer.Option(Path("cwkg-site"), "--output", "-o", help="The folder to write the site into (new, empty, or an earlier site)."),
+    topics: int = typer.Option(5, "--topics", help="How many topic timelines (the topics most positions are about)."),
+) -> None:
+    """With no subcommand: write a small site (index, one page per document, the network, topic timelines)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from cwkg.views.site import write_site
+
+    try:
+        with _open_store(reading=True) as store:
+            report = write_site(store, out, topics)
+    except CwkgError as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {out}/index.html: {report.documents} documents, {report.actors} people and states, "
+               f"{report.timelines} timelines ({report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s)", err=True)
+
+
+@view_app.command("document")
+def view_document(
+    doc: str = typer.Argument(..., help="The document: its IRI, its id or the name of the file it came from."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="The HTML file (default: document-ID.html)."),
+) -> None:
+    """The document's text with its mentions, positions (speaker in the margin) and meetings."""
+    from cwkg.views.document import render_document
+    from cwkg.views.model import read_document
+
+    try:
+        with _open_store(reading=True) as store:
+            view = read_document(store, doc)
+        if not view.positions:
+            typer.echo(f"note: {view.iri} has no stated positions; the page shows its mentions and meetings", err=True)
+        _write_page(out or Path(f"document-{view.key}.html"), render_document(view))
+    except CwkgError as exc:
+        _fail(str(exc))
+
+
+@view_app.command("network")
+def view_network(
+    topic: Optional[str] = typer.Option(None, "--topic", help="Only meetings whose record mentions it, and positions about it."),
+    year: Optional[str] = typer.Option(None, "--year", help="A year (1962) or a range (1960-1965)."),
+    person: Optional[str] = typer.Option(None, "--person", help="Only what this person took part in or was spoken of in."),
+    out: Path = typer.Option(Path("network.html"), "--output", "-o", help="The HTML file."),
+    href: str = typer.Option("document-{key}.html", "--documents", help="Where document pages are, for the links ({key}: the document id)."),
+) -> None:
+    """People and states, meetings between them, positions from speaker to subject; filters in the page."""
+    from cwkg.queries.runner import parse_year_range
+    from cwkg.views.network import Filters, read_network, render_network
+
+    try:
+        years = parse_year_range(year) if year else None
+        with _open_store(reading=True) as store:
+            network = read_network(store, Filters(_entity(store, topic, "topic"), years, _entity(store, person, "person")))
+        if not network.nodes:
+            raise CwkgError("no meetings or positions match these filters: nothing to draw")
+        _write_page(out, render_network(network, href))
+    except CwkgError as exc:
+        _fail(str(exc))
+
+
+@view_app.command("timeline")
+def view_timeline(
+    topic: str = typer.Option(..., "--topic", help="The entity or topic whose positions to draw."),
+    year: Optional[str] = typer.Option(None, "--year", help="A year (1962) or a range (1960-1965)."),
+    by: str = typer.Option("speaker", "--by", help="One lane per speaker or per state."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="The HTML file (default: timeline-TOPIC.html)."),
+    href: str = typer.Option("document-{key}.html", "--documents", help="Where document pages are, for the links ({key}: the document id)."),
+) -> None:
+    """Every position on a topic in date order, a lane per speaker or state, stance as colour."""
+    from cwkg.graph.namespaces import slug
+    from cwkg.queries.runner import parse_year_range
+    from cwkg.views.timeline import read_timeline, render_timeline
+
+    if by not in ("speaker", "state"):
+        _fail(f"--by must be speaker or state, not '{by}'", 2)
+    try:
+        years = parse_year_range(year) if year else None
+        with _open_store(reading=True) as store:
+            timeline = read_timeline(store, _entity(store, topic, "topic"), years, by)
+        _write_page(out or Path(f"timeline-{slug(timeline.topic_label)}.html"), render_timeline(timeline, href))
+    except CwkgError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def serve(
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),

@@ -1,0 +1,45 @@
+"""Write the `cwkg view` site of the whole corpus and print how long it takes and how big it is.
+
+    python bench/view.py [--corpus ../shared/corpus] [--store DIR]
+
+Loads the example and the corpus (FRUS slice, POCOM, the people authority) into a fresh
+store, or uses --store as it is, then writes the site (index, one page per document, the
+network, five topic timelines) and prints seconds, pages, megabytes, actors in the network
+and peak memory. Target: under 30 s. Figures, not assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from cwkg.graph.store import GraphStore
+from cwkg.pipeline import expand, ingest
+from cwkg.views.site import write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--store", type=Path, default=None)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cwkg-bench-view-"))
+    with GraphStore(args.store or work / "store", reading=args.store is not None) as store:
+        if args.store is None:
+            t = time.perf_counter()
+            list(ingest(store, [p for p, _ in expand([ROOT / "examples", args.corpus])], jobs=2))
+            print(f"corpus loaded in {time.perf_counter() - t:.1f} s ({store.count()} triples)")
+        report = write_site(store, work / "site")
+    pages = len(list((work / "site").rglob("*.html")))
+    print(f"site of the corpus: {pages} pages ({report.documents} documents, {report.timelines} timelines), "
+          f"{report.actors} people and states in the network, {report.bytes / 1e6:.1f} MB, written in {report.seconds:.1f} s; "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; in {work / 'site'}")
+
+
+if __name__ == "__main__":
+    main()

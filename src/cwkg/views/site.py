@@ -1,0 +1,98 @@
+"""`cwkg view` with no subcommand: a small site of the whole graph in one folder: an index of
+the documents, a page per document, the actor network and the timelines of the topics most
+positions are about. Every page stands alone (nothing fetched), and they link to each other."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from cwkg.errors import CwkgError
+from cwkg.graph.namespaces import slug
+from cwkg.graph.store import GraphStore
+
+from .document import render_document
+from .model import Reader, document_iris, read_document
+from .network import Filters, read_network, render_network
+from .page import escape, page
+from .timeline import read_timeline, render_timeline
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    documents: int
+    timelines: int
+    actors: int
+    seconds: float
+    bytes: int
+
+
+def _nav(depth: int, topics: list[tuple[str, str]]) -> str:
+    up = "../" * depth
+    links = [f'<a href="{up}index.html">Documents</a>', f'<a href="{up}network.html">Network</a>']
+    links += [f'<a href="{up}timelines/{slug(label)}.html">{escape(label)}</a>' for _, label in topics]
+    return f"<nav>{''.join(links)}</nav>"
+
+
+def top_topics(store: GraphStore, reader: Reader, count: int) -> list[tuple[str, str]]:
+    """The entities and topics most dated positions are about, most first."""
+    rows = store.query("""SELECT ?t (COUNT(DISTINCT ?pos) AS ?n) WHERE { ?pos a cw:Position ; cw:about|cw:topic ?t .
+            FILTER EXISTS { ?pos cw:statedOn ?d } } GROUP BY ?t ORDER BY DESC(?n) ?t LIMIT """ + str(int(count)))
+    iris = [r["t"].value for r in rows]
+    refs = reader.refs(set(iris))
+    return [(i, refs[i].label) for i in iris]
+
+
+def write_file(path: Path, text: str) -> int:
+    """Write beside the target and rename, so a failed run leaves no half page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + f".{os.getpid()}.part")
+    data = text.encode("utf-8")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return len(data)
+
+
+MARKER = ".cwkg-site"
+
+
+def check_target(folder: Path) -> None:
+    """Only an empty folder or one an earlier `cwkg view` wrote may be replaced."""
+    if folder.exists() and (not folder.is_dir() or (any(folder.iterdir()) and not (folder / MARKER).is_file())):
+        raise CwkgError("exists and is not a site cwkg wrote; give a new or empty folder", str(folder))
+
+
+def write_site(store: GraphStore, folder: Path, topics: int = 5) -> SiteReport:
+    check_target(folder)
+    started = time.perf_counter()
+    reader = Reader(store)
+    chosen = top_topics(store, reader, topics)
+    staging = folder.with_name(folder.name + f".{os.getpid()}.part")
+    shutil.rmtree(staging, ignore_errors=True)
+    written, rows = 0, []
+    for iri in document_iris(store):
+        view = read_document(store, iri, reader)
+        written += write_file(staging / "documents" / f"{view.key}.html", render_document(view, _nav(1, chosen)))
+        rows.append((view.date or "", view.title, view.key, len(view.positions), len(view.meetings)))
+    network = read_network(store, Filters(), reader)
+    written += write_file(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen)))
+    for iri, label in chosen:
+        written += write_file(staging / "timelines" / f"{slug(label)}.html",
+                              render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen)))
+    table = "".join(f'<tr><td>{escape(d)}</td><td><a href="documents/{escape(k)}.html">{escape(t)}</a></td><td>{m}</td><td>{n}</td></tr>'
+                    for d, t, k, n, m in sorted(rows))
+    index = (f'<p class="sans" style="padding:0 1.5em">{len(rows)} documents, {len(network.nodes)} people and states in the '
+             f'network, {len(chosen)} topic timelines.</p><table class="sans" style="margin:0 1.5em;border-collapse:collapse">'
+             f'<tr><th align="left">date</th><th align="left">document</th><th>meetings</th><th>positions</th></tr>{table}</table>')
+    written += write_file(staging / "index.html", page("cwkg: the graph at a glance", index, "td,th{padding:2px 8px;border-bottom:1px solid #eee}",
+                                                       nav=_nav(0, chosen)))
+    (staging / MARKER).write_text("written by cwkg view\n", encoding="utf-8")
+    if folder.exists():
+        shutil.rmtree(folder)
+    staging.replace(folder)
+    return SiteReport(len(rows), len(chosen), len(network.nodes), time.perf_counter() - started, written)
+
+

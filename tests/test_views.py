@@ -1,0 +1,310 @@
+"""`cwkg view`: the document view, the actor network and the positions timeline, rendered from the graph of the
+example and of the FRUS slice and opened in a real headless Chromium (Debian's `chromium`): no console error, no
+network request, the DOM holds what the graph holds, and the screenshot is not blank."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwkg.errors import CwkgError
+from cwkg.graph.store import GraphStore
+from cwkg.pipeline import ingest
+from cwkg.views.document import render_document
+from cwkg.views.model import read_document
+from cwkg.views.network import read_network, render_network
+from cwkg.views.site import write_site
+from cwkg.views.timeline import read_timeline, render_timeline
+from support import CORPUS, EXAMPLE, need
+
+FRUS = CORPUS / "frus" / "frus1964-68v17-part1.xml"
+ALBANIA = "https://w3id.org/cwkg/id/state/albania"
+
+
+def chromium_path() -> str:
+    found = os.environ.get("CWKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium for these tests")
+        pytest.skip("the view tests open pages in Debian's chromium (apt-get install chromium)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    path = chromium_path()
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield b
+        b.close()
+
+
+class Opened:
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_load_state("load")
+        self.page.wait_for_timeout(300)
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if u != self.url and not u.startswith(("data:", "blob:"))]
+
+    def coloured_pixels(self) -> int:
+        from PIL import Image, ImageChops
+
+        image = Image.open(io.BytesIO(self.page.screenshot())).convert("RGB")
+        difference = ImageChops.difference(image, Image.new("RGB", image.size, "white")).convert("L")
+        return image.size[0] * image.size[1] - difference.histogram()[0]
+
+
+@pytest.fixture(scope="module")
+def example_store(tmp_path_factory):
+    store = GraphStore(tmp_path_factory.mktemp("views") / "store")
+    assert all(r.ok for r in ingest(store, [EXAMPLE]))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def frus_store(tmp_path_factory):
+    store = GraphStore(tmp_path_factory.mktemp("views-frus") / "store")
+    assert all(r.ok for r in ingest(store, [EXAMPLE, need(FRUS)]))
+    yield store
+    store.close()
+
+
+def quotes(store: GraphStore) -> dict[str, str]:
+    """Every position's evidence quote, straight from the graph."""
+    return {r["pos"].value: r["q"].value for r in store.query(
+        "SELECT ?pos ?q WHERE { ?pos a cw:Position ; oa:hasTarget/oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?q }")}
+
+
+def actors(store: GraphStore) -> set[str]:
+    """The people and states the network must show: participants, and the people and states who state positions or
+    are spoken of, one per owl:sameAs group."""
+    rows = store.query("""SELECT DISTINCT ?x WHERE {
+        { ?m cw:participant ?e } UNION { ?pos a cw:Position ; cw:speaker ?e . ?e a ?c . VALUES ?c { cw:Person cw:State } }
+        UNION { ?pos a cw:Position ; cw:speaker ?sp ; cw:about ?e . ?e a ?c . VALUES ?c { cw:Person cw:State }
+                ?sp a ?sc . VALUES ?sc { cw:Person cw:State } }
+        OPTIONAL { ?e cw:sameAsGroup ?rep } BIND(COALESCE(?rep, ?e) AS ?x) }""")
+    return {r["x"].value for r in rows}
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ the document view
+
+
+def test_every_position_of_the_example_is_one_highlight_holding_exactly_its_quote(example_store, browser, tmp_path):
+    view = read_document(example_store, EXAMPLE.name)
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(view)))
+    marks = opened.page.eval_on_selector_all("mark.pos", "ms => ms.map(m => [m.dataset.position, m.textContent])")
+    expected = {iri: q for iri, q in quotes(example_store).items() if iri in {p.iri for p in view.positions}}
+    assert (len(marks), dict(marks)) == (len(expected), expected)
+    assert len(expected) == 36
+
+
+def test_the_document_view_loads_with_no_error_no_request_and_is_not_blank(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(read_document(example_store, EXAMPLE.name))))
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+    assert opened.coloured_pixels() > 20_000
+
+
+def test_the_document_view_underlines_every_mention_and_shows_the_meeting(example_store, browser, tmp_path):
+    view = read_document(example_store, EXAMPLE.name)
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(view)))
+    card = opened.page.inner_text(".card")
+    assert card.splitlines()[0] == "luncheon · 1962-03-30 · Moscow"
+    assert "Ri Song-un — ambassador, North Korea" in card
+    underlined = opened.page.eval_on_selector_all("span.m", "ms => new Set(ms.map(m => m.dataset.mention)).size")
+    assert underlined == len({(m.start, m.end) for m in view.mentions}) - sum(
+        1 for a in view.mentions for b in view.mentions if a is not b and b.start < a.start < b.end < a.end)
+
+
+def test_clicking_a_position_names_its_speaker_rule_and_confidence(example_store, browser, tmp_path):
+    view = read_document(example_store, EXAMPLE.name)
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(view)))
+    opened.page.click("mark.pos >> nth=0")
+    panel = opened.page.inner_text("#panel")
+    first = view.positions[0]
+    assert f"speaker {first.speaker.label}" in panel and f"rule {first.rule}" in panel and f"confidence {first.confidence}" in panel
+
+
+def test_a_linked_entity_shows_its_wikidata_id_on_hover(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(read_document(example_store, EXAMPLE.name))))
+    titles = opened.page.eval_on_selector_all("span.m[data-kind=state]", "ms => ms.map(m => m.title)")
+    assert "Albania (state, Q222)" in titles
+
+
+def test_a_frus_document_view_highlights_each_of_its_positions(frus_store, browser, tmp_path):
+    docs = frus_store.query("SELECT ?d (COUNT(?p) AS ?n) WHERE { ?p a cw:Position ; cw:inDocument ?d . "
+                            "FILTER(CONTAINS(STR(?d), 'frus')) } GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 1")
+    doc = next(iter(docs))["d"].value
+    view = read_document(frus_store, doc)
+    opened = Opened(browser, write(tmp_path, "frus.html", render_document(view)))
+    marks = dict(opened.page.eval_on_selector_all("mark.pos", "ms => ms.map(m => [m.dataset.position, m.textContent])"))
+    assert marks == {p.iri: quotes(frus_store)[p.iri] for p in view.positions}
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+
+
+# ------------------------------------------------------------------ the network
+
+
+def test_the_network_holds_one_node_per_person_and_state(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    listed = opened.page.eval_on_selector_all("#actors li", "ls => ls.map(l => l.dataset.node)")
+    drawn = opened.page.evaluate("document.getElementById('plot').data.at(-1).customdata.length")
+    assert (sorted(listed), drawn) == (sorted(actors(example_store)), len(actors(example_store)))
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+    assert opened.coloured_pixels() > 5_000
+
+
+def test_the_frus_network_holds_one_node_per_person_and_state(frus_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(frus_store))))
+    listed = opened.page.eval_on_selector_all("#actors li", "ls => ls.map(l => l.dataset.node)")
+    assert sorted(listed) == sorted(actors(frus_store))
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+
+
+def test_clicking_an_actor_lists_their_meetings_and_quotes_with_links_to_the_document(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store), "documents/{key}.html")))
+    opened.page.click("#actors li[data-node$='risongun']")
+    panel = opened.page.inner_text("#panel")
+    links = opened.page.eval_on_selector_all("#panel a", "as => [...new Set(as.map(a => a.getAttribute('href')))]")
+    assert panel.startswith("Ri Song-un\nNorth Korea\n1 meetings")
+    assert links == ["documents/wilson-a09fa3adf955d7c4.html"]
+
+
+def test_the_name_filter_in_the_page_keeps_only_matching_actors(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    opened.page.fill("#search", "korea")
+    opened.page.wait_for_timeout(200)
+    shown = opened.page.eval_on_selector_all("#actors li:not([hidden])", "ls => ls.map(l => l.textContent)")
+    assert shown == ["North Korea [state]", "South Korea [state]"]
+
+
+# ------------------------------------------------------------------ the timeline
+
+
+def test_the_timeline_draws_every_dated_position_on_the_topic(example_store, browser, tmp_path):
+    timeline = read_timeline(example_store, ALBANIA)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(timeline)))
+    points = opened.page.evaluate("document.getElementById('timeline').data.filter(t => t.name !== 'meetings')"
+                                  ".reduce((n, t) => n + t.x.length, 0)")
+    about = example_store.query(f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {{ ?p cw:about <{ALBANIA}> }} UNION {{ ?p cw:topic <{ALBANIA}> }} "
+                                "?p cw:statedOn ?d }")
+    assert points == int(next(iter(about))["n"].value) == len(timeline.positions)
+    assert opened.page.eval_on_selector_all("#timeline g.points path.point", "ps => ps.length") >= points
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+    assert opened.coloured_pixels() > 5_000
+
+
+def test_the_frus_timeline_of_its_most_discussed_topic_loads_cleanly(frus_store, browser, tmp_path):
+    from cwkg.views.model import Reader
+    from cwkg.views.site import top_topics
+
+    (topic, _), = top_topics(frus_store, Reader(frus_store), 1)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(read_timeline(frus_store, topic))))
+    assert (opened.errors, opened.foreign_requests()) == ([], [])
+
+
+# ------------------------------------------------------------------ messages
+
+
+def test_an_unknown_document_is_a_clear_error(example_store):
+    with pytest.raises(CwkgError, match=r"^no document 'nothing-here' in the store \(give its IRI, its id or its file's name"):
+        read_document(example_store, "nothing-here")
+
+
+def test_a_topic_with_no_positions_is_a_clear_error(example_store):
+    with pytest.raises(CwkgError, match=r"^no dated positions on 'Cuba': nothing to draw"):
+        read_timeline(example_store, "https://w3id.org/cwkg/id/state/cuba")
+
+
+def cwkg(*args: str, store: Path, cwd: Path):
+    return subprocess.run([sys.executable, "-m", "cwkg", "--store", str(store), *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_the_view_commands_write_pages_and_say_so(tmp_path):
+    store = tmp_path / "store"
+    assert cwkg("ingest", str(EXAMPLE), store=store, cwd=tmp_path).returncode == 0
+    done = cwkg("view", "document", EXAMPLE.name, store=store, cwd=tmp_path)
+    assert (done.returncode, done.stderr.startswith("wrote document-wilson-a09fa3adf955d7c4.html (")) == (0, True)
+    assert cwkg("view", "network", "--year", "1962", store=store, cwd=tmp_path).returncode == 0
+    assert cwkg("view", "timeline", "--topic", "Albania", store=store, cwd=tmp_path).returncode == 0
+    assert sorted(p.name for p in tmp_path.glob("*.html")) == ["document-wilson-a09fa3adf955d7c4.html", "network.html",
+                                                                "timeline-albania.html"]
+
+
+def test_the_view_commands_fail_in_one_line_without_writing(tmp_path):
+    store = tmp_path / "store"
+    assert cwkg("ingest", str(EXAMPLE), store=store, cwd=tmp_path).returncode == 0
+    unknown = cwkg("view", "document", "nothing-here", store=store, cwd=tmp_path)
+    no_positions = cwkg("view", "timeline", "--topic", "Cuba", store=store, cwd=tmp_path)
+    no_entity = cwkg("view", "network", "--person", "Nobody Atall", store=store, cwd=tmp_path)
+    assert [(d.returncode, d.stderr.count("\n")) for d in (unknown, no_positions, no_entity)] == [(1, 1)] * 3
+    assert no_positions.stderr.startswith("error: no dated positions on 'Cuba'")
+    assert no_entity.stderr == "error: no entity called 'Nobody Atall' in the store (--person)\n"
+    assert list(tmp_path.glob("*.html")) == []
+
+
+def test_a_document_without_positions_says_so_on_the_page_and_on_the_terminal(tmp_path):
+    from datetime import date
+
+    from cwkg.loaders.source import SourceDocument
+    from cwkg.pipeline import record_graph
+
+    doc = SourceDocument(doc_id="quiet", source="test", format="test", title="Memorandum for the Record",
+                         body="Memorandum for the Record\n\nWashington, April 24, 1968.\n\nThe meeting was postponed.",
+                         date=date(1968, 4, 24), kind="memorandum for the record")
+    with GraphStore(tmp_path / "store") as store:
+        store.ensure_static()
+        store.replace_graph(*record_graph(doc)[:2])
+    done = cwkg("view", "document", "quiet", store=tmp_path / "store", cwd=tmp_path)
+    page = (tmp_path / "document-quiet.html").read_text(encoding="utf-8")
+    assert done.stderr.startswith("note: https://w3id.org/cwkg/id/document/quiet has no stated positions")
+    assert "No stated positions were found in this document" in page
+
+
+# ------------------------------------------------------------------ the site
+
+
+def test_the_site_links_its_pages_and_every_page_loads_cleanly(frus_store, browser, tmp_path):
+    report = write_site(frus_store, tmp_path / "site", topics=2)
+    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*.html"))
+    assert report.documents == len([p for p in pages if p.startswith("documents/")]) and report.timelines == 2
+    assert {"index.html", "network.html"} <= set(pages)
+    index = Opened(browser, tmp_path / "site" / "index.html")
+    first = index.page.eval_on_selector("td a", "a => a.getAttribute('href')")
+    assert (tmp_path / "site" / first).is_file()
+    for name in ("index.html", "network.html", first):
+        opened = Opened(browser, tmp_path / "site" / name)
+        assert (name, opened.errors, opened.foreign_requests()) == (name, [], [])
+
+
+def test_a_folder_that_is_no_site_is_not_overwritten(example_store, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(CwkgError, match="exists and is not a site cwkg wrote"):
+        write_site(example_store, tmp_path / "mine")
+    assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"
