@@ -1,6 +1,6 @@
 """Link the whole shared corpus against a local Wikidata-shaped endpoint; print figures.
 
-    python bench/link.py [--corpus ../shared/corpus] [--store DIR] [--fixture tests/fixtures/wikidata/founding.ttl]
+    python bench/link.py [--corpus ../shared/corpus] [--store DIR]
 
 Loads the example and the corpus into a fresh store (or uses --store as it is), serves the
 fixture with a real `oxigraph serve-read-only` on 127.0.0.1, then runs `link` twice: the
@@ -11,7 +11,6 @@ Figures, not assertions.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import resource
 import socket
@@ -22,13 +21,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from corpus import ROOT, arguments, corpus_store
+
 from cwkg.graph.serve import Server
-from cwkg.graph.store import GraphStore
 from cwkg.graph.wikidata.client import ClientSettings, WikidataClient
 from cwkg.graph.wikidata.linker import link
-from cwkg.pipeline import expand, ingest
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -55,18 +52,11 @@ def serve_fixture(fixture: Path, folder: Path) -> tuple[Server, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--store", type=Path, default=None)
-    parser.add_argument("--fixture", type=Path, default=ROOT / "tests" / "fixtures" / "wikidata" / "founding.ttl")
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     work = Path(tempfile.mkdtemp(prefix="cwkg-bench-link-"))
-    store = GraphStore(args.store or work / "store")
-    if args.store is None:
-        t = time.perf_counter()
-        list(ingest(store, [p for p, _ in expand([ROOT / "examples", args.corpus])], jobs=2))
-        print(f"corpus loaded in {time.perf_counter() - t:.1f} s ({store.count()} triples)")
-    server, process = serve_fixture(args.fixture, work / "wikidata")
+    store = corpus_store(args, work)
+    fixture = ROOT / "tests" / "fixtures" / "wikidata" / "founding.ttl"
+    server, process = serve_fixture(fixture, work / "wikidata")
     try:
         for run in ("first run", "second run"):
             client = WikidataClient(ClientSettings(endpoint=server.query_url, cache_dir=work / "cache", contact="bench"))

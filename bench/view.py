@@ -10,30 +10,19 @@ and peak memory. Target: under 30 s. Figures, not assertions.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import tempfile
-import time
 from pathlib import Path
 
-from cwkg.graph.store import GraphStore
-from cwkg.pipeline import expand, ingest
-from cwkg.views.site import write_site
+from corpus import arguments, corpus_store
 
-ROOT = Path(__file__).resolve().parent.parent
+from cwkg.views.site import write_site
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--store", type=Path, default=None)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     work = Path(tempfile.mkdtemp(prefix="cwkg-bench-view-"))
-    with GraphStore(args.store or work / "store", reading=args.store is not None) as store:
-        if args.store is None:
-            t = time.perf_counter()
-            list(ingest(store, [p for p, _ in expand([ROOT / "examples", args.corpus])], jobs=2))
-            print(f"corpus loaded in {time.perf_counter() - t:.1f} s ({store.count()} triples)")
+    with corpus_store(args, work, reading=True) as store:
         report = write_site(store, work / "site")
     pages = len(list((work / "site").rglob("*.html")))
     print(f"site of the corpus: {pages} pages ({report.documents} documents, {report.timelines} timelines), "

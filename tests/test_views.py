@@ -73,11 +73,8 @@ class Opened:
 
 
 @pytest.fixture(scope="module")
-def example_store(tmp_path_factory):
-    store = GraphStore(tmp_path_factory.mktemp("views") / "store")
-    assert all(r.ok for r in ingest(store, [EXAMPLE]))
-    yield store
-    store.close()
+def example_store(loaded_store):
+    return loaded_store
 
 
 @pytest.fixture(scope="module")

@@ -25,19 +25,18 @@ def fetch_facts(client: WikidataClient, items: Iterable[str], languages: Sequenc
     def note(item: str, day: date) -> None:
         retrieved[item] = min(day, retrieved.get(item, day))
 
+    def statements(query: str, purpose: str, into: str) -> None:
+        """(property, value) rows of one batch into the items' names or claims."""
+        answer = client.select(query, purpose)
+        for b in answer.bindings if answer else ():
+            item, value = b["item"]["value"], term(b.get("value"))
+            if item in facts and value is not None:
+                getattr(facts[item], into).append((b["property"]["value"], value))
+                note(item, answer.retrieved)
+
     for chunk in batches(wanted, ITEM_BATCH):
-        answer = client.select(names_query(chunk, languages), f"names of {len(chunk)} Wikidata items")
-        for b in answer.bindings if answer else ():
-            item, value = b["item"]["value"], term(b.get("value"))
-            if item in facts and value is not None:
-                facts[item].names.append((b["property"]["value"], value))
-                note(item, answer.retrieved)
-        answer = client.select(claims_query(chunk), f"facts of {len(chunk)} Wikidata items")
-        for b in answer.bindings if answer else ():
-            item, value = b["item"]["value"], term(b.get("value"))
-            if item in facts and value is not None:
-                facts[item].claims.append((b["property"]["value"], value))
-                note(item, answer.retrieved)
+        statements(names_query(chunk, languages), f"names of {len(chunk)} Wikidata items", "names")
+        statements(claims_query(chunk), f"facts of {len(chunk)} Wikidata items", "claims")
         answer = client.select(positions_query(chunk), f"offices held of {len(chunk)} Wikidata items")
         for b in answer.bindings if answer else ():
             item, position = b["item"]["value"], term(b.get("position"))
