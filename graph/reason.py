@@ -23,6 +23,7 @@ from cwkg.errors import CwkgError
 
 from .namespaces import AUTHORITY_GRAPH, ID, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from .store import GraphStore
+from .derived import write_derived
 from .sameas import write_groups
 
 INFERRED_GRAPH = ox.NamedNode(ID + "graph/inferred")
@@ -114,6 +115,7 @@ def reason(store: GraphStore, documents: list[ox.NamedNode] | None = None, batch
     if report.consistent:
         store.replace_graph(INFERRED_GRAPH, triples)
         write_groups(store)  # inferred owl:sameAs may join groups
+        write_derived(store)  # and whom positions count for follows the groups
     report.inferred = len(triples)
     report.seconds = time.perf_counter() - started
     return report

@@ -199,6 +199,11 @@ class GraphStore:
         if getattr(self, "read_only", False):
             return False
         changed = self.upgrade_label_keys() > 0
+        from .derived import has_derived, write_derived  # (derived reads the store: imported when needed)
+
+        if not has_derived(self) and self.query("ASK { ?p a cw:Position }"):
+            write_derived(self)  # a store written before the derived graphs existed gets them once
+            changed = True
         for graph, paths in static_graphs().items():
             digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
             if self._meta(graph) == digest:

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import CW, XSD
+from cwkg.graph.remote import with_values
 from cwkg.graph.store import GraphStore
 
 from .catalog import CannedQuery
@@ -72,7 +73,9 @@ def bind(query: CannedQuery, values: dict[str, str], resolver: Resolver) -> tupl
 
 def run(store: GraphStore, query: CannedQuery, values: dict[str, str]) -> Result:
     subs, unresolved = bind(query, values, Resolver(store))
-    solutions = store.query(query.sparql, subs)
+    # The parameters head the WHERE group as a VALUES block of serialised terms (as against a remote endpoint), so
+    # the engine plans from them: a query about one actor starts from that actor (substitutions are joined last).
+    solutions = store.query(with_values(query.sparql, subs))
     hidden = query.hidden_columns()
     columns = [v.value for v in solutions.variables if v.value not in hidden]
     rows = [{c: s[c] for c in columns} for s in solutions]

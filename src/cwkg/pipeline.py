@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, InputError, UnrecognisedFormat
+from cwkg.graph.derived import write_derived
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
@@ -216,4 +217,5 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
         for path in paths:
             yield ingest_file(store, path, on_record, validate, pool=pool)
     link_people(store)
+    write_derived(store)
     store.compact()
