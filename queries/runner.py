@@ -1,4 +1,4 @@
-"""Run a canned query with its parameters bound as RDF terms, never spliced into the text."""
+"""Run a canned query with its parameters bound as RDF terms (a VALUES block of terms pyoxigraph serialises), never as pasted text."""
 
 from __future__ import annotations
 
