@@ -17,7 +17,7 @@ import time
 import urllib.error
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, timezone
 from pathlib import Path
 
 from SPARQLWrapper import JSON, POST, SPARQLWrapper

@@ -18,7 +18,6 @@ from .queries import P, PQ, PS
 
 LINKS_GRAPH = ox.NamedNode(ID + "graph/wikidata/links")
 FACTS_GRAPH = ox.NamedNode(ID + "graph/wikidata/facts")
-METHODS = ("viaf", "label", "curator")
 
 
 @dataclass(frozen=True)

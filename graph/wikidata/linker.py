@@ -10,7 +10,7 @@ written, so an offline run missing answers, or a failed request, changes nothing
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,9 +62,7 @@ def query_labels(entity: Entity) -> list[str]:
         if entity.kind == "person" and len(label.split()) < 2:
             continue
         names.append(label)
-    head, rest = names[:1], sorted(names[1:], key=lambda n: (-len(n), n))
-    chosen = (head + rest)[:MAX_LABELS]
-    return list(dict.fromkeys(chosen))
+    return (names[:1] + sorted(names[1:], key=lambda n: (-len(n), n)))[:MAX_LABELS]
 
 
 def _check_offline(client: WikidataClient) -> None:
@@ -123,8 +121,7 @@ def firm_links(store: GraphStore) -> list[tuple[str, str]]:
 
 
 def link(store: GraphStore, client: WikidataClient, review_path: Path | None, kinds: Iterable[str] = KINDS,
-         threshold: float = THRESHOLD, enrich: bool = True, today: date | None = None,
-         progress: Callable[[str], None] = lambda _: None) -> LinkReport:
+         threshold: float = THRESHOLD, enrich: bool = True, today: date | None = None) -> LinkReport:
     today = today or date.today()
     report = LinkReport()
     kinds = set(kinds)
@@ -132,13 +129,11 @@ def link(store: GraphStore, client: WikidataClient, review_path: Path | None, ki
     firmly_linked = {e for e, _ in firm}
     todo = [e for e in collect(store) if e.kind in kinds and not firmly_linked.intersection(e.members)]
     report.considered = len(todo)
-    progress(f"{len(todo)} entities without a firm Wikidata link")
 
     by_viaf = _viaf_candidates(client, todo)
     rest = [e for e in todo if e.iri not in by_viaf]
     by_label, typed = _label_candidates(client, rest)
     candidates = set().union(*by_viaf.values(), *by_label.values()) if (by_viaf or by_label) else set()
-    progress(f"{len(candidates)} candidate items")
     details = fetch_facts(client, candidates)
     _check_offline(client)
 
@@ -164,7 +159,10 @@ def link(store: GraphStore, client: WikidataClient, review_path: Path | None, ki
 
     fetched = None
     if enrich:
-        fetched = fetch_facts(client, {w for _, w in firm} | {ln.item for ln in links})
+        wanted = {w for _, w in firm} | {ln.item for ln in links}
+        fetched = fetch_facts(client, wanted - details.facts.keys())  # the candidates' facts are in hand already
+        fetched.facts.update({i: f for i, f in details.facts.items() if i in wanted})
+        fetched.retrieved.update({i: d for i, d in details.retrieved.items() if i in wanted})
         _check_offline(client)
     write_links(store, links, replacing={e.iri for e in todo})
     if review_path is not None and (reviews or review_path.exists()):
@@ -185,8 +183,8 @@ def accept(store: GraphStore, client: WikidataClient | None, path: Path, today: 
     """Apply a curator's choices from a review file: each accepted row links its entity (replacing any link it had)."""
     today = today or date.today()
     choices = read_choices(path)
-    known = {r["e"].value for r in store.query(
-        "SELECT DISTINCT ?e WHERE { ?e a ?c . FILTER(isIRI(?e)) }")} if choices else set()
+    values = " ".join(f"<{c.entity}>" for c in choices)
+    known = {r["e"].value for r in store.query(f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} ?e a ?c }}")} if choices else set()
     for c in choices:
         if c.entity not in known:
             raise CwkgError(f"line {c.line}: {c.entity} is not an entity of this store", str(path))

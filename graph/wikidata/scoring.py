@@ -41,7 +41,8 @@ def kind_classes() -> dict[str, KindClasses]:
 
 
 def fold(name: str) -> str:
-    """Transliteration-blind form: Dvořák, Dvoràk and DVORAK agree; hyphens and dots are spaces."""
+    """Transliteration-blind form: a letter with or without its diacritic and in either case is the same letter;
+    hyphens and dots are spaces."""
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", unidecode(name).lower())).strip()
 
 

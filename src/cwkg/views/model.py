@@ -134,6 +134,27 @@ class Reader:
         return self.refs({iri})[iri]
 
 
+def states_of(store: GraphStore, people: set[str]) -> dict[str, str]:
+    """The state each person belongs to, over their owl:sameAs group: citizenship first, else the state a post serves."""
+    members: dict[str, set[str]] = {p: {p} for p in people}
+    for r in store.query("SELECT ?e ?rep WHERE { ?e cw:sameAsGroup ?rep }"):
+        if r["rep"].value in members:
+            members[r["rep"].value].add(r["e"].value)
+    owner = {m: p for p, ms in members.items() for m in ms}
+    found: dict[str, tuple[int, str]] = {}
+    listed = sorted(owner)
+    for i in range(0, len(listed), 500):
+        values = " ".join(f"<{m}>" for m in listed[i:i + 500])
+        for r in store.query(f"""SELECT ?x ?label ?how WHERE {{ VALUES ?x {{ {values} }}
+                {{ ?x cw:citizenOf ?s . BIND(1 AS ?how) }} UNION {{ ?x cw:holdsPost/org:organization ?s . BIND(2 AS ?how) }}
+                ?s a cw:State ; skos:prefLabel ?label }}"""):
+            p = owner[r["x"].value]
+            candidate = (int(r["how"].value), r["label"].value)
+            if p not in found or candidate < found[p]:
+                found[p] = candidate
+    return {p: label for p, (_, label) in found.items()}
+
+
 def find_document(store: GraphStore, ref: str) -> str:
     """A document's IRI from its IRI, its id (with or without the source prefix) or the name of the file it came from."""
     rows = [(r["d"].value, _value(r["source"])) for r in store.query(

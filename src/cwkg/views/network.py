@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from cwkg.graph.store import GraphStore
 
-from .model import PositionView, Reader, document_key, positions
-from .page import STANCE_COLOURS, escape, legend, page, plotly_js, script_json, state_colour
+from .model import PositionView, Reader, document_key, positions, states_of
+from .page import STANCE_COLOURS, escape, page, plotly_js, script_json, state_colour
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def read_network(store: GraphStore, filters: Filters = Filters(), reader: Reader
     states = {a for a in actors if kinds[a].kind == "state"}
     refs = reader.refs(people | states)
     people = {p for p in people if refs[p].kind == "person"}
-    home = _states_of(store, reader, people)
+    home = states_of(store, people)
     count = defaultdict(int)
     for m in chosen_meetings:
         for x in m.participants:
@@ -109,27 +109,6 @@ def read_network(store: GraphStore, filters: Filters = Filters(), reader: Reader
     nodes += [Node(s, refs[s].label, "state", refs[s].label, refs[s].wikidata, count[s]) for s in states]
     return Network(tuple(sorted(nodes, key=lambda n: (n.kind, n.label, n.id))), tuple(chosen_meetings),
                    tuple(chosen_positions), speakers, subjects)
-
-
-def _states_of(store: GraphStore, reader: Reader | None, people: set[str]) -> dict[str, str]:
-    """The state each person belongs to, over their owl:sameAs group: citizenship first, else the state a post serves."""
-    members: dict[str, set[str]] = {p: {p} for p in people}
-    for r in store.query("SELECT ?e ?rep WHERE { ?e cw:sameAsGroup ?rep }"):
-        if r["rep"].value in members:
-            members[r["rep"].value].add(r["e"].value)
-    owner = {m: p for p, ms in members.items() for m in ms}
-    found: dict[str, tuple[int, str]] = {}
-    listed = sorted(owner)
-    for i in range(0, len(listed), 500):
-        values = " ".join(f"<{m}>" for m in listed[i:i + 500])
-        for r in store.query(f"""SELECT ?x ?label ?how WHERE {{ VALUES ?x {{ {values} }}
-                {{ ?x cw:citizenOf ?s . BIND(1 AS ?how) }} UNION {{ ?x cw:holdsPost/org:organization ?s . BIND(2 AS ?how) }}
-                ?s a cw:State ; skos:prefLabel ?label }}"""):
-            p = owner[r["x"].value]
-            candidate = (int(r["how"].value), r["label"].value)
-            if p not in found or candidate < found[p]:
-                found[p] = candidate
-    return {p: label for p, (_, label) in found.items()}
 
 
 def layout(network: Network) -> dict[str, tuple[float, float]]:

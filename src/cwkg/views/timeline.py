@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from cwkg.errors import CwkgError
 from cwkg.graph.store import GraphStore
 
-from .model import PositionView, Reader, document_key, positions
+from .model import PositionView, Reader, document_key, positions, states_of
 from .page import STANCE_COLOURS, escape, page, plotly_js
 
 
@@ -48,7 +48,7 @@ def read_timeline(store: GraphStore, topic: str, years: tuple[int, int] | None =
                         "lists what there is)")
     lanes = {}
     if by == "state":
-        states = _speaker_states(store, {p.speaker.iri for p in found if p.speaker})
+        states = states_of(store, {p.speaker.iri for p in found if p.speaker})
         lanes = {p.iri: states.get(p.speaker.iri, "state unknown") if p.speaker else "speaker unknown" for p in found}
     else:
         lanes = {p.iri: p.speaker.label if p.speaker else "speaker unknown" for p in found}
@@ -60,12 +60,6 @@ def read_timeline(store: GraphStore, topic: str, years: tuple[int, int] | None =
             what = " · ".join(x.value for x in (r["kind"], r["place"]) if x is not None) or "meeting"
             marks.append(MeetingMark(date[:10], what, r["doc"].value))
     return Timeline(topic, label, tuple(sorted(found, key=lambda p: (p.date, p.start))), lanes, tuple(sorted(marks, key=lambda m: m.date)))
-
-
-def _speaker_states(store: GraphStore, speakers: set[str]) -> dict[str, str]:
-    from .network import _states_of  # one definition of a person's state for both views
-
-    return _states_of(store, None, speakers)
 
 
 def _hover(p: PositionView) -> str:
