@@ -11,6 +11,7 @@ leaves this module, so no other component depends on spaCy's types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -135,8 +136,31 @@ def find_reports(sentence_doc, sentence_start: int) -> list[Report]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _reporting_heads() -> frozenset[str]:
+    """The first word of every reporting verb's lemma ("point" of "point out")."""
+    return frozenset(lemma.split(" ")[0] for lemma in lexicon())
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@lru_cache(maxsize=4096)
+def _may_report(word: str) -> bool:
+    heads = _reporting_heads()
+    return any(lemma in heads for lemma in verb_lemmas(word))
+
+
+def may_report(text: str) -> bool:
+    """Whether any word of a sentence could be a reporting verb of the lexicon. `find_reports` accepts only
+    tokens whose lemma is in the lexicon, so a sentence without such a word holds no report and need not be
+    parsed (the parse is most of extraction's time)."""
+    return any(_may_report(part) for w in _WORD.findall(text.lower()) for part in {w, *w.split("-")})
+
+
 def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
-    """The reports of every sentence, keyed by the sentence's start; one batch through the parser."""
+    """The reports of every sentence that may hold one, keyed by the sentence's start; one batch through the parser."""
+    sentences = [s for s in sentences if may_report(s.text)]
     if not sentences:
         return {}
     nlp = model()

@@ -3,78 +3,143 @@ asked about and its cost follows its answer, not the size of the store.
 
 Whom a stated position counts for (`cw:countsFor`): its speaker, whoever it was said on behalf of, the states
 and parties the speaker's posts serve and the party ruling such a state, each also as the
-representative of its owl:sameAs group (what a query parameter resolves to). It depends on
-posts and groups that later loads may add, so it is rebuilt whole after every ingest and
-whenever the groups change, in its own graph. Which positions a meeting set against each
-other (`cw:opposedBy`): one for (a stance of positive polarity) and one against (negative)
-by two speakers on a shared subject, found meeting by meeting.
+representative of its owl:sameAs group (what a query parameter resolves to). Which positions a
+meeting set against each other (`cw:opposedBy`): one for (a stance of positive polarity) and one
+against (negative) by two speakers on a shared subject. Positions and meetings belong to one
+document, so each document has its own derived graph, worked out a few hundred documents at a
+time: an ingest works out those of the documents it loaded and of the documents whose speakers'
+groups, posts or parties changed, never holding more than one chunk in memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 
-from .namespaces import CW, ID, META_GRAPH
-from .store import GraphStore, plain_lines
+from .namespaces import CW, ID
+from .store import GraphStore, Lines, plain_lines
 
-DERIVED_GRAPH = ox.NamedNode(ID + "graph/derived")
+DERIVED_PREFIX = ID + "graph/derived/"
+DERIVED_VERSION = "per-document"  # recorded in the metadata graph; a store without it gets its derived graphs once
+_OLD_WHOLE_GRAPH = ox.NamedNode(ID + "graph/derived")  # one graph for the whole store, before derived graphs were per document
+CHUNK = 200  # documents worked out (and written) together
+
+
+def derived_graph(document: ox.NamedNode) -> ox.NamedNode:
+    """The derived graph of a document graph (`id:document/X` -> `id:graph/derived/document/X`)."""
+    return ox.NamedNode(DERIVED_PREFIX + document.value.removeprefix(ID))
+
+
+def _values(nodes: Iterable[ox.NamedNode]) -> str:
+    return " ".join(str(n) for n in nodes)
+
 
 _COUNTS_FOR = """
-SELECT DISTINCT ?position ?x WHERE {
-  ?position a cw:Position ; cw:speaker ?who .
-  { ?position cw:speaker ?x } UNION { ?position cw:onBehalfOf ?x } UNION { ?who cw:holdsPost/org:organization ?x }
-  UNION { ?who cw:holdsPost/org:organization ?ruled . ?x cw:rulingPartyOf ?ruled }
-}"""
+SELECT DISTINCT ?g ?position ?x ?rep WHERE {{
+  VALUES ?g {{ {graphs} }}
+  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . }}
+  {{ ?position cw:speaker ?x }} UNION {{ ?position cw:onBehalfOf ?x }} UNION {{ ?who cw:holdsPost/org:organization ?x }}
+  UNION {{ ?who cw:holdsPost/org:organization ?ruled . ?x cw:rulingPartyOf ?ruled }}
+  OPTIONAL {{ ?x cw:sameAsGroup ?rep }}
+}}"""
+
+_AT_MEETINGS = """
+SELECT ?g ?position ?meeting ?speaker ?polarity ?subject WHERE {{
+  VALUES ?g {{ {graphs} }}
+  GRAPH ?g {{ ?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:about|cw:topic ?subject . }}
+  ?position cw:stance/cw:polarity ?polarity .
+}}"""
 
 
-def counts_for(store: GraphStore) -> list[ox.Triple]:
-    groups = {r["e"].value: r["rep"] for r in store.query("SELECT ?e ?rep WHERE { ?e cw:sameAsGroup ?rep }")}
-    out = []
-    for r in store.query(_COUNTS_FOR):
+def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
+    out: dict[str, list[ox.Triple]] = {}
+    for r in store.query(_COUNTS_FOR.format(graphs=_values(graphs))):
         position, who = r["position"], r["x"]
         if not isinstance(who, ox.NamedNode):
             continue
-        out.append(ox.Triple(position, CW.countsFor, who))
-        if who.value in groups:
-            out.append(ox.Triple(position, CW.countsFor, groups[who.value]))
+        triples = out.setdefault(r["g"].value, [])
+        triples.append(ox.Triple(position, CW.countsFor, who))
+        if r["rep"] is not None:
+            triples.append(ox.Triple(position, CW.countsFor, r["rep"]))
     return out
 
 
-_AT_MEETINGS = """
-SELECT ?position ?meeting ?speaker ?polarity ?subject WHERE {
-  ?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:stance/cw:polarity ?polarity ;
-            cw:about|cw:topic ?subject .
-}"""
-
-
-def opposed(store: GraphStore) -> list[ox.Triple]:
+def _opposed(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
     """A position for and one against a shared subject, at one meeting, by two speakers."""
-    seen: dict[tuple[str, str], dict] = {}
-    for r in store.query(_AT_MEETINGS):
-        entry = seen.setdefault((r["meeting"].value, r["position"].value),
+    seen: dict[tuple[str, str, str], dict] = {}
+    for r in store.query(_AT_MEETINGS.format(graphs=_values(graphs))):
+        entry = seen.setdefault((r["g"].value, r["meeting"].value, r["position"].value),
                                 {"node": r["position"], "speaker": r["speaker"].value, "polarity": int(r["polarity"].value),
                                  "subjects": set()})
         entry["subjects"].add(r["subject"].value)
-    by_meeting: dict[str, list[dict]] = {}
-    for (meeting, _), entry in seen.items():
-        by_meeting.setdefault(meeting, []).append(entry)
-    out = []
-    for entries in by_meeting.values():
+    by_meeting: dict[tuple[str, str], list[dict]] = {}
+    for (graph, meeting, _), entry in seen.items():
+        by_meeting.setdefault((graph, meeting), []).append(entry)
+    out: dict[str, list[ox.Triple]] = {}
+    for (graph, _), entries in by_meeting.items():
         for a in entries:
             if a["polarity"] <= 0:
                 continue
             for b in entries:
                 if b["polarity"] < 0 and a["speaker"] != b["speaker"] and a["subjects"] & b["subjects"]:
-                    out.append(ox.Triple(a["node"], CW.opposedBy, b["node"]))
+                    out.setdefault(graph, []).append(ox.Triple(a["node"], CW.opposedBy, b["node"]))
     return out
 
 
-def write_derived(store: GraphStore) -> int:
-    """Rebuild the derived graphs; how many triples they hold."""
-    lines = plain_lines(counts_for(store) + opposed(store))
-    store.replace_graph(DERIVED_GRAPH, lines)
-    return len(lines)
+def write_derived(store: GraphStore, documents: Iterable[ox.NamedNode] | None = None) -> int:
+    """Work out the derived graphs of the given document graphs (all of them by default), a chunk at a time;
+    how many triples they hold."""
+    docs = sorted(set(documents), key=lambda g: g.value) if documents is not None else store.document_graphs()
+    written = 0
+    for i in range(0, len(docs), CHUNK):
+        chunk = docs[i:i + CHUNK]
+        counts, opposed = _counts_for(store, chunk), _opposed(store, chunk)
+        graphs: list[tuple[ox.NamedNode, Lines]] = []
+        for doc in chunk:
+            lines = plain_lines(counts.get(doc.value, []) + opposed.get(doc.value, []))
+            graphs.append((derived_graph(doc), lines))
+            written += len(lines)
+        store.replace_graphs(graphs)
+    if documents is None and not has_derived(store):
+        store.forget_graph(_OLD_WHOLE_GRAPH)
+        store.set_meta(CW.derivedVersion, DERIVED_VERSION)
+    return written
 
 
 def has_derived(store: GraphStore) -> bool:
-    return bool(store.query(f"ASK {{ GRAPH {META_GRAPH} {{ {DERIVED_GRAPH} {CW.storedTriples} ?n }} }}"))
+    """Whether the store's derived graphs are per document (the metadata graph says so)."""
+    return store.meta(CW.derivedVersion) == DERIVED_VERSION
+
+
+_AFFECTED = """
+SELECT DISTINCT ?g WHERE {{
+  VALUES ?x {{ {entities} }}
+  {{ GRAPH ?g {{ ?position cw:speaker|cw:onBehalfOf ?x }} }}
+  UNION {{ ?who cw:holdsPost/org:organization ?x . GRAPH ?g {{ ?position cw:speaker ?who }} }}
+  UNION {{ ?x cw:rulingPartyOf ?ruled . ?who cw:holdsPost/org:organization ?ruled . GRAPH ?g {{ ?position cw:speaker ?who }} }}
+}}"""
+
+
+def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.NamedNode]:
+    """The document graphs whose positions may count for any of `entities` (a speaker, one spoken for, a state or
+    party of a speaker's post, the party ruling it): those whose derived graphs change when their groups do."""
+    entities = sorted(entities)
+    out: set[ox.NamedNode] = set()
+    for i in range(0, len(entities), 500):
+        chunk = " ".join(f"<{e}>" for e in entities[i:i + 500])
+        out |= {r["g"] for r in store.query(_AFFECTED.format(entities=chunk))
+                if isinstance(r["g"], ox.NamedNode) and r["g"].value.startswith(ID + "document/")}
+    return out
+
+
+def post_holders(store: GraphStore, graphs: Iterable[ox.NamedNode]) -> set[str]:
+    """The persons whose posts the given graphs (volume lists, POCOM, the people authority) state: whom a
+    position counts for changes only where they speak."""
+    graphs = sorted(graphs, key=lambda g: g.value)
+    out: set[str] = set()
+    for i in range(0, len(graphs), 500):
+        query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {_values(graphs[i:i + 500])} }} GRAPH ?g {{ ?s cw:holdsPost ?post }} }}"
+        out |= {r["s"].value for r in store.query(query) if isinstance(r["s"], ox.NamedNode)}
+    return out
+

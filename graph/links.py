@@ -28,8 +28,8 @@ SELECT ?p ?l ?provisional WHERE {
 }"""
 
 
-def link_people(store: GraphStore) -> int:
-    """Rebuild the links graph; returns how many provisional persons were linked."""
+def link_people(store: GraphStore) -> set[str]:
+    """Rebuild the links graph and the groups; the entities whose group changed."""
     name_key = default_authority().name_key
     keys: dict[str, set[str]] = {}
     provisional: dict[str, set[str]] = {}
@@ -49,8 +49,7 @@ def link_people(store: GraphStore) -> int:
             triples.append(ox.Triple(ox.NamedNode(person), OWL.sameAs, ox.NamedNode(matches.pop())))
     triples += _same_name_and_post(store, name_key)
     store.replace_graph(LINKS_GRAPH, triples)
-    write_groups(store)
-    return len(triples)
+    return write_groups(store)
 
 
 _POSTED = """

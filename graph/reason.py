@@ -23,7 +23,7 @@ from cwkg.errors import CwkgError
 
 from .namespaces import AUTHORITY_GRAPH, ID, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from .store import GraphStore
-from .derived import write_derived
+from .derived import documents_speaking_of, write_derived
 from .sameas import write_groups
 
 INFERRED_GRAPH = ox.NamedNode(ID + "graph/inferred")
@@ -114,8 +114,8 @@ def reason(store: GraphStore, documents: list[ox.NamedNode] | None = None, batch
     triples = [ox.Triple(ox.NamedNode(s), RDF_TYPE, ox.NamedNode(c)) for s, c in sorted(inferred)]
     if report.consistent:
         store.replace_graph(INFERRED_GRAPH, triples)
-        write_groups(store)  # inferred owl:sameAs may join groups
-        write_derived(store)  # and whom positions count for follows the groups
+        changed = write_groups(store)  # inferred owl:sameAs may join groups
+        write_derived(store, documents_speaking_of(store, changed))  # and whom positions count for follows them
     report.inferred = len(triples)
     report.seconds = time.perf_counter() - started
     return report

@@ -43,8 +43,17 @@ def same_as_pairs(store) -> list[tuple[str, str]]:
             if isinstance(r["a"], ox.NamedNode) and isinstance(r["b"], ox.NamedNode)]
 
 
-def write_groups(store: GraphStore) -> int:
-    """Rebuild the groups graph from every owl:sameAs in the store; how many entities it maps."""
+def current_groups(store: GraphStore) -> dict[str, str]:
+    """The groups as the store holds them now."""
+    return {q.subject.value: q.object.value for q in store.quads(GROUPS_GRAPH) if isinstance(q.object, ox.NamedNode)}
+
+
+def write_groups(store: GraphStore) -> set[str]:
+    """Rebuild the groups graph from every owl:sameAs in the store; the entities whose representative changed
+    (joined, left or moved to another group), whose positions' derived graphs follow."""
+    before = current_groups(store)
     mapping = groups(same_as_pairs(store))
-    store.replace_graph(GROUPS_GRAPH, [ox.Triple(ox.NamedNode(x), CW.sameAsGroup, ox.NamedNode(rep)) for x, rep in mapping.items()])
-    return len(mapping)
+    if mapping != before:
+        store.replace_graph(GROUPS_GRAPH, [ox.Triple(ox.NamedNode(x), CW.sameAsGroup, ox.NamedNode(rep))
+                                           for x, rep in mapping.items()])
+    return {x for x in before.keys() | mapping.keys() if before.get(x) != mapping.get(x)}

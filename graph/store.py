@@ -28,7 +28,8 @@ FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-DATASET_FORMATS = {"nquads", "trig", "jsonld"}  # keep one named graph per document; the others merge them
+DATASET_FORMATS = {"nquads", "trig", "jsonld"}
+FLUSH_QUADS = 200_000  # quads written between flushes of the engine's write buffers (see `GraphStore._written`)  # keep one named graph per document; the others merge them
 
 
 def _triples_of(path: Path) -> list[ox.Triple]:
@@ -149,12 +150,16 @@ class GraphStore:
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]]) -> None:
         """Replace several graphs in one SPARQL update: one transaction for the whole batch. Each graph's triple count
         goes into the metadata graph in the same transaction, so `check` can tell a whole graph from a damaged one."""
-        graphs = list(graphs)
+        graphs = [(g, t if isinstance(t, Lines) else triple_lines(t)) for g, t in graphs]
+        self._written(sum(len(lines) for _, lines in graphs))
+        if graphs and not any(self._known(g) for g, _ in graphs):
+            self._add_new_graphs(graphs)
+            return
         operations = []
         counts = []
         for graph, triples in graphs:
             operations.append(f"DROP SILENT GRAPH {graph}")
-            lines = triples if isinstance(triples, Lines) else triple_lines(triples)
+            lines = triples
             if lines:
                 body = " .\n".join(lines)
                 operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body} }} }}")
@@ -164,6 +169,26 @@ class GraphStore:
                               f"VALUES ?g {{ {' '.join(str(g) for g, _ in graphs)} }} GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }} }}")
             operations.append(f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {' . '.join(counts)} }} }}")
             self._store.update(" ;\n".join(operations))
+
+    def _written(self, quads: int) -> None:
+        """Flush the engine's in-memory tables once enough has been written since the last flush. RocksDB keeps
+        up to two 64 MB write buffers for each of Oxigraph's ten or so indexes, so without this a long ingest
+        grows by about 1 KB for every quad it writes, to over a gigabyte."""
+        self._unflushed = getattr(self, "_unflushed", 0) + quads
+        if self._unflushed >= FLUSH_QUADS:
+            self.flush()
+
+    def _known(self, graph: ox.NamedNode) -> bool:
+        """Whether the store has the graph, or a count recorded for it."""
+        return self._store.contains_named_graph(graph) or \
+            next(iter(self._store.quads_for_pattern(graph, CW.storedTriples, None, META_GRAPH)), None) is not None
+
+    def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]]) -> None:
+        """Graphs the store does not have yet, with their counts, as one N-Quads load: one transaction, as the
+        update is, without parsing a SPARQL update (most of a fresh load's writing time)."""
+        quads = [f"{line} {graph} .\n" for graph, lines in graphs for line in lines]
+        quads += [f"{graph} {CW.storedTriples} {ox.Literal(len(lines))} {META_GRAPH} .\n" for graph, lines in graphs]
+        self._store.load("".join(quads), ox.RdfFormat.N_QUADS)
 
     # ------------------------------------------------------------------ the load journal
 
@@ -201,9 +226,8 @@ class GraphStore:
         changed = self.upgrade_label_keys() > 0
         from .derived import has_derived, write_derived  # (derived reads the store: imported when needed)
 
-        if not has_derived(self) and self.query("ASK { ?p a cw:Position }"):
-            write_derived(self)  # a store written before the derived graphs existed gets them once
-            changed = True
+        if not has_derived(self):  # a store written before the derived graphs were per document gets them once
+            changed = write_derived(self) > 0 or changed
         for graph, paths in static_graphs().items():
             digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
             if self._meta(graph) == digest:
@@ -229,14 +253,26 @@ class GraphStore:
             triples = [ox.Triple(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)]
             self.replace_graph(graph, triples)
             upgraded += 1
-        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {CW.labelKeysVersion} ?v }} }} ;"
-                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {CW.labelKeysVersion} {ox.Literal(LABEL_KEYS_VERSION)} }} }}")
+        self.set_meta(CW.labelKeysVersion, LABEL_KEYS_VERSION)
         return upgraded
+
+    def meta(self, predicate: ox.NamedNode) -> str | None:
+        """A value the store records about itself in its metadata graph (a version, say)."""
+        for q in self._store.quads_for_pattern(META_GRAPH, predicate, None, META_GRAPH):
+            return q.object.value
+        return None
+
+    def set_meta(self, predicate: ox.NamedNode, value: str) -> None:
+        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {predicate} ?v }} }} ;"
+                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {predicate} {ox.Literal(value)} }} }}")
+
+    def forget_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a graph and what the metadata graph says of it."""
+        self._store.update(f"DROP SILENT GRAPH {graph} ; DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} ?p ?o }} }}")
 
     def has_label_keys(self) -> bool:
         """Whether every graph carries label keys of the current version (see graph/labelkeys.py)."""
-        return any(q.object.value == LABEL_KEYS_VERSION
-                   for q in self._store.quads_for_pattern(META_GRAPH, CW.labelKeysVersion, None, META_GRAPH))
+        return self.meta(CW.labelKeysVersion) == LABEL_KEYS_VERSION
 
     def _meta(self, graph: ox.NamedNode) -> str | None:
         for q in self._store.quads_for_pattern(graph, CW.contentHash, None, META_GRAPH):
@@ -295,6 +331,7 @@ class GraphStore:
             ox.serialize(triples, output, FORMATS[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
 
     def flush(self) -> None:
+        self._unflushed = 0
         if str(self.path) != ":memory:" and not self.read_only:
             self._store.flush()
 

@@ -1,9 +1,13 @@
-"""The derived graph (graph/derived.py): whom each position counts for and which positions a meeting set against
-each other, worked out when the store changes so that positions-of and disagreements start from their answer."""
+"""The derived graphs (graph/derived.py): whom each position counts for and which positions a meeting set against
+each other, worked out per document when the store changes so that positions-of and disagreements start from their
+answer."""
 
 from __future__ import annotations
 
-from cwkg.graph.derived import DERIVED_GRAPH, has_derived, write_derived
+import pyoxigraph as ox
+
+from cwkg.graph.derived import DERIVED_PREFIX, derived_graph, documents_speaking_of, has_derived, write_derived
+from support import EXAMPLE, FIXTURES
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.runner import run
 
@@ -41,21 +45,54 @@ def test_the_pairs_a_meeting_set_against_each_other_are_those_a_query_over_all_p
     assert derived == expected and len(expected) > 0
 
 
-def test_a_store_written_before_the_derived_graph_gets_it_once_opened_for_writing(store):
+def derived_quads(store) -> list[str]:
+    return sorted(str(q) for g in store.graphs() if g.value.startswith(DERIVED_PREFIX) for q in store.quads(g))
+
+
+def test_each_documents_derived_triples_sit_in_its_own_derived_graph(loaded_store):
+    rows = list(loaded_store.query("""SELECT ?g ?d WHERE { GRAPH ?g { ?p cw:countsFor|cw:opposedBy ?x }
+                                                          GRAPH ?d { ?p a cw:Position } }"""))
+    assert len(rows) > 0 and {r["g"].value for r in rows} == {derived_graph(r["d"]).value for r in rows}
+
+
+def test_a_store_written_with_one_derived_graph_gets_them_per_document_once_opened_for_writing(store):
     from cwkg.pipeline import ingest
-    from support import EXAMPLE
 
     assert all(r.ok for r in ingest(store, [EXAMPLE]))
-    before = sorted(str(q) for q in store.quads(DERIVED_GRAPH))
-    store.remove_graph(DERIVED_GRAPH)
-    store._store.update("DELETE WHERE { GRAPH <https://w3id.org/cwkg/id/graph/meta> { "
-                        f"{DERIVED_GRAPH} <https://w3id.org/cwkg/ontology#storedTriples> ?n }} }}")
+    before = derived_quads(store)
+    old = ox.NamedNode("https://w3id.org/cwkg/id/graph/derived")
+    store.replace_graph(old, [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()
+                              if q.graph_name.value.startswith(DERIVED_PREFIX)])
+    for g in store.graphs():
+        if g.value.startswith(DERIVED_PREFIX):
+            store.forget_graph(g)
+    store.forget_graph(ox.NamedNode("https://w3id.org/cwkg/id/graph/meta"))  # no version recorded, as before
     assert not has_derived(store)
     store.ensure_static()
-    assert (has_derived(store), sorted(str(q) for q in store.quads(DERIVED_GRAPH))) == (True, before)
+    assert (has_derived(store), derived_quads(store), old in store.graphs()) == (True, before, False)
 
 
-def test_rebuilding_the_derived_graph_gives_the_same_triples(loaded_store):
-    before = sorted(str(q) for q in loaded_store.quads(DERIVED_GRAPH))
+def test_rebuilding_the_derived_graphs_gives_the_same_triples(loaded_store):
+    before = derived_quads(loaded_store)
     count = write_derived(loaded_store)
-    assert (count, sorted(str(q) for q in loaded_store.quads(DERIVED_GRAPH))) == (len(before), before)
+    assert (count, derived_quads(loaded_store)) == (len(before), before)
+
+
+def test_an_ingest_works_out_the_derived_graphs_of_the_documents_it_loaded_and_leaves_the_others(store):
+    from cwkg.pipeline import ingest
+
+    (first,) = ingest(store, [EXAMPLE])
+    mine = derived_graph(ox.NamedNode(first.document))
+    kept = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(mine)]
+    marker = ox.Triple(ox.NamedNode("https://example.org/untouched"), ox.NamedNode("https://example.org/p"), ox.Literal("1"))
+    store.replace_graph(mine, kept + [marker])
+    (second,) = ingest(store, [FIXTURES / "frus_mini.xml"])
+    theirs = [g for g in map(ox.NamedNode, second.graphs) if g.value.startswith("https://w3id.org/cwkg/id/document/")]
+    assert marker in [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(mine)]
+    assert all(store.count(derived_graph(g)) > 0 for g in theirs if store.query(f"ASK {{ GRAPH {g} {{ ?p a cw:Position }} }}"))
+
+
+def test_the_documents_whose_derived_graphs_follow_a_group_are_those_its_members_speak_in(loaded_store):
+    (doc,) = loaded_store.document_graphs()
+    assert documents_speaking_of(loaded_store, {RI}) == {doc}
+    assert documents_speaking_of(loaded_store, {"https://w3id.org/cwkg/id/person/nobody"}) == set()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, InputError, UnrecognisedFormat
-from cwkg.graph.derived import write_derived
+from cwkg.graph.derived import documents_speaking_of, post_holders, write_derived
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.graph.namespaces import ID, document_iri, slug
@@ -49,6 +49,7 @@ class IngestResult:
     error: str | None = None
     unrecognised: bool = False
     refused: tuple[str, ...] = ()  # documents a blocking data rule kept out (with --validate)
+    graphs: tuple[str, ...] = ()  # the named graphs stored
 
     @property
     def ok(self) -> bool:
@@ -150,12 +151,14 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
     refused: list[str] = []
+    stored: list[str] = []
     journaled = store.is_partly_loaded(path)  # a load cut off before: finishing this one closes its journal entry
     in_flight: deque = deque()
 
     def take(graph, triples, counts, record) -> None:
         nonlocal first, journaled
         pending.append((graph, triples))
+        stored.append(graph.value)
         totals["triples"] += len(triples)
         for k, v in counts.items():
             totals[k] += v
@@ -197,25 +200,39 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         if journaled:
             store.finish_load(path)
     except UnrecognisedFormat as exc:
-        return IngestResult(path, error=str(exc), unrecognised=True, **totals)
+        return IngestResult(path, error=str(exc), unrecognised=True, graphs=_committed(stored, pending), **totals)
     except CwkgError as exc:
-        return IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}", **totals)
+        return IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}", graphs=_committed(stored, pending), **totals)
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", **totals)
+        return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", graphs=_committed(stored, pending), **totals)
     if refused and first is None:  # nothing of the file was stored
         return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)
-    return IngestResult(path, first[0] if first else None, first[1] if first else None, refused=tuple(refused), **totals)
+    return IngestResult(path, first[0] if first else None, first[1] if first else None, refused=tuple(refused),
+                        graphs=tuple(stored), **totals)
+
+
+def _committed(stored: list[str], pending: list) -> tuple[str, ...]:
+    """The graphs a file that failed had already stored (its earlier batches), not those still waiting."""
+    return tuple(stored[:len(stored) - len(pending)])
 
 
 def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None,
            validate: bool = False, jobs: int = 1) -> Iterator[IngestResult]:
     """Load every file; with `jobs` > 1 (and enough input), documents are extracted in that many worker processes
     while this one reads the files and writes the store."""
-    store.ensure_static()
+    static_changed = store.ensure_static()
     paths = list(paths)
+    documents: set[ox.NamedNode] = set()
+    others: set[ox.NamedNode] = set()
     with worker_pool(jobs, paths) as pool:
         for path in paths:
-            yield ingest_file(store, path, on_record, validate, pool=pool)
-    link_people(store)
-    write_derived(store)
+            result = ingest_file(store, path, on_record, validate, pool=pool)
+            for graph in map(ox.NamedNode, result.graphs):
+                (documents if graph.value.startswith(ID + "document/") else others).add(graph)
+            yield result
+    changed = link_people(store)
+    if static_changed:  # new authority data (posts, ruling parties) may change whom any position counts for
+        write_derived(store)
+    else:  # what this run loaded, and the documents where those whose groups or posts changed speak
+        write_derived(store, documents | documents_speaking_of(store, changed | post_holders(store, others)))
     store.compact()
