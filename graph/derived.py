@@ -35,14 +35,33 @@ def _values(nodes: Iterable[ox.NamedNode]) -> str:
     return " ".join(str(n) for n in nodes)
 
 
-_COUNTS_FOR = """
-SELECT DISTINCT ?g ?position ?x ?rep WHERE {{
+_SPEAKERS = """
+SELECT ?g ?position ?who ?for WHERE {{
   VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . }}
-  {{ ?position cw:speaker ?x }} UNION {{ ?position cw:onBehalfOf ?x }} UNION {{ ?who cw:holdsPost/org:organization ?x }}
-  UNION {{ ?who cw:holdsPost/org:organization ?ruled . ?x cw:rulingPartyOf ?ruled }}
-  OPTIONAL {{ ?x cw:sameAsGroup ?rep }}
+  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . OPTIONAL {{ ?position cw:onBehalfOf ?for }} }}
 }}"""
+
+_SERVES = """
+SELECT ?who ?x WHERE {{
+  VALUES ?who {{ {entities} }}
+  ?who cw:holdsPost ?post . ?post org:organization ?of .
+  {{ ?post org:organization ?x }} UNION {{ ?x cw:rulingPartyOf ?of }}
+}}"""
+
+_GROUPS = "SELECT ?x ?rep WHERE {{ VALUES ?x {{ {entities} }} ?x cw:sameAsGroup ?rep }}"
+
+
+def _lookup(store: GraphStore, template: str, key: str, value: str, entities: set[ox.NamedNode]) -> dict[ox.NamedNode, set]:
+    """A query over a few hundred entities at a time, as entity -> values: joined here rather than in the engine,
+    which would work the optional and union parts out over the whole store."""
+    out: dict[ox.NamedNode, set] = {}
+    ordered = sorted(entities, key=lambda e: e.value)
+    for i in range(0, len(ordered), 500):
+        for r in store.query(template.format(entities=_values(ordered[i:i + 500]))):
+            if isinstance(r[value], ox.NamedNode):
+                out.setdefault(r[key], set()).add(r[value])
+    return out
+
 
 _AT_MEETINGS = """
 SELECT ?g ?position ?meeting ?speaker ?polarity ?subject WHERE {{
@@ -53,15 +72,19 @@ SELECT ?g ?position ?meeting ?speaker ?polarity ?subject WHERE {{
 
 
 def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
+    rows = [(r["g"].value, r["position"], r["who"], r["for"]) for r in store.query(_SPEAKERS.format(graphs=_values(graphs)))]
+    speakers = {who for _, _, who, _ in rows if isinstance(who, ox.NamedNode)}
+    serves = _lookup(store, _SERVES, "who", "x", speakers)
+    counted: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
+    for graph, position, who, for_ in rows:
+        found = counted.setdefault((graph, position), set())
+        found |= {x for x in (who, for_) if isinstance(x, ox.NamedNode)} | serves.get(who, set())
+    reps = _lookup(store, _GROUPS, "x", "rep", set().union(*counted.values()) if counted else set())
     out: dict[str, list[ox.Triple]] = {}
-    for r in store.query(_COUNTS_FOR.format(graphs=_values(graphs))):
-        position, who = r["position"], r["x"]
-        if not isinstance(who, ox.NamedNode):
-            continue
-        triples = out.setdefault(r["g"].value, [])
-        triples.append(ox.Triple(position, CW.countsFor, who))
-        if r["rep"] is not None:
-            triples.append(ox.Triple(position, CW.countsFor, r["rep"]))
+    for (graph, position), found in counted.items():
+        out.setdefault(graph, []).extend(ox.Triple(position, CW.countsFor, x)
+                                         for x in sorted(found | set().union(*(reps.get(x, set()) for x in found)),
+                                                         key=lambda n: n.value))
     return out
 
 

@@ -147,13 +147,15 @@ class GraphStore:
         """Make `graph` hold exactly `triples`, in one transaction."""
         self.replace_graphs([(graph, triples)])
 
-    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]]) -> None:
+    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]], bulk: bool = False) -> None:
         """Replace several graphs in one SPARQL update: one transaction for the whole batch. Each graph's triple count
-        goes into the metadata graph in the same transaction, so `check` can tell a whole graph from a damaged one."""
+        goes into the metadata graph in the same transaction, so `check` can tell a whole graph from a damaged one.
+        With `bulk`, a batch of graphs all new to the store goes through the engine's bulk loader: about three
+        times faster, but not one transaction (the caller journals the file and removes what a failure left)."""
         graphs = [(g, t if isinstance(t, Lines) else triple_lines(t)) for g, t in graphs]
         self._written(sum(len(lines) for _, lines in graphs))
         if graphs and not any(self._known(g) for g, _ in graphs):
-            self._add_new_graphs(graphs)
+            self._add_new_graphs(graphs, bulk)
             return
         operations = []
         counts = []
@@ -183,12 +185,12 @@ class GraphStore:
         return self._store.contains_named_graph(graph) or \
             next(iter(self._store.quads_for_pattern(graph, CW.storedTriples, None, META_GRAPH)), None) is not None
 
-    def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]]) -> None:
+    def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool = False) -> None:
         """Graphs the store does not have yet, with their counts, as one N-Quads load: one transaction, as the
         update is, without parsing a SPARQL update (most of a fresh load's writing time)."""
         quads = [f"{line} {graph} .\n" for graph, lines in graphs for line in lines]
         quads += [f"{graph} {CW.storedTriples} {ox.Literal(len(lines))} {META_GRAPH} .\n" for graph, lines in graphs]
-        self._store.load("".join(quads), ox.RdfFormat.N_QUADS)
+        (self._store.bulk_load if bulk and str(self.path) != ":memory:" else self._store.load)("".join(quads), ox.RdfFormat.N_QUADS)
 
     # ------------------------------------------------------------------ the load journal
 

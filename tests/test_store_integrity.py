@@ -67,6 +67,24 @@ def test_a_file_begun_and_not_finished_is_reported_by_check_store_and_stats_and_
     assert cwkg(store_path, "check-store").returncode == 0
 
 
+def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(tmp_path, monkeypatch):
+    from lxml import etree
+
+    from cwkg import pipeline
+
+    tree = etree.parse(str(FIXTURES / "frus_mini.xml"))
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    second = tree.getroot().findall(f".//{tei}div[@type='document']")[1]
+    etree.SubElement(second, f"{tei}p").text = "word " * 25_000  # a paragraph longer than cwkg reads
+    volume = tmp_path / "volume.xml"
+    tree.write(str(volume), encoding="UTF-8", xml_declaration=True)
+    monkeypatch.setattr(pipeline, "BATCH", 1)  # the first document is stored (by the bulk loader) before the second fails
+    with GraphStore(tmp_path / "store") as store:
+        (result,) = pipeline.ingest(store, [volume])
+        assert ("paragraph of" in result.error, store.document_graphs(), store.partial_loads(), check(store)[1]) == \
+            (True, [], [], [])
+
+
 def test_an_ingest_killed_at_any_moment_leaves_whole_documents_and_a_rerun_gives_the_same_store(tmp_path):
     volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")
     small = {"CWKG_INGEST_BATCH": "2"}  # many transactions, so a kill falls between or inside them

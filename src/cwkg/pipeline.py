@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -144,9 +144,11 @@ def worker_pool(jobs: int, paths: list[Path]):
 
 def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None,
                 validate: bool = False, select: Callable[[Record], bool] | None = None,
-                pool: Workers | None = None) -> IngestResult:
+                pool: Workers | None = None, bulk: bool = False) -> IngestResult:
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
-    documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order."""
+    documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
+    With `bulk` (a first load), graphs new to the store go through the engine's bulk loader, which is not
+    transactional: the file is journaled from its first write, and if it fails, what it stored is removed."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
@@ -168,7 +170,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
             if not journaled:  # the file will take several transactions: a kill between them leaves it partly loaded
                 store.begin_load(path)
                 journaled = True
-            store.replace_graphs(pending)
+            store.replace_graphs(pending, bulk=bulk)
             pending.clear()
         if on_record:
             on_record()
@@ -185,7 +187,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 continue
             if pool is not None and not validate and isinstance(record, SourceDocument):
                 in_flight.append((pool.executor.submit(document_lines, record), record))
-                settle(2 * pool.jobs)
+                settle(BATCH + 2 * pool.jobs)  # workers keep busy while this process writes a batch
                 continue
             graph, triples, counts = record_graph(record)
             if validate and isinstance(record, SourceDocument):
@@ -196,19 +198,35 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
             take(graph, triples, counts, record)
         settle(0)
         if pending:
-            store.replace_graphs(pending)
+            if bulk and not journaled:
+                store.begin_load(path)
+                journaled = True
+            store.replace_graphs(pending, bulk=bulk)
         if journaled:
             store.finish_load(path)
     except UnrecognisedFormat as exc:
-        return IngestResult(path, error=str(exc), unrecognised=True, graphs=_committed(stored, pending), **totals)
+        return _failed(store, path, bulk, IngestResult(path, error=str(exc), unrecognised=True,
+                                                       graphs=_committed(stored, pending), **totals))
     except CwkgError as exc:
-        return IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}", graphs=_committed(stored, pending), **totals)
+        return _failed(store, path, bulk, IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
+                                                       graphs=_committed(stored, pending), **totals))
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}", graphs=_committed(stored, pending), **totals)
+        return _failed(store, path, bulk, IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}",
+                                                       graphs=_committed(stored, pending), **totals))
     if refused and first is None:  # nothing of the file was stored
         return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)
     return IngestResult(path, first[0] if first else None, first[1] if first else None, refused=tuple(refused),
                         graphs=tuple(stored), **totals)
+
+
+def _failed(store: GraphStore, path: Path, bulk: bool, result: IngestResult) -> IngestResult:
+    """A file that failed in a bulk load: remove the graphs it had stored (all new) and close its journal entry."""
+    if not bulk or not result.graphs:
+        return result
+    for graph in result.graphs:
+        store.forget_graph(ox.NamedNode(graph))
+    store.finish_load(path)
+    return replace(result, graphs=())
 
 
 def _committed(stored: list[str], pending: list) -> tuple[str, ...]:
@@ -224,9 +242,10 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
     paths = list(paths)
     documents: set[ox.NamedNode] = set()
     others: set[ox.NamedNode] = set()
+    bulk = not store.document_graphs()  # a first load: nobody reads documents that are not there yet
     with worker_pool(jobs, paths) as pool:
         for path in paths:
-            result = ingest_file(store, path, on_record, validate, pool=pool)
+            result = ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk)
             for graph in map(ox.NamedNode, result.graphs):
                 (documents if graph.value.startswith(ID + "document/") else others).add(graph)
             yield result
