@@ -13,6 +13,7 @@ from cwkg.graph.remote import with_values
 from cwkg.graph.store import GraphStore
 
 from .catalog import CannedQuery
+from .ordering import ordered, split_order
 from .resolve import Resolver
 
 ANY = CW.any
@@ -75,8 +76,16 @@ def run(store: GraphStore, query: CannedQuery, values: dict[str, str]) -> Result
     subs, unresolved = bind(query, values, Resolver(store))
     # The parameters head the WHERE group as a VALUES block of serialised terms (as against a remote endpoint), so
     # the engine plans from them: a query about one actor starts from that actor (substitutions are joined last).
-    solutions = store.query(with_values(query.sparql, subs))
+    text = with_values(query.sparql, subs)
+    split = split_order(text)
+    solutions = store.query(split[0] if split else text)
+    names = [v.value for v in solutions.variables]
+    if split and not all(name in names for name, _ in split[1]):
+        split, solutions = None, store.query(text)  # it orders by what it does not project: the engine's work
     hidden = query.hidden_columns()
-    columns = [v.value for v in solutions.variables if v.value not in hidden]
-    rows = [{c: s[c] for c in columns} for s in solutions]
-    return Result(columns, rows, unresolved)
+    columns = [n for n in names if n not in hidden]
+    if split is None:
+        return Result(columns, [{c: s[c] for c in columns} for s in solutions], unresolved)
+    keys = {name for name, _ in split[1]}
+    rows = ordered([{c: s[c] for c in names if c in keys or c not in hidden} for s in solutions], split[1])
+    return Result(columns, [{c: row[c] for c in columns} for row in rows], unresolved)

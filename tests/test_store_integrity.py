@@ -79,6 +79,7 @@ def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(
     volume = tmp_path / "volume.xml"
     tree.write(str(volume), encoding="UTF-8", xml_declaration=True)
     monkeypatch.setattr(pipeline, "BATCH", 1)  # the first document is stored (by the bulk loader) before the second fails
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
     with GraphStore(tmp_path / "store") as store:
         (result,) = pipeline.ingest(store, [volume])
         assert ("paragraph of" in result.error, store.document_graphs(), store.partial_loads(), check(store)[1]) == \

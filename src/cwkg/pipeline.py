@@ -32,6 +32,9 @@ from cwkg.extract.extract import extract, extract_volume
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 BATCH = int(os.environ.get("CWKG_INGEST_BATCH", "25"))  # graphs per transaction
+# Statements in a batch from which the bulk loader is faster than a transaction (20,000: 0.15 s against 0.32 s;
+# 500: 18 ms against 6 ms, as each call writes new files): a first load's batches of documents, not of person records.
+BULK_QUADS = int(os.environ.get("CWKG_BULK_QUADS", "20000"))
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,9 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 pool: Workers | None = None, bulk: bool = False) -> IngestResult:
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
-    With `bulk` (a first load), graphs new to the store go through the engine's bulk loader, which is not
-    transactional: the file is journaled from its first write, and if it fails, what it stored is removed."""
+    With `bulk` (a first load), large batches of graphs new to the store go through the engine's bulk loader,
+    which is not transactional: the file is journaled before such a write, and if it fails, what it stored is
+    removed."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
@@ -156,9 +160,22 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     stored: list[str] = []
     journaled = store.is_partly_loaded(path)  # a load cut off before: finishing this one closes its journal entry
     in_flight: deque = deque()
+    bulked = False  # whether a batch went through the bulk loader: then a failure removes what the file stored
+
+    def write(several: bool) -> None:
+        """Store the pending batch; journal the file first when it takes several transactions (a kill between them
+        leaves it partly loaded) or when the batch is large enough for the bulk loader (not one transaction)."""
+        nonlocal journaled, bulked
+        big = bulk and sum(len(triples) for _, triples in pending) >= BULK_QUADS
+        if (several or big) and not journaled:
+            store.begin_load(path)
+            journaled = True
+        store.replace_graphs(pending, bulk=big)
+        bulked = bulked or big
+        pending.clear()
 
     def take(graph, triples, counts, record) -> None:
-        nonlocal first, journaled
+        nonlocal first
         pending.append((graph, triples))
         stored.append(graph.value)
         totals["triples"] += len(triples)
@@ -167,11 +184,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         if first is None and isinstance(record, SourceDocument):
             first = (graph.value, record.title)
         if len(pending) >= BATCH:
-            if not journaled:  # the file will take several transactions: a kill between them leaves it partly loaded
-                store.begin_load(path)
-                journaled = True
-            store.replace_graphs(pending, bulk=bulk)
-            pending.clear()
+            write(several=True)
         if on_record:
             on_record()
 
@@ -198,20 +211,17 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
             take(graph, triples, counts, record)
         settle(0)
         if pending:
-            if bulk and not journaled:
-                store.begin_load(path)
-                journaled = True
-            store.replace_graphs(pending, bulk=bulk)
+            write(several=False)
         if journaled:
             store.finish_load(path)
     except UnrecognisedFormat as exc:
-        return _failed(store, path, bulk, IngestResult(path, error=str(exc), unrecognised=True,
+        return _failed(store, path, bulked, IngestResult(path, error=str(exc), unrecognised=True,
                                                        graphs=_committed(stored, pending), **totals))
     except CwkgError as exc:
-        return _failed(store, path, bulk, IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
+        return _failed(store, path, bulked, IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
                                                        graphs=_committed(stored, pending), **totals))
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return _failed(store, path, bulk, IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}",
+        return _failed(store, path, bulked, IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}",
                                                        graphs=_committed(stored, pending), **totals))
     if refused and first is None:  # nothing of the file was stored
         return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)
@@ -219,9 +229,9 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                         graphs=tuple(stored), **totals)
 
 
-def _failed(store: GraphStore, path: Path, bulk: bool, result: IngestResult) -> IngestResult:
-    """A file that failed in a bulk load: remove the graphs it had stored (all new) and close its journal entry."""
-    if not bulk or not result.graphs:
+def _failed(store: GraphStore, path: Path, bulked: bool, result: IngestResult) -> IngestResult:
+    """A file that failed after a bulk write: remove the graphs it had stored (all new) and close its journal entry."""
+    if not bulked or not result.graphs:
         return result
     for graph in result.graphs:
         store.forget_graph(ox.NamedNode(graph))
