@@ -1,6 +1,6 @@
 """How cwkg scales: a synthetic FRUS of N documents, loaded with 1 and with 2 jobs; figures side by side.
 
-    python bench/scale.py [--sizes 1000,10000] [--corpus ../shared/corpus] [--keep DIR]
+    python bench/scale.py [--sizes 1000,10000] [--jobs 1,2] [--corpus ../shared/corpus] [--keep DIR]
 
 The synthetic FRUS is made from the slice's documents: each copy gets a new id and its
 paragraphs shuffled, and the copies are written as volumes of 240 documents with the
@@ -145,6 +145,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--keep", type=Path, default=None, help="Keep the synthetic volumes and stores here.")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--jobs", default="1,2", help="The numbers of worker processes to ingest with, in turn.")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="cwkg-scale-"))
     slice_path = args.corpus / "frus" / "frus1964-68v17-part1.xml"
@@ -154,7 +155,7 @@ def main() -> None:
         folder = work / f"frus-{n}"
         folder.mkdir(parents=True, exist_ok=True)
         volumes = synthetic_frus(slice_path, n, folder)
-        for jobs in (1, 2):
+        for jobs in [int(j) for j in args.jobs.split(",")]:
             store = work / f"store-{n}-{jobs}"
             wall, peak, result = measured([sys.executable, "-m", "cwkg", "--store", str(store), "ingest", "--jobs", str(jobs),
                                            *map(str, volumes)])
