@@ -36,9 +36,17 @@ def _values(nodes: Iterable[ox.NamedNode]) -> str:
 
 
 _SPEAKERS = """
-SELECT ?g ?position ?who ?for WHERE {{
+SELECT ?g ?position ?who WHERE {{
   VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . OPTIONAL {{ ?position cw:onBehalfOf ?for }} }}
+  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . }}
+}}"""
+
+# Asked apart from the speakers: as an OPTIONAL of that query it was worked out over the whole store (1,000
+# documents: 0.95 s a chunk, against 0.19 s for the two).
+_ON_BEHALF = """
+SELECT ?g ?position ?for WHERE {{
+  VALUES ?g {{ {graphs} }}
+  GRAPH ?g {{ ?position cw:onBehalfOf ?for . }}
 }}"""
 
 _SERVES = """
@@ -64,21 +72,28 @@ def _lookup(store: GraphStore, template: str, key: str, value: str, entities: se
 
 
 _AT_MEETINGS = """
-SELECT ?g ?position ?meeting ?speaker ?polarity ?subject WHERE {{
+SELECT ?g ?position ?meeting ?speaker ?stance ?subject WHERE {{
   VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:about|cw:topic ?subject . }}
-  ?position cw:stance/cw:polarity ?polarity .
+  GRAPH ?g {{ ?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:stance ?stance ;
+                        cw:about|cw:topic ?subject . }}
 }}"""
+
+_POLARITY = "SELECT ?stance ?polarity WHERE { ?stance cw:polarity ?polarity }"
 
 
 def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
-    rows = [(r["g"].value, r["position"], r["who"], r["for"]) for r in store.query(_SPEAKERS.format(graphs=_values(graphs)))]
-    speakers = {who for _, _, who, _ in rows if isinstance(who, ox.NamedNode)}
+    values = _values(graphs)
+    rows = [(r["g"].value, r["position"], r["who"]) for r in store.query(_SPEAKERS.format(graphs=values))]
+    behalf: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
+    for r in store.query(_ON_BEHALF.format(graphs=values)):
+        if isinstance(r["for"], ox.NamedNode):
+            behalf.setdefault((r["g"].value, r["position"]), set()).add(r["for"])
+    speakers = {who for _, _, who in rows if isinstance(who, ox.NamedNode)}
     serves = _lookup(store, _SERVES, "who", "x", speakers)
     counted: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
-    for graph, position, who, for_ in rows:
+    for graph, position, who in rows:
         found = counted.setdefault((graph, position), set())
-        found |= {x for x in (who, for_) if isinstance(x, ox.NamedNode)} | serves.get(who, set())
+        found |= ({who} if isinstance(who, ox.NamedNode) else set()) | behalf.get((graph, position), set()) | serves.get(who, set())
     reps = _lookup(store, _GROUPS, "x", "rep", set().union(*counted.values()) if counted else set())
     out: dict[str, list[ox.Triple]] = {}
     for (graph, position), found in counted.items():
@@ -90,10 +105,13 @@ def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list
 
 def _opposed(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
     """A position for and one against a shared subject, at one meeting, by two speakers."""
+    polarity = {r["stance"].value: int(r["polarity"].value) for r in store.query(_POLARITY)}
     seen: dict[tuple[str, str, str], dict] = {}
     for r in store.query(_AT_MEETINGS.format(graphs=_values(graphs))):
+        if r["stance"].value not in polarity:
+            continue
         entry = seen.setdefault((r["g"].value, r["meeting"].value, r["position"].value),
-                                {"node": r["position"], "speaker": r["speaker"].value, "polarity": int(r["polarity"].value),
+                                {"node": r["position"], "speaker": r["speaker"].value, "polarity": polarity[r["stance"].value],
                                  "subjects": set()})
         entry["subjects"].add(r["subject"].value)
     by_meeting: dict[tuple[str, str], list[dict]] = {}
