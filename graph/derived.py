@@ -59,13 +59,19 @@ SELECT ?who ?x WHERE {{
 _GROUPS = "SELECT ?x ?rep WHERE {{ VALUES ?x {{ {entities} }} ?x cw:sameAsGroup ?rep }}"
 
 
+def _in_chunks(nodes: Iterable[ox.NamedNode], size: int = 500) -> Iterable[str]:
+    """The nodes as VALUES lists of at most `size`, in a stable order."""
+    ordered = sorted(nodes, key=lambda n: n.value)
+    for i in range(0, len(ordered), size):
+        yield _values(ordered[i:i + size])
+
+
 def _lookup(store: GraphStore, template: str, key: str, value: str, entities: set[ox.NamedNode]) -> dict[ox.NamedNode, set]:
     """A query over a few hundred entities at a time, as entity -> values: joined here rather than in the engine,
     which would work the optional and union parts out over the whole store."""
     out: dict[ox.NamedNode, set] = {}
-    ordered = sorted(entities, key=lambda e: e.value)
-    for i in range(0, len(ordered), 500):
-        for r in store.query(template.format(entities=_values(ordered[i:i + 500]))):
+    for chunk in _in_chunks(entities):
+        for r in store.query(template.format(entities=chunk)):
             if isinstance(r[value], ox.NamedNode):
                 out.setdefault(r[key], set()).add(r[value])
     return out
@@ -165,10 +171,8 @@ SELECT DISTINCT ?g WHERE {{
 def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.NamedNode]:
     """The document graphs whose positions may count for any of `entities` (a speaker, one spoken for, a state or
     party of a speaker's post, the party ruling it): those whose derived graphs change when their groups do."""
-    entities = sorted(entities)
     out: set[ox.NamedNode] = set()
-    for i in range(0, len(entities), 500):
-        chunk = " ".join(f"<{e}>" for e in entities[i:i + 500])
+    for chunk in _in_chunks(map(ox.NamedNode, entities)):
         out |= {r["g"] for r in store.query(_AFFECTED.format(entities=chunk))
                 if isinstance(r["g"], ox.NamedNode) and r["g"].value.startswith(ID + "document/")}
     return out
@@ -177,10 +181,9 @@ def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.
 def post_holders(store: GraphStore, graphs: Iterable[ox.NamedNode]) -> set[str]:
     """The persons whose posts the given graphs (volume lists, POCOM, the people authority) state: whom a
     position counts for changes only where they speak."""
-    graphs = sorted(graphs, key=lambda g: g.value)
     out: set[str] = set()
-    for i in range(0, len(graphs), 500):
-        query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {_values(graphs[i:i + 500])} }} GRAPH ?g {{ ?s cw:holdsPost ?post }} }}"
+    for chunk in _in_chunks(graphs):
+        query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {chunk} }} GRAPH ?g {{ ?s cw:holdsPost ?post }} }}"
         out |= {r["s"].value for r in store.query(query) if isinstance(r["s"], ox.NamedNode)}
     return out
 

@@ -232,14 +232,11 @@ class GraphStore:
             changed = write_derived(self) > 0 or changed
         for graph, paths in static_graphs().items():
             digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
-            if self._meta(graph) == digest:
+            if self.meta(CW.contentHash, graph) == digest:
                 continue
             triples = [t for p in paths for t in _triples_of(p)]
             self.replace_graph(graph, triples)
-            self._store.update(
-                f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} {CW.contentHash} ?h }} }} ;"
-                f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {graph} {CW.contentHash} {ox.Literal(digest)} }} }}"
-            )
+            self.set_meta(CW.contentHash, digest, graph)
             changed = True
         return changed
 
@@ -258,15 +255,15 @@ class GraphStore:
         self.set_meta(CW.labelKeysVersion, LABEL_KEYS_VERSION)
         return upgraded
 
-    def meta(self, predicate: ox.NamedNode) -> str | None:
-        """A value the store records about itself in its metadata graph (a version, say)."""
-        for q in self._store.quads_for_pattern(META_GRAPH, predicate, None, META_GRAPH):
+    def meta(self, predicate: ox.NamedNode, subject: ox.NamedNode = META_GRAPH) -> str | None:
+        """A value the metadata graph records of the store itself (a version, say) or of one of its graphs."""
+        for q in self._store.quads_for_pattern(subject, predicate, None, META_GRAPH):
             return q.object.value
         return None
 
-    def set_meta(self, predicate: ox.NamedNode, value: str) -> None:
-        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {predicate} ?v }} }} ;"
-                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {META_GRAPH} {predicate} {ox.Literal(value)} }} }}")
+    def set_meta(self, predicate: ox.NamedNode, value: str, subject: ox.NamedNode = META_GRAPH) -> None:
+        self._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {subject} {predicate} ?v }} }} ;"
+                           f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {subject} {predicate} {ox.Literal(value)} }} }}")
 
     def forget_graph(self, graph: ox.NamedNode) -> None:
         """Remove a graph and what the metadata graph says of it."""
@@ -275,11 +272,6 @@ class GraphStore:
     def has_label_keys(self) -> bool:
         """Whether every graph carries label keys of the current version (see graph/labelkeys.py)."""
         return self.meta(CW.labelKeysVersion) == LABEL_KEYS_VERSION
-
-    def _meta(self, graph: ox.NamedNode) -> str | None:
-        for q in self._store.quads_for_pattern(graph, CW.contentHash, None, META_GRAPH):
-            return q.object.value
-        return None
 
     def load_ntriples(self, data: bytes) -> None:
         """Add N-Triples to the default graph (for scratch stores)."""
