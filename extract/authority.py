@@ -18,6 +18,7 @@ from cwkg.graph.namespaces import CW as CW_NS
 
 from cwkg import ontology
 
+from .cuescan import scanner
 from .text import fold, name_key_tokens
 
 CW = rdflib.Namespace(str(CW_NS))
@@ -227,14 +228,12 @@ class Authority:
     @cached_property
     def stance_pattern(self) -> re.Pattern[str] | None:
         """Every stance cue in one pattern, one named group per stance (s0 = highest priority)."""
-        parts = [f"(?P<s{i}>{d.cue.pattern})" for i, d in enumerate(self.stances) if d.cue is not None]
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return scanner([(f"s{i}", d.cue.pattern) for i, d in enumerate(self.stances) if d.cue is not None])
 
     @cached_property
     def topic_pattern(self) -> re.Pattern[str] | None:
         """Every topic cue in one pattern, one named group per topic."""
-        parts = [f"(?P<t{i}>{d.cue.pattern})" for i, d in enumerate(self.topics) if d.cue is not None]
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return scanner([(f"t{i}", d.cue.pattern) for i, d in enumerate(self.topics) if d.cue is not None])
 
     def stance_of(self, text: str) -> str | None:
         """The highest-priority stance whose cue the text has."""
