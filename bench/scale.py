@@ -5,8 +5,10 @@
 The synthetic FRUS is made from the slice's documents: each copy gets a new id and its
 paragraphs shuffled, and the copies are written as volumes of 240 documents with the
 slice's own front matter (so the list of persons and abbreviations come along). For
-each size and each number of jobs it prints: documents/s of `cwkg ingest`, the peak
-resident memory of the ingest and its worker processes together, the store's size on
+each size and each number of jobs it prints: documents/s of `cwkg ingest`, the CPU time it
+spent a document and how many cores it kept busy (every process and thread: the workers,
+the writer and the store engine's compaction threads, which a run with one job already
+puts on a second core), the peak resident memory of the ingest and its worker processes together, the store's size on
 disk and its triples; then, on the store of each size, p50/p95 of every canned query
 in-process and from the command line (start-up included), `cwkg stats`, and the time
 200,000 documents would take at the measured rate. Figures, not assertions.
@@ -95,8 +97,16 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Wall time and peak resident memory (with child processes) of a command."""
+def measured(cmd: list[str]) -> tuple[float, int, float, subprocess.CompletedProcess]:
+    """Wall time, peak resident memory (with child processes) and CPU seconds (every process and thread of it,
+    the store engine's compaction threads included) of a command."""
+    import resource
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    before = cpu()
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -104,7 +114,7 @@ def measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
         peak = max(peak, _tree_rss(process.pid))
         time.sleep(0.2)
     out, err = process.communicate()
-    return time.perf_counter() - start, peak, subprocess.CompletedProcess(cmd, process.returncode, out, err)
+    return time.perf_counter() - start, peak, cpu() - before, subprocess.CompletedProcess(cmd, process.returncode, out, err)
 
 
 def du(folder: Path) -> int:
@@ -149,7 +159,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="cwkg-scale-"))
     slice_path = args.corpus / "frus" / "frus1964-68v17-part1.xml"
-    print(f"{'documents':>9} {'jobs':>4} {'docs/s':>8} {'peak RSS':>10} {'store':>10} {'triples':>10}  200,000 documents")
+    print(f"{'documents':>9} {'jobs':>4} {'docs/s':>8} {'CPU/doc':>8} {'cores':>6} {'peak RSS':>10} {'store':>10} {'triples':>10}"
+          "  200,000 documents")
     stores = {}
     for n in [int(s) for s in args.sizes.split(",")]:
         folder = work / f"frus-{n}"
@@ -157,14 +168,14 @@ def main() -> None:
         volumes = synthetic_frus(slice_path, n, folder)
         for jobs in [int(j) for j in args.jobs.split(",")]:
             store = work / f"store-{n}-{jobs}"
-            wall, peak, result = measured([sys.executable, "-m", "cwkg", "--store", str(store), "ingest", "--jobs", str(jobs),
+            wall, peak, cpu, result = measured([sys.executable, "-m", "cwkg", "--store", str(store), "ingest", "--jobs", str(jobs),
                                            *map(str, volumes)])
             if result.returncode:
                 print(f"ingest failed: {result.stderr.strip().splitlines()[-1:]}")
                 return
             triples = re.search(r"holds (\d+) triples", result.stderr)
             rate = n / wall
-            print(f"{n:>9} {jobs:>4} {rate:>8.1f} {peak / 2**20:>8.0f} MB {du(store) / 2**20:>7.0f} MB "
+            print(f"{n:>9} {jobs:>4} {rate:>8.1f} {cpu / n * 1000:>5.0f} ms {cpu / wall:>6.2f} {peak / 2**20:>8.0f} MB {du(store) / 2**20:>7.0f} MB "
                   f"{int(triples.group(1)) if triples else 0:>10}  {200_000 / rate / 3600:.1f} h")
             stores[n] = store
     for n, store in stores.items():
