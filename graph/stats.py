@@ -19,7 +19,7 @@ _COUNTS = {
 
 
 def collect(store: GraphStore) -> list[dict[str, ox.Literal]]:
-    rows = [("triples", store.count()), ("named graphs", len(store.graphs())),
+    rows = [("triples", store.size()), ("named graphs", len(store.graphs())),
             ("document graphs", len(store.document_graphs()))]
     for name, sparql in _COUNTS.items():
         rows.append((name, int(next(iter(store.query(sparql)))["n"].value)))

@@ -36,6 +36,25 @@ def test_ingesting_the_same_file_twice_keeps_the_triple_count(store):
     assert len(store.document_graphs()) == 1
 
 
+def test_the_size_from_each_graphs_recorded_count_is_the_stores_length_after_an_ingest(store):
+    list(ingest(store, [EXAMPLE]))
+    assert store.size() == store.count() > 0
+
+
+def test_the_size_counts_what_was_written_without_a_recorded_count(store):
+    before = store.size()
+    store.load_ntriples(f"<{E}a> <{E}p> <{E}b> .\n<{E}a> <{E}p> <{E}c> .\n".encode())
+    assert store.size() == before + 2 == store.count()
+
+
+def test_the_size_leaves_out_a_removed_graph(store):
+    g = ox.NamedNode(E + "g")
+    store.replace_graph(g, [ox.Triple(ox.NamedNode(E + "a"), ox.NamedNode(E + "p"), ox.Literal("x"))])
+    before = store.size()
+    store.remove_graph(g)
+    assert store.size() == before - 1 == store.count()
+
+
 def test_the_store_persists_on_disk(tmp_path):
     path = tmp_path / "persist"
     s = GraphStore(path)
