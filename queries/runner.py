@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import CW, XSD
-from cwkg.graph.remote import with_values
+from cwkg.graph.sparqltext import with_values
 from cwkg.graph.store import GraphStore
 
 from .catalog import CannedQuery

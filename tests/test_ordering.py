@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cwkg.graph.remote import with_values
+from cwkg.graph.sparqltext import with_values
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.ordering import ordered, split_order
 from cwkg.queries.resolve import Resolver

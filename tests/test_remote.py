@@ -15,7 +15,8 @@ from cwkg.errors import CwkgError
 from cwkg.graph import push as push_module
 from cwkg.graph.endpoint import Credentials, Endpoint, HttpClient, RemoteError, retry_after
 from cwkg.graph.push import Pusher, local_graphs
-from cwkg.graph.remote import RemoteStore, query_form, where_brace, with_values
+from cwkg.graph.remote import RemoteStore
+from cwkg.graph.sparqltext import query_form, where_brace, with_values
 from cwkg.graph.store import GraphStore
 from cwkg.output import cell
 from cwkg.pipeline import ingest
