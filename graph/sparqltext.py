@@ -9,7 +9,8 @@ import re
 
 import pyoxigraph as ox
 
-from .endpoint import RemoteError
+from cwkg.errors import QueryError
+
 from .namespaces import PREFIXES
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
@@ -66,7 +67,7 @@ def where_brace(query: str) -> int:
             if not construct or len(braces) == 2:
                 return i
         i += 1
-    raise RemoteError("the query has no WHERE group to bind its parameters in")
+    raise QueryError("the query has no WHERE group to bind its parameters in")
 
 
 def _children(query: str, opening: int) -> list[tuple[int, int]]:
