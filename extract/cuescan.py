@@ -10,16 +10,14 @@ cannot prove word-initial leaves the scanner without the lookahead, slower but e
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 _WORD_START = r"(?=\b\w)"
 
 
-def _closing(pattern: str, start: int) -> int | None:
-    """Index of the parenthesis closing the group opened at `start`."""
-    depth = 0
-    i = start
-    in_class = False
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of the pattern's parentheses and bars, skipping escapes and character classes."""
+    i, in_class = 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -29,36 +27,30 @@ def _closing(pattern: str, start: int) -> int | None:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif c in "()|":
+            yield i, c
         i += 1
+
+
+def _closing(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group the pattern opens with."""
+    depth = 0
+    for i, c in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0 and c == ")":
+            return i
     return None
 
 
 def alternatives(pattern: str) -> list[str]:
     """The pattern's top-level alternatives (split at `|` outside groups and character classes)."""
-    out, depth, begin, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    out, depth, begin = [], 0, 0
+    for i, c in _structure(pattern):
+        if c == "|" and depth == 0:
             out.append(pattern[begin:i])
             begin = i + 1
-        i += 1
+        else:
+            depth += {"(": 1, ")": -1}.get(c, 0)
     out.append(pattern[begin:])
     return out
 
@@ -76,10 +68,10 @@ def _word_char_first(pattern: str) -> bool:
     if pattern.startswith("\\w"):
         return not _optional_after(pattern, 1)
     if pattern.startswith(("(?<!", "(?<=", "(?!", "(?=")):  # an assertion consumes nothing: what follows begins
-        end = _closing(pattern, 0)
+        end = _closing(pattern)
         return end is not None and _word_char_first(pattern[end + 1:])
     if pattern.startswith("(?:"):
-        end = _closing(pattern, 0)
+        end = _closing(pattern)
         if end is None or not all(_word_char_first(a) for a in alternatives(pattern[3:end])):
             return False
         if not _optional_after(pattern, end):
@@ -94,7 +86,7 @@ def begins_at_word(pattern: str) -> bool:
     then a word character, or is a group whose alternatives all do."""
     for alt in alternatives(pattern):
         if alt.startswith("(?:"):
-            end = _closing(alt, 0)
+            end = _closing(alt)
             if end is None or _optional_after(alt, end) or not begins_at_word(alt[3:end]):
                 return False
         elif not (alt.startswith("\\b") and _word_char_first(alt[2:])):
