@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cwkg.graph.namespaces import AUTHORITY_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
+from cwkg.graph.namespaces import AUTHORITY_GRAPH, CW, META_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 
@@ -53,6 +53,36 @@ def test_the_size_leaves_out_a_removed_graph(store):
     before = store.size()
     store.remove_graph(g)
     assert store.size() == before - 1 == store.count()
+
+
+def test_the_mention_tally_is_the_number_of_mentions_after_an_ingest(store):
+    list(ingest(store, [EXAMPLE]))
+    counted = int(next(iter(store.query("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cw:Mention }")))["n"].value)
+    assert store.tally(CW.storedMentions) == counted == 76
+
+
+def test_the_mention_tally_follows_a_replaced_graph(store):
+    g, mention = ox.NamedNode(E + "g"), ox.NamedNode("https://w3id.org/cwkg/ontology#Mention")
+    typed = lambda *names: [ox.Triple(ox.NamedNode(E + n), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), mention)
+                            for n in names]
+    before = store.tally(CW.storedMentions)
+    store.replace_graph(g, typed("m1", "m2", "m3"))
+    store.replace_graph(g, typed("m1"))
+    assert store.tally(CW.storedMentions) == before + 1
+
+
+def test_a_store_with_graphs_written_without_tallies_has_no_tally(store):
+    list(ingest(store, [EXAMPLE]))
+    store._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ ?g {CW.storedMentions} ?n }} }}")  # as an older version wrote it
+    assert store.tally(CW.storedMentions) is None
+
+
+def test_stats_counts_the_mentions_of_a_store_written_without_tallies(store):
+    from cwkg.graph.stats import collect
+
+    list(ingest(store, [EXAMPLE]))
+    store._store.update(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ ?g {CW.storedMentions} ?n }} }}")
+    assert {r["measure"].value: r["value"].value for r in collect(store)}["mentions"] == "76"
 
 
 def test_the_store_persists_on_disk(tmp_path):
