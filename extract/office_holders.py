@@ -9,6 +9,7 @@ printed it; a title names a holder only when exactly one person held it that day
 from __future__ import annotations
 
 import gzip
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from .offices import title_key
 STATES = "https://w3id.org/cwkg/id/state/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Holding:
     start: str
     end: str
@@ -31,14 +32,14 @@ class Holding:
         return self.start <= day[:len(self.start)] and day[:len(self.end)] <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Holder:
     """A person of the people database: its key (`hsg:ID`), name, and entries in FRUS volumes' lists (volume:id)."""
 
     key: str
     name: str
-    entries: frozenset[str]
-    spellings: frozenset[str] = frozenset()
+    entries: tuple[str, ...]
+    spellings: tuple[str, ...] = ()
 
     def entry_in(self, volume: str | None) -> str | None:
         """The person's id in a volume's list of persons, if it lists them."""
@@ -46,6 +47,9 @@ class Holder:
 
 
 class OfficeHolders:
+    """The table held by every extracting process, so kept small: instances without a `__dict__`, and each of the
+    keys, states, dates and persons that recur across its 95,000 holdings stored once (interned)."""
+
     def __init__(self, lines: list[str]) -> None:
         self.by_office: dict[tuple[str, str], list[Holding]] = defaultdict(list)
         self.people: dict[str, Holder] = {}
@@ -54,14 +58,15 @@ class OfficeHolders:
         for line in lines:
             kind, *cells = line.rstrip("\n").split("\t")
             if kind == "O":
-                key, state, start, end, dated, person = cells
+                key, state, start, end, dated, person = map(sys.intern, cells)
                 holding = Holding(start, end, dated == "1", person)
                 self.by_office[(key, state)].append(holding)
                 self.offices_of[person].append((key, state, holding))
             elif kind == "P":
                 person, name, entries, spellings = cells
-                self.people[person] = Holder(person, name, frozenset(entries.split()), frozenset(filter(None, spellings.split("|"))))
-                for entry in entries.split():
+                person, listed = sys.intern(person), tuple(dict.fromkeys(entries.split()))
+                self.people[person] = Holder(person, name, listed, tuple(dict.fromkeys(filter(None, spellings.split("|")))))
+                for entry in listed:
                     self.by_entry[entry] = person
 
     def holder(self, title: str, day: date | None, state: str | None) -> Holder | None:

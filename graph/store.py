@@ -59,6 +59,12 @@ def _recorded(graph: ox.NamedNode, lines: list[str]) -> list[str]:
     return counts
 
 
+def _in_graph(lines: list[str], graph: ox.NamedNode) -> str:
+    """N-Triples statements (without their dots) as N-Quads of `graph`."""
+    end = f" {graph} .\n"
+    return end.join(lines) + end
+
+
 class Lines(list):
     """A graph's triples already written as N-Triples statements, label keys included (`triple_lines`): how a worker
     process hands a graph to the one process that writes the store."""
@@ -203,9 +209,10 @@ class GraphStore:
     def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool = False) -> None:
         """Graphs the store does not have yet, with their counts, as one N-Quads load: one transaction, as the
         update is, without parsing a SPARQL update (most of a fresh load's writing time)."""
-        quads = [f"{line} {graph} .\n" for graph, lines in graphs for line in lines]
-        quads += [f"{line} {META_GRAPH} .\n" for graph, lines in graphs for line in _recorded(graph, lines)]
-        (self._store.bulk_load if bulk and str(self.path) != ":memory:" else self._store.load)("".join(quads), ox.RdfFormat.N_QUADS)
+        # One string a graph, its statements joined with the graph's name: no string for each quad on the way.
+        chunks = [_in_graph(lines, graph) for graph, lines in graphs if lines]
+        chunks += [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
+        (self._store.bulk_load if bulk and str(self.path) != ":memory:" else self._store.load)("".join(chunks), ox.RdfFormat.N_QUADS)
 
     # ------------------------------------------------------------------ the load journal
 
