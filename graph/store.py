@@ -313,14 +313,14 @@ class GraphStore:
         if graph is None:
             return len(self._store)
         pattern = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{ ?s ?p ?o }}"
-        return self._sum(pattern, "COUNT(*)")
+        return self._aggregate("COUNT(*)", pattern)
 
     def size(self) -> int:
         """The store's quads, from the count each graph was written with, summed by the engine (its own length
         reads every quad: seconds for tens of millions); a graph written without one (the metadata graph, the
         default graph of a scratch store) is counted. `cwkg check-store` compares those counts with what the
         graphs hold."""
-        total = self._sum(f"GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }} FILTER EXISTS {{ GRAPH ?g {{ }} }}")
+        total = self._aggregate("SUM(?n)", f"GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }} FILTER EXISTS {{ GRAPH ?g {{ }} }}")
         unrecorded = self._store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ }} MINUS {{ GRAPH {META_GRAPH} "
                                        f"{{ ?g {CW.storedTriples} ?n }} }} }}")
         return total + self.count(ox.DefaultGraph()) + sum(self.count(row["g"]) for row in unrecorded)
@@ -330,11 +330,12 @@ class GraphStore:
         older version), so the caller counts instead."""
         recorded = f"GRAPH {META_GRAPH} {{ ?g {CW.storedTriples} ?n }}"
         tallied = f"GRAPH {META_GRAPH} {{ ?g {predicate} ?n }}"
-        if self._sum(recorded, "COUNT(*)") != self._sum(tallied, "COUNT(*)"):
+        if self._aggregate("COUNT(*)", recorded) != self._aggregate("COUNT(*)", tallied):
             return None
-        return self._sum(f"{tallied} FILTER EXISTS {{ GRAPH ?g {{ }} }}")
+        return self._aggregate("SUM(?n)", f"{tallied} FILTER EXISTS {{ GRAPH ?g {{ }} }}")
 
-    def _sum(self, pattern: str, aggregate: str = "SUM(?n)") -> int:
+    def _aggregate(self, aggregate: str, pattern: str) -> int:
+        """One number the engine works out over a pattern of the dataset (named graphs by GRAPH; 0 for none)."""
         row = next(iter(self._store.query(f"SELECT ({aggregate} AS ?total) WHERE {{ {pattern} }}")))
         return int(row["total"].value) if row["total"] is not None else 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cwkg.graph.namespaces import AUTHORITY_GRAPH, CW, META_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
+from cwkg.graph.namespaces import AUTHORITY_GRAPH, CW, META_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMES_GRAPH
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 
@@ -62,9 +62,8 @@ def test_the_mention_tally_is_the_number_of_mentions_after_an_ingest(store):
 
 
 def test_the_mention_tally_follows_a_replaced_graph(store):
-    g, mention = ox.NamedNode(E + "g"), ox.NamedNode("https://w3id.org/cwkg/ontology#Mention")
-    typed = lambda *names: [ox.Triple(ox.NamedNode(E + n), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), mention)
-                            for n in names]
+    g = ox.NamedNode(E + "g")
+    typed = lambda *names: [ox.Triple(ox.NamedNode(E + n), RDF.type, CW.Mention) for n in names]
     before = store.tally(CW.storedMentions)
     store.replace_graph(g, typed("m1", "m2", "m3"))
     store.replace_graph(g, typed("m1"))
