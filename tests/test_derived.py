@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from cwkg.graph.derived import DERIVED_PREFIX, derived_graph, documents_speaking_of, has_derived, write_derived
+from cwkg.graph.namespaces import CW
 from support import EXAMPLE, FIXTURES
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.runner import run
@@ -96,3 +97,61 @@ def test_the_documents_whose_derived_graphs_follow_a_group_are_those_its_members
     (doc,) = loaded_store.document_graphs()
     assert documents_speaking_of(loaded_store, {RI}) == {doc}
     assert documents_speaking_of(loaded_store, {"https://w3id.org/cwkg/id/person/nobody"}) == set()
+
+
+_PREFIXES = """
+@base <https://w3id.org/cwkg/id/> .
+@prefix cw: <https://w3id.org/cwkg/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+# A record of a meeting with three participants: one whose ambassador's post the record attests, one who holds a
+# dated ambassador's post attested elsewhere, one who holds another post.
+_RECORD = """
+<document/t> cw:records <meeting/t-1> ; cw:mentions <state/albania>, <state/china> .
+<meeting/t-1> cw:participant <person/attested>, <person/dated>, <person/aide> .
+<person/attested> cw:holdsPost <post/attested> . <post/attested> org:role cw:AmbassadorRole ; cw:attestedIn <document/t> .
+<person/dated> cw:holdsPost <post/dated> .
+<post/dated> org:role cw:AmbassadorRole ; cw:startDate "1961-01-01"^^xsd:date ; cw:attestedIn <document/elsewhere> .
+<person/aide> cw:holdsPost <post/aide> . <post/aide> org:role <role/aide> ; cw:attestedIn <document/t> .
+"""
+T = "https://w3id.org/cwkg/id/"
+
+
+def _entries(store) -> dict[tuple[str, str | None, str | None], set[str]]:
+    """(discussant, meeting, statement) -> what may have been discussed, over the whole store."""
+    out: dict = {}
+    for r in store.query("""SELECT ?who ?m ?s ?t WHERE { ?e cw:discussant ?who ; cw:discussed ?t .
+                            OPTIONAL { ?e cw:discussedAt ?m } OPTIONAL { ?e cw:discussedInStatement ?s } }"""):
+        key = (r["who"].value.removeprefix(T), r["m"] and r["m"].value.removeprefix(T), r["s"] and r["s"].value.removeprefix(T))
+        out.setdefault(key, set()).add(r["t"].value.removeprefix(T))
+    return out
+
+
+def _with_record(store, turtle: str = _RECORD) -> ox.NamedNode:
+    graph = ox.NamedNode(T + "document/t")
+    store.replace_graph(graph, list(ox.parse(_PREFIXES + turtle, format=ox.RdfFormat.TURTLE)))
+    write_derived(store, [graph])
+    return graph
+
+
+def test_a_possible_ambassador_taking_part_in_a_meeting_may_have_discussed_everything_its_record_mentions(store):
+    _with_record(store)
+    assert _entries(store) == {("person/attested", "meeting/t-1", None): {"state/albania", "state/china"},
+                               ("person/dated", "meeting/t-1", None): {"state/albania", "state/china"}}
+
+
+def test_a_possible_ambassador_stating_a_position_may_have_discussed_its_subjects(store):
+    _with_record(store, _RECORD + """<position/t-1> cw:speaker <person/attested> ; cw:inDocument <document/t> ;
+                                        cw:atMeeting <meeting/t-1> ; cw:about <state/china> ; cw:topic <topic/trade> .""")
+    assert _entries(store)[("person/attested", "meeting/t-1", "position/t-1")] == {"state/china", "topic/trade"}
+
+
+def test_the_entries_of_a_record_sit_in_its_derived_graph_named_from_it(store):
+    graph = _with_record(store)
+    assert {q.subject.value.split("#")[0] for q in store.quads(derived_graph(graph)) if q.predicate == CW.discussant} \
+        == {derived_graph(graph).value}
+
+
+def test_the_documents_whose_derived_graphs_follow_a_persons_posts_include_those_of_the_meetings_they_took_part_in(store):
+    graph = _with_record(store)
+    assert documents_speaking_of(store, {T + "person/aide"}) == {graph}

@@ -241,14 +241,17 @@ def test_an_iri_like_value_that_is_not_an_iri_is_a_one_line_error(loaded_store, 
 
 # Two records: one of a meeting, one of a statement made outside any meeting, by an ambassador whose post that
 # record states. The statement must not take the other record's meeting, its date, kind or place.
-_TWO_RECORDS = """
+_PREFIXES = """
 @base <https://w3id.org/cwkg/id/> .
 @prefix cw: <https://w3id.org/cwkg/ontology#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix org: <http://www.w3.org/ns/org#> . @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+_TWO_RECORDS = {"document/a": """
 <document/a> dcterms:date "1963-05-01"^^xsd:date ; cw:records <meeting/a-1> .
 <meeting/a-1> cw:date "1963-05-01"^^xsd:date ; cw:meetingKind <meeting-kind/luncheon> ; cw:place <place/moscow> ;
     cw:participant <person/x> .
+""", "document/b": """
 <document/b> dcterms:date "1964-02-02"^^xsd:date ; dcterms:title "A letter" .
 <person/amb> skos:prefLabel "An Ambassador" ; cw:holdsPost <post/amb-b> .
 <post/amb-b> org:role cw:AmbassadorRole ; cw:attestedIn <document/b> .
@@ -256,14 +259,18 @@ _TWO_RECORDS = """
     oa:hasTarget <position/b-1-target> .
 <position/b-1-target> oa:hasSelector <position/b-1-quote> .
 <position/b-1-quote> a oa:TextQuoteSelector ; oa:exact "the Albanians would not yield" .
-"""
+"""}
 
 
 def test_a_statement_outside_a_meeting_takes_no_other_records_meeting(store, catalog):
     import pyoxigraph as ox
 
-    store.replace_graph(ox.NamedNode("https://w3id.org/cwkg/id/test/two-records"),
-                        list(ox.parse(_TWO_RECORDS, format=ox.RdfFormat.TURTLE)))
+    from cwkg.graph.derived import write_derived
+
+    graphs = [ox.NamedNode(f"https://w3id.org/cwkg/id/{name}") for name in _TWO_RECORDS]
+    for graph, turtle in zip(graphs, _TWO_RECORDS.values()):
+        store.replace_graph(graph, list(ox.parse(_PREFIXES + turtle, format=ox.RdfFormat.TURTLE)))
+    write_derived(store, graphs)
     rows = ask(store, catalog, "ambassadors-discussing", topic="https://w3id.org/cwkg/id/state/albania").rows
     assert [(r["ambassador"].value, r["date"].value, r["meeting"], r["meeting_kind"], r["place"], r["how"].value)
             for r in rows] == [("An Ambassador", "1964-02-02", None, None, None, "stated a position")]
