@@ -6,9 +6,9 @@ and parties the speaker's posts serve and the party ruling such a state, each al
 representative of its owl:sameAs group (what a query parameter resolves to). Which positions a
 meeting set against each other (`cw:opposedBy`): one for (a stance of positive polarity) and one
 against (negative) by two speakers on a shared subject. Who may have discussed what as an ambassador
-(`cw:discussant`): a holder of an ambassadorial post (one the record attests, or a dated one) taking part in a
-meeting, with everything its record mentions, or stating a position, with its subjects; the query tests the post
-against the meeting's year, starting from the entries about its topic. Positions and meetings belong to one
+(`cw:discussant`): a holder of an ambassadorial post (one the record attests, or a dated one: `cw:discussantPost`)
+taking part in a meeting, with everything its record mentions, or stating a position, with its subjects; the query
+starts from the entries about its topic and tests their posts against the meeting's year. Positions and meetings belong to one
 document, so each document has its own derived graph, worked out a few hundred documents at a
 time: an ingest works out those of the documents it loaded and of the documents whose speakers'
 groups, posts or parties changed, never holding more than one chunk in memory.
@@ -125,14 +125,14 @@ SELECT ?g ?stated ?topic WHERE {{
 # The posts the query may accept: one attested in the record itself, or one with a start date (held in the
 # record's year or not: the query decides). Dated ones are found from the few ambassadorial roles, once for a call.
 _ATTESTED_AMBASSADORS = """
-SELECT ?g ?who WHERE {{
+SELECT ?g ?who ?post WHERE {{
   VALUES ?g {{ {graphs} }}
   ?post cw:attestedIn ?g ; org:role ?role . ?who cw:holdsPost ?post .
   FILTER EXISTS {{ ?role a cw:AmbassadorialRole }}
 }}"""
 
 _DATED_AMBASSADORS = """
-SELECT DISTINCT ?who WHERE {
+SELECT DISTINCT ?who ?post WHERE {
   ?role a cw:AmbassadorialRole . ?post org:role ?role ; cw:startDate ?start . ?who cw:holdsPost ?post .
 }"""
 
@@ -186,15 +186,19 @@ def _opposed(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox
     return out
 
 
-def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: set[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
+def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: dict[ox.NamedNode, set[ox.NamedNode]]
+                 ) -> dict[str, list[ox.Triple]]:
     """One entry per occasion on which a possible ambassador (in `dated`, or attested as one by the record) took part
     in a meeting or stated a position, with what may have been discussed: the record's mentions, or the position's
     subjects."""
     values = _values(graphs)
-    attested = {(r["g"].value, r["who"]) for r in store.query(_ATTESTED_AMBASSADORS.format(graphs=values))}
+    attested: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
+    for r in store.query(_ATTESTED_AMBASSADORS.format(graphs=values)):
+        attested.setdefault((r["g"].value, r["who"]), set()).add(r["post"])
 
-    def possible(graph: str, who) -> bool:
-        return isinstance(who, ox.NamedNode) and (who in dated or (graph, who) in attested)
+    def posts(graph: str, who) -> set[ox.NamedNode]:
+        """The ambassadorial posts that may make `who` an ambassador in the record."""
+        return dated.get(who, set()) | attested.get((graph, who), set()) if isinstance(who, ox.NamedNode) else set()
 
     mentioned: dict[str, set[ox.Term]] = {}
     for r in store.query(_MENTIONED.format(graphs=values)):
@@ -203,7 +207,7 @@ def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: set[ox.Na
     occasions: dict[tuple[str, ox.NamedNode, ox.NamedNode | None, ox.NamedNode | None], set[ox.Term]] = {}
     for r in store.query(_TOOK_PART.format(graphs=values)):
         graph = r["g"].value
-        if possible(graph, r["person"]) and mentioned.get(graph):
+        if posts(graph, r["person"]) and mentioned.get(graph):
             occasions.setdefault((graph, r["person"], r["meeting"], None), set()).update(mentioned[graph])
     at: dict[tuple[str, ox.NamedNode], list[ox.NamedNode]] = {}
     for r in store.query(_STATED_AT.format(graphs=values)):
@@ -213,7 +217,7 @@ def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: set[ox.Na
         about.setdefault((r["g"].value, r["stated"]), set()).add(r["topic"])
     for r in store.query(_STATED.format(graphs=values)):
         graph, stated = r["g"].value, r["stated"]
-        if possible(graph, r["person"]) and about.get((graph, stated)):
+        if posts(graph, r["person"]) and about.get((graph, stated)):
             for meeting in at.get((graph, stated), [None]):
                 occasions.setdefault((graph, r["person"], meeting, stated), set()).update(about[(graph, stated)])
     out: dict[str, list[ox.Triple]] = {}
@@ -224,6 +228,7 @@ def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: set[ox.Na
         triples += [ox.Triple(entry, CW.discussant, person), ox.Triple(entry, CW.discussedIn, ox.NamedNode(graph))]
         triples += [ox.Triple(entry, CW.discussedAt, meeting)] if meeting is not None else []
         triples += [ox.Triple(entry, CW.discussedInStatement, stated)] if stated is not None else []
+        triples += [ox.Triple(entry, CW.discussantPost, post) for post in sorted(posts(graph, person), key=str)]
         triples += [ox.Triple(entry, CW.discussed, t) for t in sorted(topics, key=str)]
     return out
 
@@ -233,7 +238,9 @@ def write_derived(store: GraphStore, documents: Iterable[ox.NamedNode] | None = 
     how many triples they hold."""
     docs = sorted(set(documents), key=lambda g: g.value) if documents is not None else store.document_graphs()
     written = 0
-    dated = {r["who"] for r in store.query(_DATED_AMBASSADORS) if isinstance(r["who"], ox.NamedNode)} if docs else set()
+    dated: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    for r in store.query(_DATED_AMBASSADORS) if docs else ():
+        dated.setdefault(r["who"], set()).add(r["post"])
     for i in range(0, len(docs), CHUNK):
         chunk = docs[i:i + CHUNK]
         counts, opposed, discussants = _counts_for(store, chunk), _opposed(store, chunk), _discussants(store, chunk, dated)
