@@ -8,6 +8,7 @@ failure leaves the old graph in place.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -250,7 +251,10 @@ class GraphStore:
         changed = self.upgrade_label_keys() > 0
         from .derived import has_derived, write_derived  # (derived reads the store: imported when needed)
 
-        if not has_derived(self):  # a store written before the derived graphs were per document gets them once
+        if not has_derived(self):  # a store written by an older cwkg gets this version's derived graphs once
+            if self.document_graphs():  # (minutes on a large store: say why the command waits)
+                logging.getLogger("cwkg").warning("%s: working out the derived graphs of a store written by an older "
+                                                  "cwkg (once)", self.path)
             changed = write_derived(self) > 0 or changed
         for graph, paths in static_graphs().items():
             digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
