@@ -274,3 +274,25 @@ def test_a_statement_outside_a_meeting_takes_no_other_records_meeting(store, cat
     rows = ask(store, catalog, "ambassadors-discussing", topic="https://w3id.org/cwkg/id/state/albania").rows
     assert [(r["ambassador"].value, r["date"].value, r["meeting"], r["meeting_kind"], r["place"], r["how"].value)
             for r in rows] == [("An Ambassador", "1964-02-02", None, None, None, "stated a position")]
+
+
+# A meeting whose participant is a volume's person, the same (owl:sameAs) as an authority's person.
+_GROUPED = """
+<document/m> cw:records <meeting/m-1> .
+<meeting/m-1> cw:participant <person/volume-x> .
+<person/volume-x> owl:sameAs <person/authority-x> ; skos:prefLabel "X" .
+<person/authority-x> skos:prefLabel "X" .
+"""
+
+
+@pytest.mark.parametrize("person", ["person/volume-x", "person/authority-x"])
+def test_a_persons_meetings_are_those_of_every_member_of_their_same_as_group(store, catalog, person):
+    import pyoxigraph as ox
+
+    from cwkg.graph.sameas import write_groups
+
+    store.replace_graph(ox.NamedNode(DOC + "m"), list(ox.parse(
+        _PREFIXES + "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n" + _GROUPED, format=ox.RdfFormat.TURTLE)))
+    write_groups(store)
+    rows = ask(store, catalog, "meetings", person=f"https://w3id.org/cwkg/id/{person}").rows
+    assert [(r["meeting"].value, r["participants"].value) for r in rows] == [("https://w3id.org/cwkg/id/meeting/m-1", "X")]
