@@ -5,13 +5,14 @@ Whom a stated position counts for (`cw:countsFor`): its speaker, whoever it was 
 and parties the speaker's posts serve and the party ruling such a state, each also as the
 representative of its owl:sameAs group (what a query parameter resolves to). Which positions a
 meeting set against each other (`cw:opposedBy`): one for (a stance of positive polarity) and one
-against (negative) by two speakers on a shared subject. Who may have discussed what as an ambassador
-(`cw:discussant`): a holder of an ambassadorial post (one the record attests, or a dated one: `cw:discussantPost`)
-taking part in a meeting, with everything its record mentions, or stating a position, with its subjects; the query
-starts from the entries about its topic and tests their posts against the meeting's year. Positions and meetings belong to one
+against (negative) by two speakers on a shared subject. Who may have discussed what as an
+ambassador (`cw:discussant`): a holder of an ambassadorial post (one the record attests, or a
+dated one: `cw:discussantPost`) taking part in a meeting, with everything its record mentions,
+or stating a position, with its subjects; the query starts from the entries about its topic and
+tests their posts against the meeting's year. Positions and meetings belong to one
 document, so each document has its own derived graph, worked out a few hundred documents at a
 time: an ingest works out those of the documents it loaded and of the documents whose speakers'
-groups, posts or parties changed, never holding more than one chunk in memory.
+or participants' groups, posts or parties changed, never holding more than one chunk in memory.
 """
 
 from __future__ import annotations
