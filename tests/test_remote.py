@@ -145,6 +145,7 @@ QUESTIONS = [
     ("meetings", {"person": "Ri Song-un"}),
     ("people", {"year": "1962"}),
     ("documents", {}),
+    ("documents", {"mentions": "Albania"}),
     ("positions-of", {"actor": "Dean Rusk"}),
     ("positions-on", {"topic": "Albania"}),
     ("disagreements", {}),

@@ -90,7 +90,7 @@ def _table(result):
 
 ANSWERED = [
     ("ambassadors-discussing", {"topic": "Albania", "year": "1962"}), ("meetings", {}), ("meetings", {"person": "Ri Song-un"}), ("people", {"year": "1962"}), ("documents", {}),
-    ("positions-of", {"actor": "Dean Rusk"}), ("positions-on", {"topic": "Albania"}), ("reported-speech", {}), ("disagreements", {}),
+    ("documents", {"mentions": "Albania"}), ("positions-of", {"actor": "Dean Rusk"}), ("positions-on", {"topic": "Albania"}), ("reported-speech", {}), ("disagreements", {}),
 ]  # every canned query
 
 
