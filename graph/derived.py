@@ -40,19 +40,18 @@ def _values(nodes: Iterable[ox.NamedNode]) -> str:
     return " ".join(str(n) for n in nodes)
 
 
-_SPEAKERS = """
-SELECT ?g ?position ?who WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position a cw:Position ; cw:speaker ?who . }}
-}}"""
+def _in_each_graph(variables: str, pattern: str) -> str:
+    """A query template matching `pattern` inside each graph of a VALUES list (`{graphs}`, filled a chunk at a time),
+    with the graph as ?g: what every per-document lookup of the derivations asks."""
+    inner = pattern.replace("{", "{{").replace("}", "}}")
+    return f"SELECT ?g {variables} WHERE {{{{ VALUES ?g {{{{ {{graphs}} }}}} GRAPH ?g {{{{ {inner} }}}} }}}}"
+
+
+_SPEAKERS = _in_each_graph("?position ?who", "?position a cw:Position ; cw:speaker ?who .")
 
 # Asked apart from the speakers: as an OPTIONAL of that query it was worked out over the whole store (1,000
 # documents: 0.95 s a chunk, against 0.19 s for the two).
-_ON_BEHALF = """
-SELECT ?g ?position ?for WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position cw:onBehalfOf ?for . }}
-}}"""
+_ON_BEHALF = _in_each_graph("?position ?for", "?position cw:onBehalfOf ?for .")
 
 _SERVES = """
 SELECT ?who ?x WHERE {{
@@ -82,46 +81,24 @@ def _lookup(store: GraphStore, template: str, key: str, value: str, entities: se
     return out
 
 
-_AT_MEETINGS = """
-SELECT ?g ?position ?meeting ?speaker ?stance ?subject WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:stance ?stance ;
-                        cw:about|cw:topic ?subject . }}
-}}"""
+_AT_MEETINGS = _in_each_graph("?position ?meeting ?speaker ?stance ?subject",
+                              "?position a cw:Position ; cw:atMeeting ?meeting ; cw:speaker ?speaker ; cw:stance ?stance ; "
+                              "cw:about|cw:topic ?subject .")
 
 # Who took part in a meeting the document records, with what the record mentions, and who stated a position, with its
 # subjects: the occasions on which a person may have discussed something.
-_TOOK_PART = """
-SELECT ?g ?person ?meeting WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?g cw:records ?meeting . ?meeting cw:participant ?person . }}
-}}"""
+_TOOK_PART = _in_each_graph("?person ?meeting", "?g cw:records ?meeting . ?meeting cw:participant ?person .")
 
-_MENTIONED = """
-SELECT ?g ?topic WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?g cw:mentions ?topic . }}
-}}"""
+_MENTIONED = _in_each_graph("?topic", "?g cw:mentions ?topic .")
 
-_STATED = """
-SELECT ?g ?stated ?person WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?stated cw:speaker ?person . }}
-}}"""  # (a position is stated in the graph of its document, cw:inDocument)
+# (A position is stated in the graph of its document, cw:inDocument.)
+_STATED = _in_each_graph("?stated ?person", "?stated cw:speaker ?person .")
 
 # Asked apart and joined here: as one query with the speakers, 1,000 synthetic documents took 1.6 s a chunk, against
 # 0.3 s for the three.
-_STATED_AT = """
-SELECT ?g ?stated ?meeting WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ ?stated cw:atMeeting ?meeting . }}
-}}"""
+_STATED_AT = _in_each_graph("?stated ?meeting", "?stated cw:atMeeting ?meeting .")
 
-_STATED_ABOUT = """
-SELECT ?g ?stated ?topic WHERE {{
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?g {{ {{ ?stated cw:about ?topic }} UNION {{ ?stated cw:topic ?topic }} }}
-}}"""
+_STATED_ABOUT = _in_each_graph("?stated ?topic", "{ ?stated cw:about ?topic } UNION { ?stated cw:topic ?topic }")
 
 # The posts the query may accept: one attested in the record itself, or one with a start date (held in the
 # record's year or not: the query decides). Dated ones are found from the few ambassadorial roles, once for a call.
