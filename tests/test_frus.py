@@ -111,11 +111,14 @@ def test_hostile_or_broken_xml_is_one_error_and_changes_nothing(tmp_path, name, 
     assert store.count() == before
 
 
-def test_too_deep_xml_is_refused(tmp_path):
+@pytest.mark.parametrize("depth", [220, 300, 5000])
+def test_too_deep_xml_is_refused_in_cwkgs_own_words(tmp_path, depth):
+    """220 is past cwkg's limit but within libxml2's; 300 and 5000 are past both."""
     path = tmp_path / "deep.xml"
-    path.write_text('<TEI xmlns:frus="http://history.state.gov/frus/ns/1.0">' + "<a>" * 300 + "</a>" * 300 + "</TEI>")
-    with pytest.raises(InputError, match="nested deeper than"):
+    path.write_text('<TEI xmlns:frus="http://history.state.gov/frus/ns/1.0">' + "<a>" * depth + "</a>" * depth + "</TEI>")
+    with pytest.raises(InputError, match=r": XML nested deeper than 200 levels$") as caught:
         list(load_records(path))
+    assert caught.value.path == str(path)
 
 
 # ---------------------------------------------------------------- the FRUS slice in the corpus
