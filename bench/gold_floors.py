@@ -11,7 +11,7 @@ import math
 import sys
 from pathlib import Path
 
-from cwkg.evaluate import evaluate, total
+from cwkg.evaluate import by_archive, evaluate, total
 
 KEYS = ["persons F1", "mentions F1", "meetings R", "meeting date", "meeting place", "participants P", "participants R",
         "posts P", "posts R", "positions P", "positions R", "speaker", "stance", "topic", "reporter", "questions",
@@ -19,7 +19,7 @@ KEYS = ["persons F1", "mentions F1", "meetings R", "meeting date", "meeting plac
 def main() -> None:
     shared = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared")
     reports = [evaluate(p, [shared / "corpus"]) for p in sorted((shared / "gold").glob("*.gold.yaml"))]
-    for r in [*reports, total(reports)]:
+    for r in [*reports, *by_archive(reports), total(reports)]:
         floors = {k: math.floor(r.figure(k) * 100) / 100 for k in KEYS}
         print(f"    {r.name!r}: {{{', '.join(f'{k!r}: {v}' for k, v in floors.items() if v > 0)}}},")
 

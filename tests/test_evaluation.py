@@ -150,3 +150,38 @@ def test_who_took_part_questions_are_put_to_the_meetings_query(tmp_path):
         "  - {ask: 'Why did the luncheon take place?', answer: [Richard Dvořák]}\n", encoding="utf-8")
     r = evaluate(gold, [])
     assert (r.questions.correct, r.questions.total) == (1, 3)
+
+
+def _predicted(start: int, end: int, speaker: str = "a"):
+    from cwkg.evaluate import _Predicted
+
+    return _Predicted(f"p{start}", start, end, {speaker}, True, "informs", set(), set(), "", speaker)
+
+
+def test_one_prediction_over_two_gold_statements_matches_only_the_one_it_overlaps_most():
+    from cwkg.evaluate import _pairs
+
+    pairs = _pairs([(0, 10), (12, 40)], [_predicted(0, 40)], lambda gi, p: True)
+    assert pairs == [(1, 0)]
+
+
+def test_each_gold_statement_takes_the_prediction_it_overlaps_most_and_leaves_the_rest():
+    from cwkg.evaluate import _pairs
+
+    pairs = _pairs([(0, 20), (20, 40)], [_predicted(0, 15), _predicted(5, 40), _predicted(30, 38)], lambda gi, p: True)
+    assert pairs == [(0, 0), (1, 1)]
+
+
+def test_a_prediction_in_another_speakers_mouth_is_no_match():
+    from cwkg.evaluate import _pairs
+
+    pairs = _pairs([(0, 20)], [_predicted(0, 20, "b")], lambda gi, p: "a" in p.speaker)
+    assert pairs == []
+
+
+def test_totals_by_archive_add_the_files_of_each_publisher():
+    from cwkg.evaluate import Report, by_archive
+
+    files = [Report("a.gold.yaml", "a", "X", positions=Score(1, 0, 1)), Report("b.gold.yaml", "b", "Y", positions=Score(2, 2, 0)),
+             Report("c.gold.yaml", "c", "X", positions=Score(3, 1, 0))]
+    assert [(r.name, r.positions) for r in by_archive(files)] == [("archive: X", Score(4, 1, 1)), ("archive: Y", Score(2, 2, 0))]

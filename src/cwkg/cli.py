@@ -830,7 +830,7 @@ def evaluate_gold(
         _evaluate_frus(frus, fmt)
     if not gold:
         return
-    from cwkg.evaluate import total
+    from cwkg.evaluate import by_archive, total
 
     reports = []
     for path in gold:
@@ -840,10 +840,12 @@ def evaluate_gold(
         except CwkgError as exc:
             _fail(str(exc))
     overall = total(reports)
+    archives = by_archive(reports) if len(reports) > 1 else []
     if fmt == "json":
-        typer.echo(json.dumps({"files": [r.as_dict() for r in reports], "total": overall.as_dict()}, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({"files": [r.as_dict() for r in reports], "archives": [a.as_dict() for a in archives],
+                               "total": overall.as_dict()}, indent=2, ensure_ascii=False))
         return
-    _print_scores(reports + ([overall] if len(reports) > 1 else []))
+    _print_scores(reports + (archives if len(archives) > 1 else []) + ([overall] if len(reports) > 1 else []))
     if details:
         for r in reports:
             for kind, texts in r.findings.items():
