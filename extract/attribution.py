@@ -39,6 +39,13 @@ _CUE = re.compile(
     rf"(?<![\w])(?P<verb>{VERBS})(?![\w])(?P<tail>(?:\s+by\s+saying)?(?:\s+to\s+(?:me|us|him|her|them))?(?:\s+(?:that|the following))?\s*(?::|,)?)",
     re.IGNORECASE,
 )
+# A reporting clause set after or inside the words it reports: "..., added comrade X, ...", "“...” said X.",
+# "..., Dr. X next observed." (Quirk et al. 1985, 14.29-14.30: the reporting clause in medial or final position,
+# with subject-verb inversion). The subject follows the verb, after at most an honorific or an adverb.
+_INVERTED = re.compile(
+    rf"(?:[,;\u201d\u2019\"]|\u2014|--)\s*(?:(?:then|also|further|again|next|finally)\s+)?(?P<verb>{VERBS}|went on|continued)(?![\w])"
+    r"\s+(?P<subj>(?:(?:[Cc]omrades?|Cdes?\.|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the)\s+)?)(?=[A-Z])"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A-Z][\w'’ .-]{1,60}?)\s*,")
 _OPINION = re.compile(r"\b(?:In|in) (?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s) (?:opinion|view)\s*,?", re.UNICODE)
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
@@ -159,6 +166,15 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
         cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))
+    for m in _INVERTED.finditer(text, start, end):
+        subject = next((s for s in candidates if s.start == m.end("subj") and s.kind in ("person", "title", "collective")), None)
+        if subject is None or any(c.start <= m.start("verb") < c.end for c in cues):
+            continue
+        rest = text[subject.end:end]
+        if not re.match(r"\s*(?:[,;.:!?\u2014]|--|$)", rest):
+            continue  # "..., said Kim to the guests that ..." is ordinary order after all
+        verb = m["verb"].lower()
+        cues.append(Cue(start, start, verb, subject, bool(ASKING.match(verb)), False))
     for m in _ACCORDING.finditer(text, start, end):
         person = next((s for s in candidates if s.kind in ("person", "collective") and m.start("subj") <= s.start < m.end("subj")), None)
         if person is not None:

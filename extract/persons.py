@@ -19,7 +19,7 @@ from .facts import Mention, PersonFact, Span
 from .text import Block, fold, paragraphs
 
 HONORIFICS = (
-    r"Comrades?|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
+    r"Comrades?|Cdes?\.|Comr?\.|Tov\.|Tovarishch|Amb\.|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
     r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Senor|Pan|Pani|Gospodin|"
     r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
 )

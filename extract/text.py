@@ -67,9 +67,11 @@ def paragraphs(text: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
-# Abbreviations after which a full stop does not end a sentence.
+# Abbreviations after which a full stop does not end a sentence: titles and honorifics before a name, among them
+# the comradely ones of communist records in translation (Cde., Com., Tov.), and bibliographic ones.
 _NO_BREAK = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Sen|Rep|Gov|St|Jr|Sr|No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Cdr|Sgt|Sen|Rep|Gov|Amb|Min|Secy|Pres|Hon|Rev|St|Jr|Sr|"
+    r"Cde|Cdes|Com|Comr|Tov|No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
 _BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$")
 

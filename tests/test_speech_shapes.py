@@ -1,0 +1,40 @@
+"""How records report speech, shape by shape: each test a record written for it, never a corpus sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cwkg.extract.extract import extract
+from cwkg.extract.text import sentences
+from cwkg.loaders.source import SourceDocument
+
+KIM = "https://w3id.org/cwkg/id/person/kim-il-sung"
+
+
+def record(*paragraphs: str, title: str = "Record of Conversation with Kim Il Sung") -> SourceDocument:
+    body = "\n\n".join(("Moscow, 2 May 1962", title, *paragraphs))
+    return SourceDocument(doc_id="shape", source="test", format="test", title=title, body=body, date=date(1962, 5, 2))
+
+
+def positions(doc: SourceDocument) -> list[tuple[str, str, str]]:
+    return [(p.speaker.rsplit("/", 1)[-1], p.rule, p.span.text) for p in extract(doc).positions]
+
+
+def test_a_reporting_clause_inside_the_words_gives_the_whole_sentence_to_its_inverted_subject():
+    found = positions(record("I visited Kim Il Sung.", "The harvest was poor, added comrade Kim Il Sung, and Albania must be helped."))
+    assert found == [("kim-il-sung", "cue", "The harvest was poor, added comrade Kim Il Sung, and Albania must be helped.")]
+
+
+def test_a_quotation_before_said_and_its_subject_is_the_subjects():
+    found = positions(record("I visited Kim Il Sung.", "\u201cAlbania made a grave mistake\u201d said comrade Kim Il Sung."))
+    assert found == [("kim-il-sung", "cue", "\u201cAlbania made a grave mistake\u201d said comrade Kim Il Sung.")]
+
+
+def test_a_verb_followed_by_a_name_in_ordinary_order_is_not_inverted():
+    found = positions(record("I visited Kim Il Sung.", "The embassy, said to hold Albania's archive, was closed."))
+    assert all(speaker != "kim-il-sung" for speaker, _, _ in found)
+
+
+def test_comradely_and_diplomatic_abbreviations_do_not_end_a_sentence():
+    text = "He met Cde. N. T. Ivanov. Com. Petrov agreed. Tov. Sidorov and Amb. Smith left."
+    assert [s.text for s in sentences(text)] == ["He met Cde. N. T. Ivanov.", "Com. Petrov agreed.", "Tov. Sidorov and Amb. Smith left."]
