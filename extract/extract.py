@@ -26,6 +26,7 @@ from .posts import find_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
+from .voice import FIRST_PERSON, Named, author_from_title, author_of_relayed, title_parties
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SourceDocument, VolumeRecord
 from .text import Block, paragraphs
@@ -111,6 +112,8 @@ def persons(a: Annotated) -> None:
     if a.use_markup:
         candidates = marked_candidates(doc, a.entity_mentions) + candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)
+    in_title = [(m.span.start, m.span.end) for m in a.gazetteer.find(doc.title or "", a.year) if m.kind != "person"]
+    other += [Candidate(name, None, "title-party") for name in title_parties(doc.title or "", in_title, role_words)]
     other += find_candidates(doc.description or "", role_words, [], offsets=False)
     other += note_candidates(doc.source_note or "")
     if doc.citation.translator:
@@ -140,6 +143,12 @@ def authorship(a: Annotated) -> None:
     doc, body = a.doc, a.doc.body
     a.written_at = find_written_at(a.layout, a.mentions)
     a.author = find_author(body, a.layout, a.mentions) or _drafter(doc, a.people, a.listed, a.authority, a.offices)
+    if a.author is None:
+        named = [Named(p.ref, tuple(sorted(p.aliases | {p.label}, key=len, reverse=True))) for p in a.people if not p.unnamed]
+        opening = a.layout.opening.text if a.layout.opening else ""
+        found = author_from_title(doc.title, opening, named, FIRST_PERSON.search(body) is not None) or author_of_relayed(opening, named)
+        if found is not None:
+            a.author = found.author
     a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
     if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.

@@ -1,0 +1,60 @@
+"""The record's own voice: who wrote it, read from how archives title records and how relayed reports open."""
+
+from __future__ import annotations
+
+from cwkg.extract.voice import Authorship, Named, author_from_title, author_of_relayed, title_parties
+
+PEOPLE = [Named("p:ivanov", ("Pyotr Ivanov", "Ivanov")), Named("p:lee", ("Lee Tae-ho", "Lee")),
+          Named("p:novak", ("Novak",))]
+ROLES = ["ambassador", "foreign minister", "minister", "consul general"]
+
+
+def test_the_keeper_of_a_journal_the_title_names_is_its_author():
+    found = author_from_title("Journal of Ambassador to Ruritania Pyotr Ivanov for 3 May 1961", "", PEOPLE, first_person=False)
+    assert found == Authorship("p:ivanov", "the keeper of the journal or diary the title names")
+
+
+def test_a_first_person_record_is_by_the_title_person_its_opening_does_not_name():
+    found = author_from_title("Record of a Conversation between Pyotr Ivanov and Lee Tae-ho",
+                              "[I] called on Lee Tae-ho at the ministry.", PEOPLE, first_person=True)
+    assert found is not None and found.author == "p:ivanov"
+
+
+def test_a_third_person_record_gets_no_author_from_its_title():
+    assert author_from_title("Record of a Conversation between Pyotr Ivanov and Lee Tae-ho",
+                             "Ivanov called on Lee Tae-ho at the ministry.", PEOPLE, first_person=False) is None
+
+
+def test_when_the_opening_names_both_sides_the_title_decides_nothing():
+    assert author_from_title("Conversation between Pyotr Ivanov and Lee Tae-ho",
+                             "Ivanov and Lee Tae-ho met as I had asked.", PEOPLE, first_person=True) is None
+
+
+def test_a_first_person_record_titled_after_someones_meeting_is_theirs():
+    found = author_from_title("Cable from the Embassy, Ambassador Novak's Meeting with the Foreign Minister",
+                              "Today I was received by the minister.", PEOPLE, first_person=True)
+    assert found is not None and found.author == "p:novak"
+
+
+def test_a_relayed_telegram_is_by_the_one_who_informs_in_it():
+    found = author_of_relayed("Cde. Novak informs in his telegram No 12 of the 3rd:", PEOPLE)
+    assert found == Authorship("p:novak", "the sender whose telegram or letter the record relays")
+
+
+def test_an_opening_that_relays_nothing_names_no_author():
+    assert author_of_relayed("Novak said in the talks that the harvest was poor.", PEOPLE) is None
+
+
+def test_the_sides_of_a_title_are_the_names_after_their_posts():
+    title = "Memorandum of Conversation between Ruritanian Ambassador to Freedonia Pyotr Ivanov and Foreign Minister Lee Tae-ho"
+    ruritania, freedonia = title.index("Ruritanian"), title.index("Freedonia")
+    covered = [(ruritania, ruritania + len("Ruritanian")), (freedonia, freedonia + len("Freedonia"))]
+    assert title_parties(title, covered, ROLES) == ["Pyotr Ivanov", "Lee Tae-ho"]
+
+
+def test_initials_stay_part_of_a_name_in_a_title():
+    assert title_parties("Record of a Conversation between B.N. Ivanov and Consul General Lee", [], ROLES) == ["B.N. Ivanov", "Lee"]
+
+
+def test_a_possessive_or_a_lone_common_word_is_no_side():
+    assert title_parties("Talks between the Delegation to the King's Funeral and the Hosts", [], ROLES) == []
