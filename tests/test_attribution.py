@@ -26,12 +26,12 @@ def said(facts) -> list[tuple[str, str, str]]:
 def test_a_letter_is_the_statement_of_the_sender_its_heading_names():
     facts = extract(record(
         "Letter From Kim Il Sung to Nikita Khrushchev\n\nPyongyang, 2 March 1965.\n\nDear Comrade Khrushchev:\n\n"
-        "The situation in Korea has grown tense. We must strengthen the unity of our camp.\n\n"
+        "The situation in Korea has grown tense. We must strengthen our friendship with China.\n\n"
         "With warm regards,\n\nKim Il Sung", "Letter From Kim Il Sung to Nikita Khrushchev"))
     assert facts.author == ID + "person/kim-il-sung"
     assert said(facts) == [
         ("kim-il-sung", "informs", "The situation in Korea has grown tense."),
-        ("kim-il-sung", "advocates", "We must strengthen the unity of our camp."),
+        ("kim-il-sung", "advocates", "We must strengthen our friendship with China."),
     ]
 
 
@@ -43,16 +43,16 @@ def test_an_author_narrating_a_meeting_states_no_position():
 
 
 @pytest.mark.parametrize("sentence", [
-    "It was suggested that the embassy should reduce its staff.",
-    "It was also emphasized that the embassy should reduce its staff.",
-    "The view was expressed that the embassy should reduce its staff.",
-    "One member said that the embassy should reduce its staff.",
-    "Other participants argued that the embassy should reduce its staff.",
+    "It was suggested that the embassy in Cuba should reduce its staff.",
+    "It was also emphasized that the embassy in Cuba should reduce its staff.",
+    "The view was expressed that the embassy in Cuba should reduce its staff.",
+    "One member said that the embassy in Cuba should reduce its staff.",
+    "Other participants argued that the embassy in Cuba should reduce its staff.",
 ])
 def test_a_speaker_the_record_does_not_name_is_an_unnamed_participant(sentence):
     facts = extract(record(f"Record of Discussion\n\nWashington, March 2, 1965.\n\n{sentence}", "Record of Discussion"))
     ((speaker, _, text),) = said(facts)
-    assert (speaker, text) == ("participant", "the embassy should reduce its staff.")
+    assert (speaker, text) == ("participant", "the embassy in Cuba should reduce its staff.")
     assert [p.label for p in facts.persons if p.unnamed] == ["unnamed participant"]
 
 

@@ -141,9 +141,24 @@ def test_positions_on_albania_show_both_speakers(loaded_store, catalog):
     assert {r["speaker"].value for r in rows} == {"Ri Song-un", "Richard Dvoràk", "Kim Il Sung"}
 
 
-def test_positions_on_a_topic_of_the_scheme(loaded_store, catalog):
-    rows = ask(loaded_store, catalog, "positions-on", topic="cult of personality").rows
-    assert [r["stance"].value for r in rows].count("denies") >= 1
+def test_positions_on_a_topic_of_the_scheme(catalog):
+    from datetime import date
+
+    from cwkg.extract.extract import extract
+    from cwkg.graph.mapping import document_triples
+    from cwkg.graph.namespaces import document_iri
+    from cwkg.graph.store import GraphStore
+    from cwkg.loaders.source import SourceDocument
+
+    body = ("Moscow, 2 May 1962\n\nRecord of Conversation with Kim Il Sung\n\n"
+            "Kim Il Sung denied that the Korean comrades had ever spoken against disarmament.")
+    doc = SourceDocument(doc_id="topic-scheme", source="test", format="test", title="Record of Conversation with Kim Il Sung",
+                         body=body, date=date(1962, 5, 2))
+    store = GraphStore.in_memory()
+    store.ensure_static()
+    store.replace_graph(document_iri(doc.doc_id), document_triples(extract(doc)))
+    rows = ask(store, catalog, "positions-on", topic="Disarmament").rows
+    assert [r["stance"].value for r in rows] == ["denies"]
 
 
 def test_disagreements_find_the_exchange_about_the_albanian_leaders(loaded_store, catalog):
