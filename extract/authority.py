@@ -45,7 +45,7 @@ FORMS = {
 }
 
 
-# Words that stand before a name as a title ("General de Gaulle", "Chairman Mao"), not first names.
+# Words that stand before a name as a title ("General de Vries", "Chairman Mao"), not first names.
 _TITLE_WORDS = {"General", "President", "Chairman", "Marshal", "Comrade", "Premier", "Uncle", "Lord", "Sir", "Secretary",
                 "Minister", "Ambassador", "King", "Queen", "Prince", "Emperor", "Colonel", "Admiral", "Senator", "Governor"}
 
@@ -121,7 +121,7 @@ _PARTICLE = re.compile(r"^(?P<p>De|Van|Von|Du|Da|Di|Le|La|Del|Della|Mac)\s+(?P<r
 
 
 def _joined_particle(name: str) -> str | None:
-    """A surname with a particle as records also write it, run together: "De Gaulle" -> "DeGaulle"."""
+    """A surname with a particle as records also write it, run together: "De Vries" -> "DeVries"."""
     m = _PARTICLE.match(name)
     return m["p"] + m["rest"] if m else None
 
@@ -182,7 +182,7 @@ class Authority:
         for a in self.aliases:
             table.setdefault(fold(a.text), []).append(a)
             if self.entities[a.iri].kind == "person" and (joined := _joined_particle(a.text)):
-                table.setdefault(fold(joined), []).append(a)  # "DeGaulle" for "De Gaulle"
+                table.setdefault(fold(joined), []).append(a)  # "DeVries" for "De Vries"
         return table
 
     @cached_property
@@ -209,7 +209,7 @@ class Authority:
 
     @cached_property
     def given_names(self) -> frozenset[str]:
-        """First names of the people the authority knows: "Richard Nixon" is a name because "Richard" is one."""
+        """First names of the people the authority knows: "John Smith" is a name because "John" is one."""
         return frozenset(a.text.split()[0] for a in self.aliases
                          if self.entities[a.iri].kind == "person" and len(a.text.split()) > 1
                          and re.fullmatch(r"[A-Z][a-z]{2,}", a.text.split()[0]) and a.text.split()[0] not in _TITLE_WORDS)
@@ -219,7 +219,7 @@ class Authority:
         return self._person_keys
 
     def name_key(self, name: str) -> str:
-        """One key for every spelling of a name: Pak Song-chol, Pak Song Chol and Park Songchol agree."""
+        """One key for every spelling of a name: Pak Tae-chol, Pak Tae Chol and Park Taechol agree."""
         key = self._name_keys.get(name)
         if key is None:
             key = self._name_keys[name] = "".join(self.variants.get(t, t) for t in name_key_tokens(name))

@@ -84,7 +84,7 @@ def find_body_meetings(body: str, blocks: list[Block], doc_date: date | None, wr
             for m in _BODY_MEETING.finditer(sent.text):
                 body_name = re.sub(r"\s+(?:of|for|on|and|the)$", "", m["body"].strip())
                 if len(body_name.split()) < 2 and not re.fullmatch(r"[A-Z]{2,}", body_name):
-                    continue  # "the meeting of Kennedy": a person, not a body ("of NATO" is one)
+                    continue  # "the meeting of Smith": a person, not a body ("of NATO" is one)
                 dated = [d for part in ("lead", "tail") for _, _, d in find_dates(m[part], doc_date)]
                 if dated:
                     out.append(Encounter(sent, "meeting", (), dated[0], None, body_name))

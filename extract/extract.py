@@ -320,7 +320,7 @@ def _drafter(doc: SourceDocument, people: list[PersonFact], listed: dict[str, Pe
 
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s,]+", name) if w and w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
-    if "," in name:  # "Davis, Nathaniel": given names after the comma
+    if "," in name:  # "Smith, John": given names after the comma
         surname, _, given = name.partition(",")
         words = [w for w in given.split() if w.rstrip(".") not in ("Jr", "Sr")] + [surname.strip()]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()

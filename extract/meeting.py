@@ -97,7 +97,7 @@ _LABEL_LINE = re.compile(
 
 
 def _label_lines(body: str, paras) -> tuple[Block | None, tuple[Block, ...], tuple[Block, ...]]:
-    """"Place: Bucharest" and "Present: A, B, C" lines near the head of a record: the place, the lists of those
+    """"Place: Bucharest" and "Present: A, B, C" lines near the top of a record: the place, the lists of those
     present, and the lines themselves."""
     place = None
     present: list[Block] = []
@@ -141,7 +141,7 @@ def _within(mentions: list[Mention], block: Block | None, kind: str) -> list[Men
 
 def find_sender(lay: Layout, mentions: list[Mention]) -> str | None:
     """The one person a correspondence heading names between "From" and "to" ("Letter From the Secretary of
-    State (Rusk) to ..."): the author of a letter, telegram or memorandum."""
+    State (Smith) to ..."): the author of a letter, telegram or memorandum."""
     if lay.heading is None:
         return None
     m = _SENDER.search(lay.heading.text)

@@ -1,6 +1,6 @@
 """Who held an office on a day: "the Deputy Secretary of Defense" or "the President" as a person.
 
-Records often name people by office alone, in the text ("The Vice President noted ...") and
+Records often name people by office alone, in the text ("The Vice President added ...") and
 in lists of those present ("The Under Secretary of State, Chairman"). The holders come from
 the posts cwkg knows: a volume's list of persons (with their titles and periods) and the
 authority data. A title names a holder only when exactly one person held it that day.
@@ -124,7 +124,7 @@ class Offices:
                 if any(s < end and start < e for s, e in covered):
                     break
                 if re.match(r"\s+[A-Z][a-z]", body[end:end + 3]):
-                    break  # "the President Kennedy": the name is the mention
+                    break  # "the President Doe": the name is the mention
                 holder = self.holder(title, day, state)
                 if holder:
                     out.append(Mention(holder, "person", Span(m.start(), end, body[m.start():end]), "office", paragraph_of(m.start()),

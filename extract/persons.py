@@ -55,7 +55,7 @@ class Candidate:
     titled: str | None = None  # the name with its honorific, e.g. "Comrade X"
 
 
-# A first name the authority knows, then a surname: "Richard Nixon", "Roger M. Blough".
+# A first name the authority knows, then a surname: "John Smith", "Roger M. Blough".
 _GIVEN_NAME = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]{2,})(?:[ \t]+(?:[A-Z]\.)+)?[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)?(?![\w])")
 _NOUNLIKE = re.compile(r"(?:tions?|sions?|ments?|ances?|ences?|ities|ity|ness|isms?|ships?|ies|ues|ends|bly|ings?|ate|ors|ures?)$")
 
@@ -78,7 +78,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
                     given_names: frozenset[str] = frozenset()) -> list[Candidate]:
     """Name candidates in `text` that no authority mention already covers.
 
-    `given_names` (from the authority data and a volume's persons) let a bare "Richard Nixon" count.
+    `given_names` (from the authority data and a volume's persons) let a bare "John Smith" count.
     """
     folded = fold(text)
     patterns = _patterns(tuple(role_words))
@@ -212,7 +212,7 @@ def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offse
 def group_people(authority: Authority, body_candidates: list[Candidate], other_candidates: list[Candidate],
                  known: list[Mention], body: str, listed: dict[str, PersonFact] | None = None,
                  scope: str = "") -> tuple[list[PersonFact], list[Mention]]:
-    """Merge candidates into people, and return the people with their body mentions.
+    """Merge candidates into people, and return the people and the body mentions of each.
 
     `listed` are people a publication lists for the document (a volume's persons), by key. A person no
     authority knows is provisional and belongs to `scope` (the document): namesakes in unrelated records stay
@@ -258,7 +258,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             owner[key] = person_keys[key]
             known_person(person_keys[key])
         elif (initial := _by_initials(authority, c.name, owner, candidates)) is not None:
-            owner[key] = initial  # "V. Moskovsky" and "V. P. Moskovsky"
+            owner[key] = initial  # "V. Ivanov" and "V. P. Ivanov"
         elif (near := _near(key, person_keys)) is not None:
             owner[key] = near  # a list's spelling one letter off from the text's
             known_person(near)
@@ -274,7 +274,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
             # "Herr Novak": the one person the publication lists under that surname.
             matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and authority.name_key(a) == token for a in p.aliases)}
             if not matches and len(token) >= 5:
-                # A list's surname one letter off from the text's ("Denny" listed, "Denney" written).
+                # A list's surname one letter off from the text's ("Hanson" listed, "Hansen" written).
                 matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and _one_edit(authority.name_key(a), token)
                                                                    for a in p.aliases)}
             if len(matches) == 1:
@@ -311,7 +311,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
 
 
 def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: str) -> None:
-    """A person first named in full may be named later by the surname alone ("Nesti Nase" ... "Nase said"):
+    """A person first named in full may be named later by the surname alone ("Petar Dimov" ... "Dimov said"):
     the last word of a full name, or the first when the last is a hyphenated given name (a Korean "Surname Given-name"),
     if it is long enough to be told from a word and no other person's name has it."""
     proposed: dict[str, set[str]] = {}

@@ -146,7 +146,7 @@ _TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?P<title>[A-Z][\w'’-]*(?:[ \t]+[A-Z][
 
 
 def titled_posts(body: str, authority: Authority, mentions: list[Mention], year: int | None) -> list[PostFact]:
-    """"President Kennedy", "Secretary Rusk", "Premier Zhou": a title before the name of a person the authority knows
+    """"President Doe", "Secretary Smith", "Premier Wang": a title before the name of a person the authority knows
     gives the post the authority records for that title and year; the record attests it."""
     labels = {fold(label).lower(): role for role in authority.roles for label in role.labels}
     out: list[PostFact] = []
@@ -154,7 +154,7 @@ def titled_posts(body: str, authority: Authority, mentions: list[Mention], year:
     for m in mentions:
         if m.kind != "person" or m.entity not in authority.entities:
             continue
-        # The title stands before the name, or the authority's alias holds it ("President Kennedy").
+        # The title stands before the name, or the authority's alias holds it ("President Doe").
         before = _TITLE_BEFORE.search(body[max(0, m.span.start - 40):m.span.start])
         words = fold(before["title"]).lower().split() if before else []
         own = fold(m.span.text).lower().split()[:-1]

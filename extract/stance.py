@@ -66,7 +66,7 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if cued:
         return cued[0], f"cue '{cued[1]}'"
     if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):
-        return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "It was agreed that X would be studied"
+        return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "All agreed that X would be studied"
     if by_verb:
         return by_verb[0], f"verb '{verb}'"
     cued = authority.stance_cue(verb) if verb else None

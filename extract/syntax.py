@@ -121,7 +121,7 @@ def find_reports(sentence_doc, sentence_start: int) -> list[Report]:
             continue
         lemma = _lemma(token)
         if lemma is None or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
-            continue  # "we should consider whether ...": a modal verb proposes; it reports nothing
+            continue  # "we should ask whether ...": a modal verb proposes; it reports nothing
         content = _content_start(token, sentence_start)
         if content is None:
             continue
@@ -209,7 +209,7 @@ def complement_mood(text: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def is_verbless(text: str) -> bool:
-    """A phrase with no finite verb of its own ("Renewed attention to the ..."): a list item or a heading."""
+    """A phrase with no finite verb of its own ("Further study of the ..."): a list item or a heading."""
     root = _root(text)
     if root is None:
         return True

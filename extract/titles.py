@@ -83,7 +83,7 @@ def office_title(phrase: str) -> str | None:
 
 def office_post(holder: str, text: str, at: int, mentions: list[Mention]) -> PostFact | None:
     """An office the role scheme does not list, by its title: "German Minister for Transportation" serves the state of
-    its leading adjective, "First Secretary of the Communist Party of ..." the body named after "of"; a state named
+    its leading adjective, "First Secretary of the Communist Party of X" the body named after "of"; a state named
     after "for" or "to" is the office's subject, not whom it serves."""
     title = office_title(text[at:])
     if title is None:

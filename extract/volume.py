@@ -24,7 +24,7 @@ from cwkg.loaders.source import VolumePerson
 from .text import fold
 
 PREFIX = "frus:"
-# Words that may stand before a surname without being part of the name ("Secretary McNamara").
+# Words that may stand before a surname without being part of the name ("Secretary Smith").
 _TITLES = {"Secretary", "President", "Ambassador", "Minister", "Director", "General", "Admiral", "Senator", "Governor",
            "Mr", "Mrs", "Ms", "Dr", "Chairman", "Premier", "Chancellor", "Comrade", "Deputy", "Under", "Assistant", "Judge",
            "Congressman", "Representative", "Commissioner", "Counselor", "Consul", "Colonel", "Captain", "Lieutenant",

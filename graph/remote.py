@@ -3,7 +3,7 @@
 `RemoteStore.query` takes what `GraphStore.query` takes (a query and substitutions) and
 returns solutions that read the same (`.variables`, `row["name"]` as pyoxigraph terms), so the
 canned queries and label resolution run unchanged. Parameters are never pasted into the
-text: they become a VALUES block of properly serialised RDF terms at the head of the
+text: they become a VALUES block of properly serialised RDF terms at the start of the
 query's WHERE group. The endpoint must answer over the union of its named graphs, as cwkg's
 own store does (Oxigraph: `--union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`;
 GraphDB and Virtuoso do so by default).

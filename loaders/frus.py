@@ -177,7 +177,7 @@ def _volume_persons(section: etree._Element) -> tuple[VolumePerson, ...]:
             continue
         sort_name = _text(person).rstrip(",")
         surname, _, given = sort_name.partition(",")
-        given, _, suffix = given.partition(",")  # "Davis, Nathaniel, Sr." -> Nathaniel Davis Sr.
+        given, _, suffix = given.partition(",")  # "Smith, John, Sr." -> John Smith Sr.
         display = " ".join(x for x in (given.strip(), surname.strip(), suffix.strip()) if x) if given else sort_name
         description = _text(item)[len(_text(person)):].strip(" ,") or None
         out.append(VolumePerson(person.get(XML_ID), display, sort_name, description))

@@ -25,7 +25,7 @@ def sniff(head: str) -> bool:
 
 
 def display(name: str) -> str:
-    """"Thompson, Llewellyn E. (“Tommy”), Jr." -> "Llewellyn E. Thompson Jr."."""
+    """"Smith, John E. (“Jack”), Jr." -> "John E. Smith Jr."."""
     name = re.sub(r"\s*\([^)]*\)", "", name)
     surname, _, rest = name.partition(",")
     given, _, suffix = rest.partition(",")

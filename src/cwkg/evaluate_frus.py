@@ -42,7 +42,7 @@ def _identity(ref: str | None, name: str, doc: SourceDocument, same_as: dict[str
     """Every id the marked person may go by: their volume entry, the authority person it is, their name key."""
     ids = {"name:" + authority.name_key(name)}
     if len(name.split()) == 1:
-        ids.add("surname:" + authority.name_key(name))  # a surname alone ("Kennedy") names whoever bears it
+        ids.add("surname:" + authority.name_key(name))  # a surname alone ("Smith") names whoever bears it
     if ref and doc.volume:
         key = person_key(doc.volume, ref)
         ids.add(key)
