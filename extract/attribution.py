@@ -163,6 +163,9 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         # "stated the following:" governs the paragraphs after it, unless the words follow in the same sentence.
         governing = ("the following" in m["tail"].lower() or m["tail"].strip().endswith(":")) and \
             len(re.findall(r"\w+", text[m.end():end])) < 3
+        # "X told me the following facts about ...", closing its paragraph: what follows is X's account.
+        governing = governing or ("the following" in m["tail"].lower() and not re.search(r"[:\w]", text[end:end + 2] if
+                                  end < len(text) else "") and text[end:end + 2].startswith("\n"))
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
         cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))
@@ -222,7 +225,7 @@ def _parsed(text: str, start: int, end: int, candidates: list[Subject], taken: l
 
 
 def _speakerless(text: str, start: int, end: int, candidates: list[Subject], taken: list[Cue]) -> list[Cue]:
-    """Cues that report speech without naming who spoke ("it was suggested that ...", "criticisms were made:");
+    """Cues that report speech without naming who spoke ("it was proposed that ...", "criticisms were made:");
     a speaker named after "by" still speaks."""
     out: list[Cue] = []
     ends_with_colon = text[start:end].rstrip().endswith(":")

@@ -31,6 +31,7 @@ from .dates import find_full_dates
 from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, sentences
+from .turns import Turn, find_turns, resolve_label
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
@@ -57,7 +58,7 @@ class Context:
     host: str | None
     own_side: dict[str, set[str]]  # speaker -> the state and party they belong to
     titles: dict[str, list[str]]  # word of a post's role -> persons who hold such a post
-    titled: dict[str, list[str]]  # honorific word -> persons the text calls so ("Secretary Rusk")
+    titled: dict[str, list[str]]  # honorific word -> persons the text calls so ("Secretary Smith")
     author_side: str | None
     year: int | None = None
     own_voice: str | None = None  # whose statement the whole text is (a letter's, a telegram's author), if anyone's
@@ -145,7 +146,7 @@ def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, 
         word = subject.value.split()[0]
         titled = [p for p in ctx.titled.get(word, []) if p != ctx.author]
         if len(titled) == 1:
-            return titled[0]  # "Secretary Rusk" earlier in the text
+            return titled[0]  # "Secretary Smith" earlier in the text
         holder = ctx.authority.office_holder(subject.value, ctx.author_side, ctx.year)
         if holder:
             return holder  # the record's own Secretary, Ambassador ... that year
@@ -171,8 +172,21 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     out: list[Attributed] = []
     direct: str | None = None
     last_speaker: str | None = None
+    turns = _turns(ctx, blocks)
     for para in blocks:
         indirect: str | None = None
+        held = next(((t, who) for t, who in turns if t.label_start <= para.start < t.end or para.start <= t.label_start < para.end), None)
+        if held is not None:
+            # A transcript's turn ("BREZHNEV. ...", "K: ...", "Comrade X:" on its own line): the speaker's own words
+            # until the next label, over as many paragraphs as it runs.
+            t, speaker = held
+            direct = last_speaker = speaker
+            for sent in sentences(ctx.body, para.start, para.end):
+                start = max(sent.start, t.start)
+                if start < min(sent.end, t.end):
+                    out.append(Attributed(Block(start, sent.end, ctx.body[start:sent.end]), start, speaker, "dialogue"))
+            direct = None
+            continue
         turn = _dialogue_turn(ctx, para)
         if turn is not None:
             # "Mao Zedong: ..." - a transcript's turn: the whole paragraph is the speaker's own words.
@@ -250,6 +264,42 @@ def _reported_thought(cues: list[Cue]) -> list[Cue]:
     return cues
 
 
+def _turns(ctx: Context, blocks: list[Block]) -> list[tuple[Turn, str]]:
+    """The record's speaker turns, each with who holds the floor: a label resolved through the record's persons
+    (participants first), a side or a title; a label none of these reads is no turn."""
+    names: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.kind == "person":
+            names.setdefault(m.entity, set()).add(m.span.text)
+    for ref in list(names):
+        entity = ctx.authority.entities.get(ref)
+        if entity is not None:
+            names[ref].add(entity.label)
+    people = [(ref, tuple(names[ref])) for ref in sorted(names, key=lambda r: r not in ctx.participants)]
+
+    def speaker(t: Turn) -> str | None:
+        found = resolve_label(t.label, people)
+        if found is not None:
+            return found
+        named = [x for x in ctx.mentions if t.label_start <= x.span.start and x.span.end <= t.label_end and x.kind in ("state", "party")]
+        if named:
+            return named[-1].entity
+        title = re.match(r"^(?:The\s+)?(\w+)$", t.label.strip())
+        if title:
+            return resolve(ctx, Subject(t.label_start, t.label_end, "title", title.group(1).lower()),
+                           Block(t.label_start, t.label_end, t.label), None, None)
+        return None
+
+    by_label: dict[str, str | None] = {}
+    found = find_turns(ctx.body, blocks, keep=lambda label: True)
+    out = []
+    for t in found:
+        who = by_label[t.label] if t.label in by_label else by_label.setdefault(t.label, speaker(t))
+        if who is not None:
+            out.append((t, who))
+    return out if len(out) >= 2 else []
+
+
 def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
     """A paragraph opening "Name:" (or "[Name]:") whose name is a person, a side or a title: (speaker, text start)."""
     m = _TURN.match(para.text)
@@ -284,10 +334,20 @@ def _inside(ctx: Context, start: int, end: int) -> list[Mention]:
 
 
 def _narration(ctx: Context, sent: Block, speaker: str) -> bool:
-    """The narrator's voice: the speaker spoken of as "he", or by name."""
-    if _THIRD_PERSON.search(sent.text):
+    """The narrator's voice: the speaker spoken of as "he", or by name. A "he" inside brackets, or after another
+    person named earlier in the sentence, speaks of that person ("their ambassador, Y (he was there until 1962)")."""
+    inside = _inside(ctx, sent.start, sent.end)
+    if any(m.entity == speaker for m in inside):
         return True
-    return any(m.entity == speaker for m in _inside(ctx, sent.start, sent.end))
+    others = [m.span.start - sent.start for m in inside if m.kind == "person" and m.entity != speaker]
+    for m in _THIRD_PERSON.finditer(sent.text):
+        before = sent.text[:m.start()]
+        if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+            continue
+        if any(at < m.start() for at in others):
+            continue
+        return True
+    return False
 
 
 @dataclass
@@ -320,7 +380,7 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
     while start < end and ctx.body[start] in " ,:;\u00a0":
         start += 1
     if not re.search(r"\w", ctx.body[start:end]):
-        start = att.sentence.start  # "Stoica agreed.": the whole sentence is the position
+        start = att.sentence.start  # "Ivanov agreed.": the whole sentence is the position
     text = fold(ctx.body)[start:end]
     # Relayed words also concern whom they were relayed to ("sent the Albanian leadership a message ...").
     first = att.frame_start if att.frame_start is not None else start

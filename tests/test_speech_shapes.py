@@ -38,3 +38,34 @@ def test_a_verb_followed_by_a_name_in_ordinary_order_is_not_inverted():
 def test_comradely_and_diplomatic_abbreviations_do_not_end_a_sentence():
     text = "He met Cde. N. T. Ivanov. Com. Petrov agreed. Tov. Sidorov and Amb. Smith left."
     assert [s.text for s in sentences(text)] == ["He met Cde. N. T. Ivanov.", "Com. Petrov agreed.", "Tov. Sidorov and Amb. Smith left."]
+
+
+def test_told_me_the_following_closing_a_paragraph_hands_the_next_paragraph_to_the_teller():
+    doc = record("On 1 May I invited Ambassador Ivanov to dinner. Comrade Ivanov told me the following facts about his embassy.",
+                 "The Albanian leadership had surprised the Soviet comrades.", "I thanked him.", title="Report, Embassy of Ruritania")
+    assert ("ivanov", "direct-speech", "The Albanian leadership had surprised the Soviet comrades.") in positions(doc)
+
+
+def test_capitals_labels_give_each_turn_to_its_speaker_until_the_next_label():
+    doc = record("Present: Leonid Brezhnev, Andrei Gromyko.", "BREZHNEV. We must help Albania now. The harvest there was poor.",
+                 "The situation in Albania is difficult.", "GROMYKO. Albania should not be isolated by anyone.",
+                 title="Working notes of the session")
+    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [
+        ("leonid-brezhnev", "dialogue"), ("leonid-brezhnev", "dialogue"), ("andrei-gromyko", "dialogue")]
+
+
+def test_letter_labels_of_a_telephone_transcript_are_resolved_through_the_persons_named():
+    doc = record("Telephone conversation between Secretary Henry Kissinger and Ambassador Anatoly Dobrynin.",
+                 "K: The talks on Berlin cannot wait much longer.", "D: Moscow does not want any delay over Berlin either.",
+                 title="Telephone conversation")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("henrykissinger", "The talks on Berlin cannot wait much longer."),
+        ("anatolydobrynin", "Moscow does not want any delay over Berlin either.")]
+
+
+def test_a_label_alone_on_its_line_holds_the_paragraphs_after_it():
+    doc = record("Comrade Brezhnev:", "Albania has left the camp and must be brought back.", "Comrade Gromyko:",
+                 "Albania will not return soon.", title="Notes of the talks")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("leonid-brezhnev", "Albania has left the camp and must be brought back."),
+        ("andrei-gromyko", "Albania will not return soon.")]
