@@ -185,3 +185,11 @@ def test_totals_by_archive_add_the_files_of_each_publisher():
     files = [Report("a.gold.yaml", "a", "X", positions=Score(1, 0, 1)), Report("b.gold.yaml", "b", "Y", positions=Score(2, 2, 0)),
              Report("c.gold.yaml", "c", "X", positions=Score(3, 1, 0))]
     assert [(r.name, r.positions) for r in by_archive(files)] == [("archive: X", Score(4, 1, 1)), ("archive: Y", Score(2, 2, 0))]
+
+
+def test_cli_eval_totals_prints_one_column_per_archive_and_the_total():
+    golds = [str(need(FOUNDING_GOLD)), str(need(GOLD / "frus1964-68v17-d9.gold.yaml"))]
+    result = CliRunner().invoke(app, ["eval", *golds, "--corpus", str(need(CORPUS)), "--format", "table", "--totals"])
+    assert result.exit_code == 0
+    header = next(line for line in result.stdout.splitlines() if line.startswith("measure"))
+    assert header.split() == ["measure", "HPPPDA", "history.sta…", "total"]

@@ -814,6 +814,7 @@ def evaluate_gold(
     corpus: list[Path] = typer.Option([], "--corpus", "-c", help="Folders to search for each gold file's document (default: ../corpus beside the gold folder)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table or json (default: table on a terminal, json otherwise)."),
     details: bool = typer.Option(False, "--details", help="Also list what differs from the gold: missed and extra persons, posts, meetings, participants and positions, and stances."),
+    totals: bool = typer.Option(False, "--totals", help="Print only the totals: one column per archive and the micro-average over all files."),
 ) -> None:
     """Score extraction against gold files, per file and micro-averaged over all: persons, mentions, meetings,
     participants, posts, positions, speaker, stance, topic and reporter accuracy, questions, document fields."""
@@ -845,7 +846,7 @@ def evaluate_gold(
         typer.echo(json.dumps({"files": [r.as_dict() for r in reports], "archives": [a.as_dict() for a in archives],
                                "total": overall.as_dict()}, indent=2, ensure_ascii=False))
         return
-    _print_scores(reports + (archives if len(archives) > 1 else []) + ([overall] if len(reports) > 1 else []))
+    _print_scores(([] if totals else reports) + (archives if len(archives) > 1 else []) + ([overall] if len(reports) > 1 or totals else []))
     if details:
         for r in reports:
             for kind, texts in r.findings.items():
@@ -857,7 +858,14 @@ def _print_scores(reports: list) -> None:
     """One row per measure, one column per file and the total: P/R/F1 for found items, accuracy for the rest."""
     from cwkg.evaluate import Score
 
-    short = [r.name.rsplit("-", 1)[-1] for r in reports]
+    def shorten(name: str) -> str:
+        if name.startswith("archive: "):  # "History and Public Policy Program Digital Archive": HPPPDA
+            archive = name.removeprefix("archive: ")
+            initials = "".join(w[0] for w in archive.split() if w[0].isupper())
+            return archive if len(archive) <= 12 or len(initials) < 2 else initials
+        return name.rsplit("-", 1)[-1]
+
+    short = [shorten(r.name) for r in reports]
     if len(set(short)) < len(short):
         short = [r.name for r in reports]
     heads = [h if len(h) <= 12 else h[:11] + "…" for h in short]
