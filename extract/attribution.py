@@ -92,6 +92,7 @@ _ACTED_ON = re.compile(
     r"rebutted|criticized|criticised|opposed|rejected|questioned|challenged|endorsed|supported|welcomed|praised|approved|"
     r"characteri[sz]ed|described|regarded|considered|discussed|cited)(?![\w])(?!\s+by\b)"
 )
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\n[ \t]*\n")  # a sentence that ends here closes its paragraph
 COLLECTIVE = re.compile(r"(?<![\w])(?:side|delegation|comrades|government|leadership|leaders|embassy)(?![\w])", re.IGNORECASE)
 
 
@@ -164,8 +165,7 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         governing = ("the following" in m["tail"].lower() or m["tail"].strip().endswith(":")) and \
             len(re.findall(r"\w+", text[m.end():end])) < 3
         # "X told me the following facts about ...", closing its paragraph: what follows is X's account.
-        governing = governing or ("the following" in m["tail"].lower() and not re.search(r"[:\w]", text[end:end + 2] if
-                                  end < len(text) else "") and text[end:end + 2].startswith("\n"))
+        governing = governing or ("the following" in m["tail"].lower() and _PARAGRAPH_BREAK.match(text, end) is not None)
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
         cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))

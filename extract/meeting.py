@@ -17,6 +17,7 @@ from .authority import Authority
 from .dates import date_lines, find_dates, find_full_dates
 from .facts import MeetingFact, Mention, Span
 from .text import Block, paragraphs, sentences
+from .voice import FIRST_PERSON
 
 _NUMBERS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _DURATION = re.compile(
@@ -25,7 +26,6 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _DOC_WORDS = re.compile(r"^(?:memorandum|record|minutes|note|notes|report|telegram|cable|letter|transcript|conversation|summary)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|myself)\b")
 _HOST_BY = re.compile(r"\b(?:given|hosted|organi[sz]ed|arranged) by\s*$", re.I)
 _MEETING_VERB = re.compile(r"\b(?:met|meet|meeting|received|receive|called on|visited|invited|conversation|talks|took place|held|luncheon|dinner|reception)\b", re.I)
 _CORRESPONDENCE = re.compile(r"^(?:[\w. ]+\s)?(?:Memorandum|Letter|Telegram|Cable|Message|Note|Report|Paper)\b.*\b(?:From|To|by)\s", re.I)
@@ -158,7 +158,7 @@ def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
     sender = find_sender(lay, mentions)
     if sender is not None:
         return sender
-    if not _FIRST_PERSON.search(body):
+    if not FIRST_PERSON.search(body):
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}

@@ -290,13 +290,9 @@ def _turns(ctx: Context, blocks: list[Block]) -> list[tuple[Turn, str]]:
                            Block(t.label_start, t.label_end, t.label), None, None)
         return None
 
-    by_label: dict[str, str | None] = {}
-    found = find_turns(ctx.body, blocks, keep=lambda label: True)
-    out = []
-    for t in found:
-        who = by_label[t.label] if t.label in by_label else by_label.setdefault(t.label, speaker(t))
-        if who is not None:
-            out.append((t, who))
+    found = find_turns(ctx.body, blocks)
+    holders = {label: speaker(next(t for t in found if t.label == label)) for label in {t.label for t in found}}
+    out = [(t, holders[t.label]) for t in found if holders[t.label] is not None]
     return out if len(out) >= 2 else []
 
 
