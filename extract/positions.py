@@ -175,16 +175,14 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     turns = _turns(ctx, blocks)
     for para in blocks:
         indirect: str | None = None
-        held = next(((t, who) for t, who in turns if t.label_start <= para.start < t.end or para.start <= t.label_start < para.end), None)
-        if held is not None:
-            # A transcript's turn ("BREZHNEV. ...", "K: ...", "Comrade X:" on its own line): the speaker's own words
-            # until the next label, over as many paragraphs as it runs.
-            t, speaker = held
-            direct = last_speaker = speaker
-            for sent in sentences(ctx.body, para.start, para.end):
-                start = max(sent.start, t.start)
-                if start < min(sent.end, t.end):
-                    out.append(Attributed(Block(start, sent.end, ctx.body[start:sent.end]), start, speaker, "dialogue"))
+        held = [(t, who) for t, who in turns if t.start < para.end and para.start < t.end]
+        if held:
+            # A transcript's turns ("BREZHNEV. ...", "K: ...", "Comrade X:" on its own line): each speaker's own words
+            # until the next label, over as many paragraphs, or lines of one paragraph, as it runs.
+            for t, speaker in held:
+                last_speaker = speaker
+                for sent in sentences(ctx.body, max(para.start, t.start), min(para.end, t.end)):
+                    out.append(Attributed(sent, sent.start, speaker, "dialogue"))
             direct = None
             continue
         turn = _dialogue_turn(ctx, para)

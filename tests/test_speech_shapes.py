@@ -69,3 +69,12 @@ def test_a_label_alone_on_its_line_holds_the_paragraphs_after_it():
     assert [(speaker, text) for speaker, _, text in positions(doc)] == [
         ("leonid-brezhnev", "Albania has left the camp and must be brought back."),
         ("andrei-gromyko", "Albania will not return soon.")]
+
+
+def test_turns_on_consecutive_lines_of_one_paragraph_each_keep_their_speaker():
+    doc = record("Telephone conversation between Secretary Henry Kissinger and Ambassador Anatoly Dobrynin.",
+                 "K: The talks on Berlin cannot wait much longer.\nD: Moscow does not want any delay over Berlin either.",
+                 title="Telephone conversation")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("henrykissinger", "The talks on Berlin cannot wait much longer."),
+        ("anatolydobrynin", "Moscow does not want any delay over Berlin either.")]
