@@ -24,14 +24,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Cue, Subject, find_cues
+from .attribution import Cue, Subject, find_cues, subjects
 from .syntax import Report, is_verbless, lexicon_kind, parse_reports
 from .authority import Authority
 from .dates import find_full_dates
 from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
 from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from .text import Block, fold, sentences
-from .turns import Turn, find_turns, resolve_label
+from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
@@ -173,6 +173,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     direct: str | None = None
     last_speaker: str | None = None
     turns = _turns(ctx, blocks)
+    listed_until = 0  # the end of the numbered points under the last block opener
     for para in blocks:
         indirect: str | None = None
         held = [(t, who) for t, who in turns if t.start < para.end and para.start < t.end]
@@ -234,8 +235,16 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 out.append(Attributed(sent, cues[first].end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame, cues[first].verb))
                 indirect = chain[0] if chain else speaker
                 continue
+            opener = _block_opener(ctx, sent, last_speaker)
+            if opener is not None:
+                # "X spoke about the following questions:", "His answer was:": X holds the floor for what follows,
+                # and for the numbered points under it even where they speak of X as "he".
+                direct, indirect = opener, None
+                points = numbered_points(ctx.body, sent.end, blocks)
+                listed_until = points[-1][1] if points else sent.end
+                continue
             if direct:
-                if _narration(ctx, sent, direct):
+                if sent.start >= listed_until and _narration(ctx, sent, direct):
                     direct = None
                 else:
                     out.append(Attributed(sent, sent.start, direct, "direct-speech"))
@@ -252,6 +261,25 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
 
 
 _TURN = re.compile(r"^\[?(?P<name>[^:\n\]]{1,60}?)\]?\s*:\s+(?=\S)")
+
+
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "my": "i", "our": "we"}
+
+
+def _block_opener(ctx: Context, sent: Block, last_speaker: str | None) -> str | None:
+    """Who a sentence with no reporting cue hands the floor to, when it opens a block ("X spoke about the
+    following questions:", "His reply was as follows:"): its first named, titled or pronoun subject."""
+    if not opens_block(sent.text):
+        return None
+    first = re.match(r"\s*(?P<p>His|Her|Their|My|Our)\b", sent.text)
+    if first:
+        subject = Subject(sent.start, sent.start + first.end(), "pronoun", _POSSESSIVE[first["p"].lower()])
+    else:
+        found = [s for s in subjects(ctx.body, sent.start, sent.end, ctx.mentions) if s.kind in ("person", "title", "collective", "pronoun")]
+        if not found:
+            return None
+        subject = found[0]
+    return resolve(ctx, subject, sent, None, last_speaker)
 
 
 def _reported_thought(cues: list[Cue]) -> list[Cue]:

@@ -78,3 +78,17 @@ def test_turns_on_consecutive_lines_of_one_paragraph_each_keep_their_speaker():
     assert [(speaker, text) for speaker, _, text in positions(doc)] == [
         ("henrykissinger", "The talks on Berlin cannot wait much longer."),
         ("anatolydobrynin", "Moscow does not want any delay over Berlin either.")]
+
+
+def test_an_opener_without_a_reporting_verb_hands_its_numbered_points_to_its_subject():
+    doc = record("I visited Kim Il Sung. Kim Il Sung spoke about the following questions:",
+                 "1. He regards the situation in Albania as dangerous.", "2. China must help Albania more.",
+                 "I thanked him for the information.", title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert positions(doc) == [("kim-il-sung", "direct-speech", "1. He regards the situation in Albania as dangerous."),
+                              ("kim-il-sung", "direct-speech", "2. China must help Albania more.")]
+
+
+def test_his_answer_was_hands_the_next_paragraph_to_the_one_last_spoken_to():
+    doc = record("I asked Kim Il Sung whether Albania would be invited. His answer was:", "Albania cannot be invited this year.",
+                 title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert positions(doc) == [("kim-il-sung", "direct-speech", "Albania cannot be invited this year.")]
