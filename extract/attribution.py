@@ -14,25 +14,38 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import reporting
 from .facts import Mention
+from .inflect import forms
 from .syntax import Report
 
+# The reporting verbs of the lexicon as records write them (the past; the present of verbs of saying and thinking:
+# "he states", "I believe"); a verb of telling only with its hearer ("told me that"); a delexical verb with a
+# speech noun ("expressed his deep concern", "took a dim view"); offered proposals ("made two suggestions:").
+_SAYING = ("say", "think", "ask", "request", "agree", "disagree")
+
+
+def _plain(clause_only: bool) -> list[str]:
+    """The past of every verb of saying; the present of those that carry no stance ("he states", "I believe")."""
+    return (reporting.verb_forms(_SAYING, clause_only=clause_only)
+            + reporting.verb_forms(("say", "think"), ("third",), clause_only=clause_only, evaluating=False)
+            + reporting.verb_forms(("think",), ("base",), clause_only=clause_only, evaluating=False)
+            + (["say"] if not clause_only else []))
+
+
+_SPEECH_NOUN = reporting.alternation(reporting.nouns(without=("raise", "ask", "decide", "floor")))
 VERBS = (
-    r"said|says|say|stated|states|responded|replied|replies|answered|objected|pointed out|points out|emphasi[sz]ed|"
-    r"stressed|noted|remarked|declared|explained|added|observed|argued|insisted|asserted|claimed|warned|"
-    r"indicated|speculated|concluded|commented|mentioned|recalled|affirmed|acknowledged|admitted|conceded|contended|"
-    r"expected|hoped|urged|recommended|predicted|maintained|confirmed|assured|cautioned|doubted|feared|regretted|welcomed|"
-    r"expressed the (?:view|hope|belief|opinion|fear)|took the (?:view|position)|"
-    r"believes?|believed|thinks?|thought|considers?|considered|felt|feels|"
-    r"expressed (?:his |her |their |our |my |the )?(?:concern|hope|view|opinion|conviction|regret|doubts?|satisfaction|support|gratitude)|"
-    r"asked|asks|inquired|enquired|proposed|suggested|informed (?:me|us|him|her|them)|told (?:me|us|him|her|them)|reported|agreed|promised|"
-    r"replied|(?:tried|sought) to (?:prove|explain)|"
-    r"denied|disputed|rejected|condemned|critici[sz]ed|complained|accused|deplored|praised|"
-    r"endorsed|approved|cited|referred to|continued|interjected|described|characteri[sz]ed|wondered|questioned|cautioned|"
-    r"underlined|underscored|reiterated|repeated|objected|"
-    # "made two suggestions:", "put forward the following proposals:" - the list after it is the speaker's
-    r"(?:made|offered|put forward|presented|submitted|advanced|had) (?:the following |(?:two|three|four|five|several|some|"
-    r"a few|a number of|his|her|their|our|my) )?(?:\w+ )?(?:suggestions?|proposals?|recommendations?)"
+    "(?:" + reporting.alternation(reporting.verb_forms(("tell",))) + r")\s+(?:me|us|him|her|them)"
+    + r"|(?:tried|sought) to (?:prove|explain)"
+    + r"|(?:expressed|voiced|registered|took)\s+(?:(?:his|her|their|our|my|its|the|a|an|some|no)\s+)?(?:[a-z]+\s+)?(?:"
+    + _SPEECH_NOUN + r")"
+    + r"|(?:made|offered|put forward|presented|submitted|advanced|had) (?:the following |(?:two|three|four|five|several|some|"
+    + r"a few|a number of|his|her|their|our|my) )?(?:\w+ )?(?:suggestions?|proposals?|recommendations?)"
+    # "I welcome", "we express confidence": the speaker's own act; "the government welcomes" only describes an attitude.
+    + r"|(?:(?<=\bI )|(?<=\bwe )|(?<=\bWe ))(?:"
+    + reporting.alternation(reporting.verb_forms(_SAYING, ("base",), clause_only=False, evaluating=True)) + ")"
+    + "|" + reporting.alternation(_plain(clause_only=False))
+    + "|(?:" + reporting.alternation(_plain(clause_only=True)) + r")(?=\s+that\b|\s*:)"
 )
 ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
 _CUE = re.compile(
@@ -47,7 +60,15 @@ _INVERTED = re.compile(
     r"\s+(?P<subj>(?:(?:[Cc]omrades?|Cdes?\.|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the)\s+)?)(?=[A-Z])"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A-Z][\w'’ .-]{1,60}?)\s*,")
-_OPINION = re.compile(r"\b(?:In|in) (?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s) (?:opinion|view)\s*,?", re.UNICODE)
+_OWNER = r"(?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s)"
+_OPINION = re.compile(
+    rf"\b(?:In|in) {_OWNER} (?:{reporting.alternation(reporting.nouns(only=('think',), stanceless=True))})\s*,?", re.UNICODE)
+# "His answer was that ...", "The minister's view is: ...": a speech noun owned by its speaker, then what it held.
+_POSSESSED = re.compile(
+    rf"(?<![\w]){_OWNER.replace('his|', '[Hh]is|').replace('her|', '[Hh]er|').replace('my|', '[Mm]y|').replace('our|', '[Oo]ur|').replace('their|', '[Tt]heir|')}"
+    rf"\s+(?:\w+\s+)?(?P<noun>{reporting.alternation(reporting.nouns(without=('raise', 'ask', 'decide', 'floor')))})"
+    r"\s+(?:was|is|had been|has been|remained|remains)\s+(?:that(?![\w])|:)")
+
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
 _FILLER = re.compile(
     r"^(?:\s*,?\s*(?:then|also|further|again|once again|however|had|has|have|would|will|immediately|firmly|categorically|only|"
@@ -66,19 +87,14 @@ UNNAMED = re.compile(
     rf"|[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+)?representatives)(?![\w])"
 )
 # Reporting without a speaker: "it was argued that", "it was noted", "the opinion was voiced that".
-_PARTICIPLES = (
-    r"said|stated|suggested|proposed|emphasi[sz]ed|stressed|noted|pointed out|argued|agreed|felt|held|thought|believed|"
-    r"cautioned|warned|observed|recogni[sz]ed|recommended|urged|considered|concluded|mentioned|remarked|questioned|doubted|"
-    r"claimed|asserted|maintained|explained|recalled|added|expected|hoped|feared|understood|acknowledged|conceded|"
-    r"reported|indicated|contended|objected|predicted|speculated|accepted|decided"
-)
+_PARTICIPLES = reporting.alternation(
+    reporting.verb_forms(("say", "think", "request", "agree", "disagree", "decide"), ("participle",))
+    + [forms(v).participle for v in ("question", "query")])
 _PASSIVE = re.compile(
     rf"(?<![\w])[Ii]t (?:was|is|has been|had been|were)\s+(?:also\s+|further\s+|generally\s+|repeatedly\s+|again\s+|strongly\s+|widely\s+)?"
     rf"(?P<verb>{_PARTICIPLES})(?![\w])(?P<tail>(?:\s+by\s+(?P<agent>[^,;:]{{2,60}}?)(?=\s*,|\s+that\b))?(?:\s*,)?(?:\s+that)?)"
 )
-_NOUNS = (r"views?|opinions?|points?|arguments?|suggestions?|proposals?|hopes?|fears?|concerns?|beliefs?|feelings?|criticisms?|"
-          r"objections?|doubts?|reservations?|warnings?|recommendations?|comments?|observations?|reasons?|counter-arguments?|"
-          r"problems?|questions?|considerations?|factors?|issues?")
+_NOUNS = reporting.alternation(reporting.nouns())
 _NOMINAL = re.compile(
     rf"(?<![\w])(?P<noun>{_NOUNS})\s+(?:was|were|had been|has been)\s+(?:also\s+|further\s+|repeatedly\s+)?"
     r"(?P<verb>expressed|made|raised|advanced|put forward|voiced|offered|mentioned|stated|registered|noted)(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
@@ -112,6 +128,7 @@ class Cue:
     subject: Subject | None
     asking: bool
     governing: bool  # "stated the following:" - the next paragraphs are the speaker's words
+    co: tuple[Subject, ...] = ()  # subjects coordinated with `subject` ("Both X and Y insisted"): each says it too
 
 
 def _between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -168,7 +185,8 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         governing = governing or ("the following" in m["tail"].lower() and _PARAGRAPH_BREAK.match(text, end) is not None)
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
-        cues.append(Cue(subject.start, m.end(), verb, subject, asking, governing))
+        co = _coordinated(text, start, subject, candidates)
+        cues.append(Cue(co[0].start if co else subject.start, m.end(), verb, subject, asking, governing, co))
     for m in _INVERTED.finditer(text, start, end):
         subject = next((s for s in candidates if s.start == m.end("subj") and s.kind in ("person", "title", "collective")), None)
         if subject is None or any(c.start <= m.start("verb") < c.end for c in cues):
@@ -182,7 +200,9 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         person = next((s for s in candidates if s.kind in ("person", "collective") and m.start("subj") <= s.start < m.end("subj")), None)
         if person is not None:
             cues.append(Cue(m.start(), m.end(), "according", person, False, False))
-    for m in _OPINION.finditer(text, start, end):
+    for m in [*_OPINION.finditer(text, start, end), *_POSSESSED.finditer(text, start, end)]:
+        if any(c.start <= m.start() < c.end for c in cues):
+            continue
         raw = m["subj"]
         if raw.lower() in ("his", "her", "my", "our", "their"):
             pronoun = {"his": "he", "her": "she", "my": "i", "our": "we", "their": "they"}[raw.lower()]
@@ -192,10 +212,31 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
             if person is None:
                 continue
             subject = person
-        cues.append(Cue(m.start(), m.end(), "opinion", subject, False, False))
+        cues.append(Cue(m.start(), m.end(), (m.groupdict().get("noun") or "opinion").lower(), subject, False, False))
     cues += _speakerless(text, start, end, candidates, cues)
     cues += _parsed(text, start, end, candidates, cues, reports)
     return sorted(cues, key=lambda c: c.end)
+
+
+_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+_BOTH = re.compile(r"\s*(?:(?:[Bb]oth|[Tt]hen|[Ll]ater|[Aa]fterwards)\s+)?")
+
+
+def _coordinated(text: str, start: int, subject: Subject, candidates: list[Subject]) -> tuple[Subject, ...]:
+    """The subjects joined to a verb's subject at the head of its sentence ("Both X and Y insisted", "X, Y and I
+    agreed"): every one of them says what follows. A name joined further into the sentence ("I thanked X and Y
+    said") is no subject."""
+    joined: list[Subject] = []
+    current = subject
+    while True:
+        before = [s for s in candidates if s.end <= current.start and s.kind in ("person", "title", "collective", "pronoun")]
+        if not before or not _COORDINATOR.fullmatch(text[before[-1].end:current.start]):
+            break
+        current = before[-1]
+        joined.insert(0, current)
+    if not joined or not _BOTH.fullmatch(text[start:joined[0].start]):
+        return ()
+    return tuple(joined)
 
 
 _SUBJECT_ORDER = {"person": 0, "title": 1, "collective": 2, "unnamed": 3, "pronoun": 4}

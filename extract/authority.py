@@ -18,6 +18,7 @@ from cwkg.graph.namespaces import CW as CW_NS
 
 from cwkg import ontology
 
+from . import reporting
 from .cuescan import scanner
 from .text import fold, name_key_tokens
 
@@ -101,8 +102,6 @@ class StanceDef:
     label: str
     priority: int
     cue: re.Pattern[str] | None  # all the stance's cues as one alternation
-    verbs: frozenset[str] = frozenset()  # lemmas of reporting verbs whose meaning is this stance ("warn")
-    weak_verbs: frozenset[str] = frozenset()  # ... that give it only when the clause itself says nothing ("agree")
 
 
 @dataclass(frozen=True)
@@ -111,10 +110,6 @@ class TopicDef:
     label: str
     cue: re.Pattern[str] | None
     groups: tuple[frozenset[str], ...]  # one entity of each group must be mentioned
-
-
-_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "thought": "think", "felt": "feel", "held": "hold",
-              "made": "make", "took": "take", "put": "put", "understood": "understand", "spoke": "speak", "wrote": "write"}
 
 
 _PARTICLE = re.compile(r"^(?P<p>De|Van|Von|Du|Da|Di|Le|La|Del|Della|Mac)\s+(?P<rest>[A-Z]\w+)$")
@@ -127,22 +122,6 @@ def _joined_particle(name: str) -> str | None:
 
 
 _VERB_GROUP_GAP = 4  # characters between two cues of one verb group: a space, "to"
-
-
-def verb_lemmas(verb: str) -> list[str]:
-    """Candidate lemmas of an inflected English verb, with any words after it ("pointed out" -> "point out")."""
-    first, _, rest = verb.lower().strip().partition(" ")
-    forms = [first, _IRREGULAR.get(first, first)]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
-        if first.endswith(suffix) and len(first) > len(suffix) + 2:
-            stem = first[: -len(suffix)] + repl
-            forms.append(stem)
-            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # "regretted" -> "regret"
-    out = []
-    for f in dict.fromkeys(forms):
-        out += [f"{f} {rest}", f] if rest else [f]
-    return out
 
 
 def _alternation(g: rdflib.Graph, s: rdflib.term.Node) -> re.Pattern[str] | None:
@@ -260,14 +239,15 @@ class Authority:
         return self.stances[best[2]].iri, best[3], best[0], best[1]
 
     def verb_stance(self, verb: str) -> tuple[str, bool] | None:
-        """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak."""
-        for lemma in verb_lemmas(verb):
-            for d in self.stances:
-                if lemma in d.verbs:
-                    return d.iri, False
-                if lemma in d.weak_verbs:
-                    return d.iri, True
-        return None
+        """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak: from the
+        reporting lexicon, which names stances by their label in this scheme."""
+        found = reporting.stance(verb)
+        iri = self.stance_iri(found[0]) if found else None
+        return (iri, found[1]) if found and iri else None
+
+    def stance_iri(self, label: str) -> str | None:
+        """The scheme's stance of that label ("concerned")."""
+        return next((d.iri for d in self.stances if d.label == label), None)
 
     def topic_cues(self, text: str) -> set[int]:
         """Indices (into `topics`) of the topics whose cue the text has."""
@@ -385,9 +365,7 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
     )
     ruling = {str(s): tuple(str(o) for o in g.objects(s, CW.rulingPartyOf)) for s in g.subjects(CW.rulingPartyOf, None)}
     stances = sorted(
-        (StanceDef(str(s), str(g.value(s, SKOS.prefLabel)), int(g.value(s, CW.priority) or 99), _alternation(g, s),
-                   frozenset(str(v).lower() for v in g.objects(s, CW.reportingVerb)),
-                   frozenset(str(v).lower() for v in g.objects(s, CW.weakReportingVerb)))
+        (StanceDef(str(s), str(g.value(s, SKOS.prefLabel)), int(g.value(s, CW.priority) or 99), _alternation(g, s))
          for s in g.subjects(RDF.type, CW.Stance)),
         key=lambda d: d.priority,
     )

@@ -215,6 +215,13 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 speaker = speakers[-1]
                 if speaker is None:
                     continue
+                holder = direct or indirect
+                if holder and holder not in (speaker, ctx.author) and last.subject and last.subject.kind in ("person", "title") \
+                        and all(lexicon_kind(c.verb) == "think" and not c.governing for c in cues):
+                    # "the Premier surely believed that ..." in the Secretary's account: what the speaker says another
+                    # thinks is the speaker's own judgement, and the speaker keeps the floor.
+                    out.append(Attributed(sent, sent.start, holder, "direct-speech" if direct else "continuation"))
+                    continue
                 if (chain[0] if chain else speaker) != ctx.author:
                     last_speaker = chain[0] if chain else speaker
                 if any(c.asking for c in cues):
@@ -233,6 +240,10 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 while first > 0 and speakers[first - 1] == speaker:
                     first -= 1
                 out.append(Attributed(sent, cues[first].end, speaker, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame, cues[first].verb))
+                for co in last.co:  # "Both X and Y insisted that ...": a position of each
+                    also = resolve(ctx, co, sent, None, last_speaker)
+                    if also and also != speaker:
+                        out.append(Attributed(sent, cues[first].end, also, rule, reporters[-1] if reporters else None, reporters[:-1], True, frame, cues[first].verb))
                 indirect = chain[0] if chain else speaker
                 continue
             opener = _block_opener(ctx, sent, last_speaker)

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from cwkg.graph.namespaces import ID
 
-from .authority import Authority, verb_lemmas
+from . import reporting
+from .authority import Authority
+from .inflect import verb_lemmas
 from .syntax import complement_mood, experiencer
 
 INFORMS = f"{ID}stance/informs"
@@ -65,6 +67,9 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
     if cued:
         return cued[0], f"cue '{cued[1]}'"
+    phrased = reporting.phrase_stance(masked)
+    if phrased and (iri := authority.stance_iri(phrased[0])):
+        return iri, f"phrase '{phrased[1]}'"  # "We are glad ... and express confidence that ..."
     if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):
         return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "All agreed that X would be studied"
     if by_verb:

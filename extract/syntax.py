@@ -1,7 +1,7 @@
 """Reports of speech found on a dependency parse: the reporting verb, its subject and where its content begins.
 
 The parse comes from cwkg's own tagger and parser, trained on UD English-EWT (`model/`),
-loaded once per process. A reporting verb (`lexicon/reporting-verbs.tsv`, matched by lemma)
+loaded once per process. A reporting verb (the reporting lexicon's, matched by lemma)
 reports speech when it governs a clause ("said that ...", "stressed: ...") or stands
 parenthetically ("..., he said, ..."); its speaker is its subject, or, for a verb that
 depends on another ("began the talks by noting that ..."), the subject of the verb
@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .authority import verb_lemmas
+from . import reporting
+from .inflect import verb_lemmas
 from .text import Block
 
 MODEL_DIR = "model/en_cwkg_ud"
@@ -41,14 +42,8 @@ class Report:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    path = Path(str(resources.files("cwkg.extract") / "lexicon" / "reporting-verbs.tsv"))
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip() and not line.startswith("#") and "\t" in line:
-            lemma, kind = line.split("\t")
-            if lemma != "lemma":
-                out[lemma] = kind
-    return out
+    """The reporting verbs a parse looks for, by lemma, with their kind (all but those that only take the floor)."""
+    return reporting.verbs(without=("floor",))
 
 
 def lexicon_kind(verb: str) -> str | None:

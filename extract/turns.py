@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from .authority import verb_lemmas
-from .syntax import lexicon
+from . import reporting
 from .text import Block, fold
 
 
@@ -289,16 +288,8 @@ def resolve_label(label: str, people: Sequence[tuple[str, Sequence[str]]]) -> st
 
 # ---------------------------------------------------------------- blocks handed to a speaker
 
-# Verbs that hand over the floor and are missing from the reporting-verb lexicon, which lists verbs of
-# reported statements ("He spoke as follows:", "He set out his views as follows:").
-_FLOOR_VERBS = frozenset({"speak", "talk", "set out", "express", "outline", "expound", "formulate", "summarize",
-                          "summarise", "elaborate", "put", "go on", "read"})
-_SPEECH_NOUNS = frozenset("""
-    answer answers reply replies response statement statements remark remarks words view views opinion opinions
-    position point points question questions proposal proposals suggestion suggestions comment comments observation
-    observations argument arguments thought thoughts explanation declaration message objection objections
-    consideration considerations conclusion conclusions information account
-""".split())
+# Speech and thought nouns of the reporting lexicon, which name what a block holds ("the following remarks:").
+_SPEECH_NOUNS = frozenset(reporting.nouns())
 _FOLLOWING = re.compile(r"\b(?:as follows|the following(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?))?)\s*[:.]?$")
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -310,7 +301,7 @@ def _speech_word(words: list[str], i: int, capitals: bool) -> bool:
     if w in _SPEECH_NOUNS:
         return True
     phrase = f"{w} {words[i + 1].lower()}" if i + 1 < len(words) else w
-    return any(lemma in lexicon() or lemma in _FLOOR_VERBS for lemma in verb_lemmas(phrase))
+    return reporting.verb_kind(phrase) is not None  # a reporting verb, or one that takes the floor ("spoke as follows")
 
 
 def opens_block(text: str) -> bool:

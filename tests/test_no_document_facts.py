@@ -55,7 +55,7 @@ def test_no_gold_evidence_phrase_is_written_into_rules_or_data(evidence):
 
 
 def test_the_check_reads_the_files_it_guards():
-    assert {Path(p).name for p in SOURCES} >= {"stances.ttl", "attribution.py", "positions.py", "reporting-verbs.tsv"}
+    assert {Path(p).name for p in SOURCES} >= {"stances.ttl", "attribution.py", "positions.py", "reporting.tsv"}
 
 
 RULES = [*ROOT.glob("extract/**/*.py"), *ROOT.glob("extract/**/*.tsv"), *ROOT.glob("extract/**/*.txt"), ROOT / "ontology" / "stances.ttl",
@@ -349,7 +349,7 @@ def test_a_cue_is_excused_only_by_a_citation_on_its_own_line(tmp_path):
 
 def test_the_new_checks_read_the_files_they_guard():
     assert {p.name for p in FITTED} >= {"stances.ttl", "topics.ttl", "positions.py", "frus.py", "pipeline.py", "store.py",
-                                        "reporting-verbs.tsv", "positions-on.rq"}
+                                        "reporting.tsv", "positions-on.rq"}
     assert {p.name for p in RULE_CODE} >= {"attribution.py", "wilson_text.py", "store.py", "meetings.rq"}
     assert not any(p.suffix == ".ttl" or "ontology" in p.parts for p in RULE_CODE)
-    assert {p.name for p in CUE_FILES} >= {"stances.ttl", "topics.ttl"} and {p.name for p in LEXICONS} >= {"reporting-verbs.tsv"}
+    assert {p.name for p in CUE_FILES} >= {"stances.ttl", "topics.ttl"} and {p.name for p in LEXICONS} >= {"reporting.tsv"}

@@ -92,3 +92,40 @@ def test_his_answer_was_hands_the_next_paragraph_to_the_one_last_spoken_to():
     doc = record("I asked Kim Il Sung whether Albania would be invited. His answer was:", "Albania cannot be invited this year.",
                  title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
     assert positions(doc) == [("kim-il-sung", "direct-speech", "Albania cannot be invited this year.")]
+
+
+def test_both_coordinated_subjects_of_a_reporting_verb_state_the_position():
+    doc = record("I visited Kim Il Sung and Pak Song-chol.", "Both Kim Il Sung and Pak Song-chol insisted that Albania must be helped.")
+    assert sorted(speaker for speaker, _, _ in positions(doc)) == ["kim-il-sung", "pak-song-chol"]
+
+
+def test_a_name_joined_to_an_object_earlier_in_the_sentence_is_no_subject():
+    doc = record("I visited Kim Il Sung and Pak Song-chol.", "I thanked Kim Il Sung and Pak Song-chol said that Albania was isolated.")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["pak-song-chol"]
+
+
+def test_a_report_inside_a_report_is_the_inner_speakers_reported_by_the_outer():
+    doc = record("I visited Kim Il Sung and Pak Song-chol.", "Kim Il Sung replied that Pak Song-chol had urged a firmer line on Albania.")
+    found = [(p.speaker.rsplit("/", 1)[-1], (p.reported_by or "").rsplit("/", 1)[-1], p.rule) for p in extract(doc).positions]
+    assert found == [("pak-song-chol", "kim-il-sung", "nested-report")]
+
+
+def test_a_possessed_speech_noun_with_was_that_gives_its_owner_the_clause():
+    doc = record("I asked Kim Il Sung about Albania.", "His answer was that Albania must wait for the harvest.")
+    assert positions(doc) == [("kim-il-sung", "cue", "Albania must wait for the harvest.")]
+
+
+def test_a_delexical_phrase_reports_and_takes_its_nouns_stance():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung expressed his deep concern over the situation in Albania.")
+    assert [(p.speaker.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1]) for p in extract(doc).positions] == [("kim-il-sung", "concerned")]
+
+
+def test_what_a_speaker_says_another_thinks_stays_the_speakers():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that the Soviet comrades must help Albania. "
+                 "Pak Song-chol certainly believed that Albania would return.")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["kim-il-sung", "kim-il-sung"]
+
+
+def test_an_evaluating_verb_in_the_present_describes_an_attitude_and_reports_nothing():
+    doc = record("I visited Pak Song-chol.", "Pak Song-chol said that the Chinese side welcomes the talks on Albania.")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["pak-song-chol"]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from cwkg.extract.authority import verb_lemmas
+from cwkg.extract.inflect import verb_lemmas
 from cwkg.extract.extract import extract
 from cwkg.extract.kinds import document_kind
 from cwkg.loaders.source import SourceDocument
