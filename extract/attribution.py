@@ -21,7 +21,8 @@ from .syntax import Report
 
 # The reporting verbs of the lexicon as records write them (the past; the present of verbs of saying and thinking:
 # "he states", "I believe"); a verb of telling only with its hearer ("told me that"); a delexical verb with a
-# speech noun ("expressed his deep concern", "took a dim view"); offered proposals ("made two suggestions:").
+# speech noun ("expressed his deep concern", "made the point that", "took a dim view of"); offered proposals
+# ("made two suggestions:"); a stance adjective after "be" ("was convinced that").
 _SAYING = ("say", "think", "ask", "request", "agree", "disagree")
 
 
@@ -35,10 +36,15 @@ def _plain(clause_only: bool) -> list[str]:
 
 _SPEECH_NOUN = reporting.alternation(reporting.nouns(without=("raise", "ask", "decide", "floor")))
 VERBS = (
-    "(?:" + reporting.alternation(reporting.verb_forms(("tell",))) + r")\s+(?:me|us|him|her|them)"
+    "(?:" + reporting.alternation(reporting.verb_forms(("tell",))) + r")\s+\[?(?:me|us|him|her|them)\]?"
     + r"|(?:tried|sought) to (?:prove|explain)"
-    + r"|(?:expressed|voiced|registered|took)\s+(?:(?:his|her|their|our|my|its|the|a|an|some|no)\s+)?(?:[a-z]+\s+)?(?:"
+    + r"|(?:expressed|voiced|registered|took|made|had)\s+(?:(?:his|her|their|our|my|its|the|a|an|some|no)\s+)?(?:[a-z]+\s+)?(?:"
+    + _SPEECH_NOUN + r")(?=\s+(?:that|about|of|over|at|with|for|on|to)\b|\s*[:,])"
+    + r"|(?:expressed|voiced|registered)\s+(?:(?:his|her|their|our|my|its|the|a|an|some|no)\s+)?(?:[a-z]+\s+)?(?:"
     + _SPEECH_NOUN + r")"
+    # "She was convinced that ...", "they are deeply concerned about ...": a stance adjective after "be".
+    + r"|(?:is|was|were|are|am|had been|has been|have been|remained|remains)\s+(?:\w+ly\s+|very\s+|quite\s+)?(?:"
+    + reporting.alternation(reporting.adjectives()) + r")(?=\s+(?:that|about|of|over|at|with|by)\b)"
     + r"|(?:made|offered|put forward|presented|submitted|advanced|had) (?:the following |(?:two|three|four|five|several|some|"
     + r"a few|a number of|his|her|their|our|my) )?(?:\w+ )?(?:suggestions?|proposals?|recommendations?)"
     # "I welcome", "we express confidence": the speaker's own act; "the government welcomes" only describes an attitude.
@@ -223,7 +229,7 @@ _BOTH = re.compile(r"\s*(?:(?:[Bb]oth|[Tt]hen|[Ll]ater|[Aa]fterwards)\s+)?")
 
 
 def _coordinated(text: str, start: int, subject: Subject, candidates: list[Subject]) -> tuple[Subject, ...]:
-    """The subjects joined to a verb's subject at the head of its sentence ("Both X and Y insisted", "X, Y and I
+    """The subjects joined to a verb's subject where its sentence begins ("Both X and Y insisted", "X, Y and I
     agreed"): every one of them says what follows. A name joined further into the sentence ("I thanked X and Y
     said") is no subject."""
     joined: list[Subject] = []

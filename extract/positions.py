@@ -25,7 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Cue, Subject, find_cues, subjects
-from .syntax import Report, is_verbless, lexicon_kind, parse_reports
+from . import reporting
+from .syntax import Report, is_verbless, parse_reports
 from .authority import Authority
 from .dates import find_full_dates
 from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
@@ -43,7 +44,7 @@ _EVENT = re.compile(
     r"took place|was held|lasted|(?:was|were) present|attended|thanked|greeted|congratulated|handed (?:over|him|her|me))\b", re.I)
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
 _LABEL = re.compile(r"(?:\w+\s+){0,2}\w+\s*:")  # "Action:", "Next steps:": a heading, not a statement
-SHORT = 6  # a sentence of fewer words joins the position before it
+SHORT = 3  # a fragment of fewer words ("Quite so.") joins the position before it; a sentence of its own is its own
 # What an agreement settles when it says what will be done: a call for that action.
 CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
 
@@ -217,7 +218,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                     continue
                 holder = direct or indirect
                 if holder and holder not in (speaker, ctx.author) and last.subject and last.subject.kind in ("person", "title") \
-                        and all(lexicon_kind(c.verb) == "think" and not c.governing for c in cues):
+                        and all(reporting.kind(c.verb) == "think" and not c.governing for c in cues):
                     # "the Premier surely believed that ..." in the Secretary's account: what the speaker says another
                     # thinks is the speaker's own judgement, and the speaker keeps the floor.
                     out.append(Attributed(sent, sent.start, holder, "direct-speech" if direct else "continuation"))
@@ -296,7 +297,7 @@ def _block_opener(ctx: Context, sent: Block, last_speaker: str | None) -> str | 
 def _reported_thought(cues: list[Cue]) -> list[Cue]:
     """What a speaker says another thinks ("X said that Y probably felt ...") is the speaker's own judgement:
     a verb of thought inside someone's words does not make its subject the speaker."""
-    while len(cues) > 1 and lexicon_kind(cues[-1].verb) == "think" and not cues[-1].governing:
+    while len(cues) > 1 and reporting.kind(cues[-1].verb) == "think" and not cues[-1].governing:
         cues = cues[:-1]
     return cues
 

@@ -18,12 +18,13 @@ from .inflect import forms, plural, verb_lemmas
 # Verbs that lend a noun its meaning ("expressed his concern", "voiced doubts", "took a dim view"): the
 # phrase reports what the noun names (Quirk et al. 1985, 2.29 and 10.43: delexical verbs).
 LIGHT_VERBS = frozenset({"express", "voice", "state", "register", "make", "take", "offer", "put forward", "raise", "have"})
+BE = frozenset({"is", "was", "were", "are", "am", "be", "been", "remained", "remains", "felt", "feels", "seemed", "seems"})
 
 
 @dataclass(frozen=True)
 class Entry:
     expression: str
-    part: str  # verb or noun
+    part: str  # verb, noun or adjective
     kind: str  # say, tell, think, ask, request, agree, disagree, decide, raise, floor
     stance: str | None  # a stance of the scheme, by label ("concerned")
     weak: bool
@@ -70,15 +71,34 @@ def noun_kind(noun: str) -> str | None:
     return found.kind if found else None
 
 
-def stance(words: str) -> tuple[str, bool] | None:
-    """The stance a reporting verb, noun or phrase gives what it reports ("warned" -> concerned), and whether it
-    is weak; a delexical phrase ("expressed his deep concern") takes its noun's."""
+def _entry(words: str) -> Entry | None:
+    """The entry of a reporting verb, noun or phrase as written: the verb or noun itself; for a delexical phrase
+    ("expressed his deep concern") its noun; for "be" with a stance adjective ("was convinced") the adjective."""
     found = _lookup(words, "verb") or _lookup(words, "noun")
     parts = words.lower().split()
-    if (found is None or found.stance is None) and len(parts) > 1 and any(
-            lemma in LIGHT_VERBS for lemma in verb_lemmas(" ".join(parts[:2])) + verb_lemmas(parts[0])):
-        found = _lookup(parts[-1], "noun") or found
+    if (found is None or found.stance is None) and len(parts) > 1:
+        if any(p in BE for p in parts[:-1]):
+            found = _lookup(parts[-1], "adjective") or found
+        elif any(lemma in LIGHT_VERBS for lemma in verb_lemmas(" ".join(parts[:2])) + verb_lemmas(parts[0])):
+            found = _lookup(parts[-1], "noun") or found
+    return found
+
+
+def kind(words: str) -> str | None:
+    """The kind of report a verb, noun or phrase as written makes ("felt", "was convinced" -> think)."""
+    found = _entry(words)
+    return found.kind if found else None
+
+
+def stance(words: str) -> tuple[str, bool] | None:
+    """The stance a reporting verb, noun or phrase gives what it reports ("warned" -> concerned), and whether it
+    is weak."""
+    found = _entry(words)
     return (found.stance, found.weak) if found and found.stance else None
+
+
+def adjectives() -> tuple[str, ...]:
+    return tuple(_by("adjective"))
 
 
 def nouns(*, without: tuple[str, ...] = (), only: tuple[str, ...] = (), stanceless: bool = False) -> tuple[str, ...]:

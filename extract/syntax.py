@@ -46,12 +46,6 @@ def lexicon() -> dict[str, str]:
     return reporting.verbs(without=("floor",))
 
 
-def lexicon_kind(verb: str) -> str | None:
-    """The kind of report a reporting verb as written makes ("felt" -> think), if the lexicon has it."""
-    words = lexicon()
-    return next((words[lemma] for lemma in verb_lemmas(verb) if lemma in words), None)
-
-
 def model_path() -> Path:
     return Path(str(resources.files("cwkg.extract") / MODEL_DIR))
 

@@ -50,8 +50,9 @@ def test_capitals_labels_give_each_turn_to_its_speaker_until_the_next_label():
     doc = record("Present: Leonid Brezhnev, Andrei Gromyko.", "BREZHNEV. We must help Albania now. The harvest there was poor.",
                  "The situation in Albania is difficult.", "GROMYKO. Albania should not be isolated by anyone.",
                  title="Working notes of the session")
-    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [
-        ("leonid-brezhnev", "dialogue"), ("leonid-brezhnev", "dialogue"), ("andrei-gromyko", "dialogue")]
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("leonid-brezhnev", "We must help Albania now."), ("leonid-brezhnev", "The harvest there was poor."),
+        ("leonid-brezhnev", "The situation in Albania is difficult."), ("andrei-gromyko", "Albania should not be isolated by anyone.")]
 
 
 def test_letter_labels_of_a_telephone_transcript_are_resolved_through_the_persons_named():
@@ -129,3 +130,24 @@ def test_what_a_speaker_says_another_thinks_stays_the_speakers():
 def test_an_evaluating_verb_in_the_present_describes_an_attitude_and_reports_nothing():
     doc = record("I visited Pak Song-chol.", "Pak Song-chol said that the Chinese side welcomes the talks on Albania.")
     assert [speaker for speaker, _, _ in positions(doc)] == ["pak-song-chol"]
+
+
+def test_a_stance_adjective_after_be_reports_its_subjects_view():
+    doc = record("I visited Pak Song-chol.", "Pak Song-chol was deeply concerned about the isolation of Albania.")
+    assert [(p.speaker.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1]) for p in extract(doc).positions] == [("pak-song-chol", "concerned")]
+
+
+def test_made_with_a_speech_noun_reports_what_the_noun_introduces():
+    doc = record("I visited Pak Song-chol.", "Pak Song-chol made the point that Albania had few friends left.")
+    assert positions(doc) == [("pak-song-chol", "cue", "Albania had few friends left.")]
+
+
+def test_a_hearer_in_editorial_brackets_still_marks_a_verb_of_telling():
+    doc = record("I visited Pak Song-chol.", "Pak Song-chol informed [me] of new trouble on the border with Albania.")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["pak-song-chol"]
+
+
+def test_each_sentence_of_a_speech_is_a_position_and_a_fragment_joins_the_one_before():
+    doc = record("Comrade Brezhnev:", "Albania has left the camp. That is bad. Quite so.", "Comrade Gromyko:",
+                 "Albania will return.", title="Notes of the talks")
+    assert [text for _, _, text in positions(doc)] == ["Albania has left the camp.", "That is bad. Quite so.", "Albania will return."]
