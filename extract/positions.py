@@ -200,6 +200,9 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             continue
         for sent in sentences(ctx.body, para.start, para.end):
             cues = _reported_thought(find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ())))
+            if direct and direct != ctx.unnamed and all(
+                    c.subject is not None and c.subject.kind == "unnamed" and not c.governing for c in cues):
+                cues = []  # "the question has been raised again" inside X's own words: still X speaking
             if cues:
                 speakers: list[str | None] = []
                 for c in cues:

@@ -151,3 +151,11 @@ def test_each_sentence_of_a_speech_is_a_position_and_a_fragment_joins_the_one_be
     doc = record("Comrade Brezhnev:", "Albania has left the camp. That is bad. Quite so.", "Comrade Gromyko:",
                  "Albania will return.", title="Notes of the talks")
     assert [text for _, _, text in positions(doc)] == ["Albania has left the camp.", "That is bad. Quite so.", "Albania will return."]
+
+
+def test_a_speakerless_report_inside_a_speakers_own_words_stays_theirs():
+    doc = record("I visited Pak Song-chol. Pak Song-chol expressed the following considerations:",
+                 "First, the question of Albania has been raised again. Albania must not be left alone.",
+                 title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("pak-song-chol", "First, the question of Albania has been raised again."), ("pak-song-chol", "Albania must not be left alone.")]
