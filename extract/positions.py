@@ -35,6 +35,7 @@ from .text import Block, fold, sentences
 from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
+_ADDRESSED = re.compile(r"(?<![\w])(?:him|her)(?![\w])")  # "We told him ...": the writer's side answering the speaker
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
 # A letter's salutation and complimentary close: the author's, but not a statement.
 _FORMULA = re.compile(r"^(?:(?:My )?Dear\b|(?:Yours|Sincerely|Respectfully|Faithfully|Cordially|With (?:warm|warmest|best|kind|kindest|my)\b|Best (?:regards|wishes)))", re.I)
@@ -207,6 +208,9 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 speakers: list[str | None] = []
                 for c in cues:
                     voice = direct if c.subject and c.subject.value in ("i", "we") else None
+                    if voice is None and c.subject and c.subject.value == "we" and indirect and indirect != ctx.author \
+                            and not _ADDRESSED.search(sent.text):
+                        voice = indirect  # "we feared that ..." in a minister's reported words: the minister's side
                     speaker = resolve(ctx, c.subject, sent, voice, last_speaker)
                     if c.subject and c.subject.value in ("he", "she") and speakers and speakers[-1]:
                         # "..., he concluded, ...": the same speaker, unless someone else was named in between
@@ -265,7 +269,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                     out.append(Attributed(sent, sent.start, direct, "direct-speech"))
                     continue
             if indirect:
-                if _narration(ctx, sent, indirect) or _AUTHOR_I.search(sent.text):
+                if (_narration(ctx, sent, indirect) and not _reported_he(ctx, sent, indirect)) or _AUTHOR_I.search(sent.text):
                     indirect = None
                 else:
                     out.append(Attributed(sent, sent.start, indirect, "continuation"))
@@ -385,6 +389,23 @@ def _narration(ctx: Context, sent: Block, speaker: str) -> bool:
             continue
         return True
     return False
+
+
+# The writer's own comment on what was said: an extraposed "it" with an evaluative adjective ("It is difficult to
+# say what he meant", "It was clear that ..."; Biber et al. 1999, 9.4.5).
+_WRITERS_COMMENT = re.compile(r"^\s*(?:It|it)\s+(?:is|was|seems|seemed|remains|remained)\s+(?:\w+\s+)?(?:\w+)\s+(?:to|that|whether|what|how)\b")
+
+
+def _reported_he(ctx: Context, sent: Block, speaker: str) -> bool:
+    """Indirect speech goes on in the third person ("X said ... . He would rather wait a year."):
+    a sentence that speaks of the speaker only as "he", names no one, narrates no act (a visit, a greeting) and is
+    no comment of the writer's is still the speaker's report."""
+    return not _WRITERS_COMMENT.match(sent.text) and not _inside_people(ctx, sent) and not _EVENT.search(sent.text) \
+        and _statement(sent.text)
+
+
+def _inside_people(ctx: Context, sent: Block) -> list[Mention]:
+    return [m for m in _inside(ctx, sent.start, sent.end) if m.kind == "person"]
 
 
 @dataclass

@@ -159,3 +159,20 @@ def test_a_speakerless_report_inside_a_speakers_own_words_stays_theirs():
                  title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
     assert [(speaker, text) for speaker, _, text in positions(doc)] == [
         ("pak-song-chol", "First, the question of Albania has been raised again."), ("pak-song-chol", "Albania must not be left alone.")]
+
+
+def test_we_in_a_speakers_reported_words_is_the_speaker_not_the_writer():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that Albania was isolated. We were concerned that Albania might leave the camp.",
+                 title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["kim-il-sung", "kim-il-sung"]
+
+
+def test_indirect_speech_goes_on_in_the_third_person():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that Albania was isolated. He would like China to help Albania more.")
+    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [("kim-il-sung", "cue"), ("kim-il-sung", "continuation")]
+
+
+def test_a_narrated_act_or_the_writers_comment_ends_indirect_speech():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that Albania was isolated. He thanked me for the visit. "
+                 "It is difficult to say what he meant about Albania.")
+    assert [speaker for speaker, _, _ in positions(doc)] == ["kim-il-sung"]
