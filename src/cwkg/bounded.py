@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cwkg.errors import CwkgError
+from cwkg.lifetime import die_with_parent
 
 DEFAULT_MEMORY_MB = int(os.environ.get("CWKG_QUERY_MEMORY_MB", "4096"))
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -44,8 +45,10 @@ def bounded(work: Callable[[], int], timeout: float | None, memory_mb: int | Non
     sys.stderr.flush()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: do the work, and never return into the parent's code
+        die_with_parent(parent)
         os.close(out_r)
         os.close(err_r)
         sys.stdout = io.TextIOWrapper(os.fdopen(out_w, "wb"), encoding="utf-8", line_buffering=False)

@@ -103,11 +103,13 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
     return document_iri(record.doc_id), document_triples(facts), counts
 
 
-def _start_worker() -> None:
-    """Load the authority data and the parser once in each worker process."""
+def _start_worker(parent: int) -> None:
+    """In each worker process: end with the process that started it; load the authority data and the parser once."""
     from cwkg.extract.authority import default_authority
     from cwkg.extract.syntax import model
+    from cwkg.lifetime import die_with_parent
 
+    die_with_parent(parent)
     default_authority()
     model()
 
@@ -141,7 +143,7 @@ def worker_pool(jobs: int, paths: list[Path]):
         yield None
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker) as executor:
+                             initializer=_start_worker, initargs=(os.getpid(),)) as executor:
         yield Workers(executor, jobs)
 
 
