@@ -202,3 +202,14 @@ def test_an_attitude_a_third_party_holds_is_reported_not_taken_but_the_speakers_
 ])
 def test_general_expressions_of_doubt_opposition_concern_criticism_support_and_advocacy(sentence, stance):
     assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kim Il Sung said that the old treaty with Poland was not applicable to the new border.", "denies"),
+    ("Kim Il Sung said that the conduct of the Yugoslav embassy was abnormal.", "criticizes"),
+    ("Kim Il Sung said that Poland took a negative view of the Yugoslav proposal.", "criticizes"),
+    ("Kim Il Sung said that Korea remained fully committed to friendship with Poland.", "supports"),
+    ("Kim Il Sung said that the Polish decision caused an outcry in Yugoslavia.", "criticizes"),
+])
+def test_general_evaluative_expressions_give_their_stance(sentence, stance):
+    assert stance_of(sentence) == stance
