@@ -484,7 +484,7 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
         text = ctx.body[c.start:c.end]
         if c.stance is None and _proposed_item(ctx, c, all_sentences):
             c.stance, c.stance_why = PROPOSES, "an item after proposals were announced"
-        if _is_question(text) or c.words == 0 or _LABEL.fullmatch(text.strip()):
+        if (_is_question(text) and not _rhetorical(c)) or c.words == 0 or _LABEL.fullmatch(text.strip()):
             previous = None
             continue
         grows = previous is not None and previous.att.speaker == c.att.speaker and not c.att.explicit \
@@ -545,6 +545,12 @@ def _next_to(body: str, end: int, start: int) -> bool:
     """Nothing but spaces between two spans, and no paragraph break."""
     between = body[end:start]
     return start >= end and not between.strip() and "\n\n" not in between
+
+
+def _rhetorical(c: _Clause) -> bool:
+    """A question inside a speaker's own run of words ("who can impose such a treaty?", "why not talk to them?")
+    argues a point; one put by a cue ("X asked whether ...") or alone in a turn asks."""
+    return c.att.rule.split("+")[0] in ("direct-speech", "continuation")
 
 
 def _is_question(text: str) -> bool:

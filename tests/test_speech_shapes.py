@@ -176,3 +176,10 @@ def test_a_narrated_act_or_the_writers_comment_ends_indirect_speech():
     doc = record("I visited Kim Il Sung.", "Kim Il Sung said that Albania was isolated. He thanked me for the visit. "
                  "It is difficult to say what he meant about Albania.")
     assert [speaker for speaker, _, _ in positions(doc)] == ["kim-il-sung"]
+
+
+def test_a_question_inside_a_speakers_own_words_argues_and_one_asked_by_a_cue_does_not():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that Albania was isolated. Who will help Albania now?",
+                 "I asked Kim Il Sung whether Albania would attend.")
+    assert positions(doc) == [("kim-il-sung", "cue", "Albania was isolated."),
+                              ("kim-il-sung", "continuation", "Who will help Albania now?")]
