@@ -35,6 +35,12 @@ from .text import Block, fold, sentences
 from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")
+# Discourse connectives that add to an argument already under way (Quirk et al. 1985, 8.137-8.139: listing and
+# contrastive conjuncts), and ordinals that count on from an earlier point.
+_GOES_ON = re.compile(
+    r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Also|Besides|Further|Secondly|Thirdly|Finally|Lastly|Likewise|"
+    r"Similarly|However|Nevertheless|On the other hand|At the same time|Still)\b|(?:A|The)\s+(?:second|third|fourth|fifth|further|"
+    r"final|last|related)\s)")
 _ADDRESSED = re.compile(r"(?<![\w])(?:him|her)(?![\w])")  # "We told him ...": the writer's side answering the speaker
 _AUTHOR_I = re.compile(r"(?<![\w])(?:I|my|me)(?![\w])")
 # A letter's salutation and complimentary close: the author's, but not a statement.
@@ -176,8 +182,11 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     last_speaker: str | None = None
     turns = _turns(ctx, blocks)
     listed_until = 0  # the end of the numbered points under the last block opener
+    indirect: str | None = None
     for para in blocks:
-        indirect: str | None = None
+        # A speaker's report goes on into a paragraph that opens by adding to the argument ("A second tie ...",
+        # "Moreover, ...", "On the other hand, ..."); any other paragraph starts afresh.
+        indirect = indirect if _GOES_ON.match(para.text) else None
         held = [(t, who) for t, who in turns if t.start < para.end and para.start < t.end]
         if held:
             # A transcript's turns ("BREZHNEV. ...", "K: ...", "Comrade X:" on its own line): each speaker's own words

@@ -183,3 +183,9 @@ def test_a_question_inside_a_speakers_own_words_argues_and_one_asked_by_a_cue_do
                  "I asked Kim Il Sung whether Albania would attend.")
     assert positions(doc) == [("kim-il-sung", "cue", "Albania was isolated."),
                               ("kim-il-sung", "continuation", "Who will help Albania now?")]
+
+
+def test_a_report_goes_on_into_a_paragraph_that_adds_to_the_argument_and_not_into_another():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung said that one tie to Moscow was trade with Albania.",
+                 "A second tie is the aid Albania receives.", "The weather in Albania was cold.")
+    assert [text for _, _, text in positions(doc)] == ["one tie to Moscow was trade with Albania.", "A second tie is the aid Albania receives."]
