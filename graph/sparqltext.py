@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from cwkg.errors import QueryError
 
 from .namespaces import PREFIXES
+from .sparqltokens import read
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -146,21 +147,12 @@ def with_prefixes(query: str) -> str:
 
 
 def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside comments, strings and IRIs."""
-    i = 0
-    while i < len(query):
-        c = query[i]
-        if c in "#<'\"":
-            i = _skip(query, i)
-            continue
-        if c.isalpha():
-            j = i
-            while j < len(query) and (query[j].isalnum() or query[j] == "_"):
-                j += 1
-            word = query[i:j].upper()
-            if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-                return word
-            i = j
-            continue
-        i += 1
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword among the query's tokens, read as the engine reads
+    them (so a comment, string or IRI holding the word is not taken for it)."""
+    for token in read(query).tokens:
+        if token.kind == "name" and ":" not in token.text:
+            word = token.text.upper()
+            for form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                if word.startswith(form):  # the engine's keywords need no space after them: SELECT*, ASK{
+                    return form
     return "SELECT"

@@ -25,6 +25,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperE
 
 from cwkg import __version__
 from cwkg.errors import CwkgError
+from cwkg.safewrite import write_bytes
 
 WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql"
 CONTACT_ENV = "CWKG_CONTACT"
@@ -125,12 +126,12 @@ class WikidataClient:
         path = self._key(query)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(path.name + f".{os.getpid()}.part")
-            partial.write_text(json.dumps({"endpoint": self.settings.endpoint, "query": query,
-                                           "retrieved": retrieved.isoformat(), "bindings": bindings}), encoding="utf-8")
-            partial.replace(path)
+            write_bytes(path, json.dumps({"endpoint": self.settings.endpoint, "query": query,
+                                          "retrieved": retrieved.isoformat(), "bindings": bindings}).encode("utf-8"))
         except OSError as exc:
             raise WikidataError(f"cannot write the Wikidata cache: {exc.strerror or exc}", str(self.cache_dir)) from None
+        except CwkgError as exc:
+            raise WikidataError(f"cannot write the Wikidata cache: {exc}", str(self.cache_dir)) from None
 
     # ------------------------------------------------------------------ asking
 

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from cwkg.errors import CwkgError
 from cwkg.graph.namespaces import CW
 from cwkg.graph.store import GraphStore
+from cwkg.safewrite import refuse_unless_replaceable
 
 from .client import WikidataClient, WikidataError
 from .entities import KINDS, Entity, collect
@@ -123,6 +126,8 @@ def firm_links(store: GraphStore) -> list[tuple[str, str]]:
 def link(store: GraphStore, client: WikidataClient, review_path: Path | None, kinds: Iterable[str] = KINDS,
          threshold: float = THRESHOLD, enrich: bool = True, today: date | None = None) -> LinkReport:
     today = today or date.today()
+    if review_path is not None:
+        refuse_unless_replaceable(review_path)  # said before any request is sent
     report = LinkReport()
     kinds = set(kinds)
     firm = firm_links(store)
@@ -164,9 +169,9 @@ def link(store: GraphStore, client: WikidataClient, review_path: Path | None, ki
         fetched.facts.update({i: f for i, f in details.facts.items() if i in wanted})
         fetched.retrieved.update({i: d for i, d in details.retrieved.items() if i in wanted})
         _check_offline(client)
-    write_links(store, links, replacing={e.iri for e in todo})
     if review_path is not None and (reviews or review_path.exists()):
-        report.review_rows = write_review(review_path, reviews)
+        report.review_rows = write_review(review_path, reviews)  # before the store changes: a failed write changes nothing
+    write_links(store, links, replacing={e.iri for e in todo})
     if fetched is not None:
         _store_facts(store, client, fetched, today, report)
     report.requests, report.from_cache = client.tally.sent, client.tally.cached
@@ -183,7 +188,7 @@ def accept(store: GraphStore, client: WikidataClient | None, path: Path, today: 
     """Apply a curator's choices from a review file: each accepted row links its entity (replacing any link it had)."""
     today = today or date.today()
     choices = read_choices(path)
-    values = " ".join(f"<{c.entity}>" for c in choices)
+    values = " ".join(str(ox.NamedNode(c.entity)) for c in choices)  # checked IRIs, serialised by the engine's own terms
     known = {r["e"].value for r in store.query(f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} ?e a ?c }}")} if choices else set()
     for c in choices:
         if c.entity not in known:

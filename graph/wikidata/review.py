@@ -4,35 +4,52 @@ choices a curator marks in it (`accept` = yes on one row of an entity)."""
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from cwkg.errors import InputError
+from cwkg.safewrite import replacing
 
 from .queries import WD, is_item
 from .scoring import Decision
 
 COLUMNS = ("entity", "kind", "label", "candidate", "candidate_label", "description", "score", "evidence", "accept")
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')  # what no IRI holds (RFC 3987), so none reaches a query
 _YES = {"yes", "y", "x", "1", "true", "accept", "accepted"}
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP's list)
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading `'`, as OWASP recommends;
+    so does one already starting with `'`, so that `restore` gives back every value unchanged."""
+    return "'" + value if value.startswith(_FORMULA + ("'",)) else value
+
+
+def restore(cell: str) -> str:
+    """The value `neutralise` wrote as `cell`."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA + ("'",)) else cell
+
+
 def write_review(path: Path, decisions: list[Decision]) -> int:
-    """Write the rows (beside the target, then renamed); how many rows."""
+    """Write the rows (beside the target, then renamed: `safewrite`), every cell safe to open in a spreadsheet;
+    how many rows."""
     rows = [{"entity": d.entity.iri, "kind": d.entity.kind, "label": d.entity.label, "candidate": c.item,
              "candidate_label": c.label, "description": c.description, "score": f"{c.score:.3f}",
              "evidence": "; ".join(c.evidence), "accept": ""}
             for d in sorted(decisions, key=lambda d: d.entity.iri) for c in d.review]
-    partial = path.with_name(path.name + f".{os.getpid()}.part")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
+        with replacing(path) as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             writer = csv.DictWriter(out, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
-        partial.replace(path)
+            writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+            out.flush()
+            out.detach()  # `replacing` syncs and closes the file itself
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise InputError(f"cannot write the review file: {exc.strerror or exc}", str(path)) from None
     return len(rows)
 
@@ -63,17 +80,17 @@ def read_choices(path: Path) -> list[Choice]:
         raise InputError("is not UTF-8 text", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read it: {exc.strerror or exc}", str(path)) from None
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # a quoted cell may hold a line break
     missing = [c for c in ("entity", "candidate", "accept") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"is not a review file: no column {', '.join(missing)} (columns: {', '.join(COLUMNS)})", str(path))
     chosen: dict[str, Choice] = {}
     for number, row in enumerate(reader, start=2):
-        if (row.get("accept") or "").strip().lower() not in _YES:
+        if restore(row.get("accept") or "").strip().lower() not in _YES:
             continue
-        entity = (row.get("entity") or "").strip()
-        item = _item(row.get("candidate") or "")
-        if not entity.startswith(("http://", "https://")):
+        entity = restore(row.get("entity") or "").strip()
+        item = _item(restore(row.get("candidate") or ""))
+        if not entity.startswith(("http://", "https://")) or _NOT_IRI.search(entity):
             raise InputError(f"line {number}: entity '{entity}' is not an IRI", str(path))
         if item is None:
             raise InputError(f"line {number}: candidate '{row.get('candidate')}' is not a Wikidata item (Q123 or {WD}Q123)", str(path))

@@ -12,7 +12,7 @@ import typer
 
 from cwkg import __version__, output
 from cwkg.config import STORE_ENV, default_store_path, resolve_store_path
-from cwkg.errors import CwkgError
+from cwkg.errors import CwkgError, one_line
 
 app = typer.Typer(
     help="cwkg: a knowledge graph of Cold War diplomacy built from memoranda of conversation.",
@@ -26,8 +26,14 @@ class State:
     store_option: Optional[Path] = None
 
 
+def _say(line: str) -> None:
+    """The one place cwkg writes to standard error: every error, warning and note is one line, without secrets
+    (`errors.one_line`)."""
+    typer.echo(one_line(line), err=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -129,7 +135,7 @@ def ingest(
     resumed = {p for p, _ in store.partial_loads()}
     for path in files:
         if str(path.resolve()) in resumed:
-            typer.echo(f"completing {path}: a previous ingest of it was cut off", err=True)
+            _say(f"completing {path}: a previous ingest of it was cut off")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("files", total=len(files))
@@ -138,7 +144,7 @@ def ingest(
             bar.advance(task)
             for refusal in result.refused:
                 sums["refused"] += 1
-                typer.echo(f"refused: {refusal}", err=True)
+                _say(f"refused: {refusal}")
             if result.ok:
                 sums["documents"] += result.documents
                 sums["meetings"] += result.meetings
@@ -150,15 +156,15 @@ def ingest(
             elif result.unrecognised and result.path not in named:
                 skipped += 1  # a note or licence beside the records in a folder
                 if verbose:
-                    typer.echo(f"skipped: {result.error}", err=True)
+                    _say(f"skipped: {result.error}")
             else:
                 failed += 1
-                typer.echo(f"error: {result.error}", err=True)
+                _say(f"error: {result.error}")
         total = store.count()
-    typer.echo(f"{len(files) - failed - skipped} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
-               f"{sums['positions']} positions{', ' + str(sums['refused']) + ' refused' if sums['refused'] else ''}), "
-               f"{failed} failed, {skipped} skipped{' (--verbose names them)' if skipped and not verbose else ''}; "
-               f"store {store.path} holds {total} triples", err=True)
+    _say(f"{len(files) - failed - skipped} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
+         f"{sums['positions']} positions{', ' + str(sums['refused']) + ' refused' if sums['refused'] else ''}), "
+         f"{failed} failed, {skipped} skipped{' (--verbose names them)' if skipped and not verbose else ''}; "
+         f"store {store.path} holds {total} triples")
     if failed:
         raise typer.Exit(1)
 
@@ -198,7 +204,7 @@ def _rows(result, limit: Optional[int]) -> tuple[list[dict], bool]:
 
 def _cut_note(limit_hit: bool, shown: int) -> None:
     if limit_hit:
-        typer.echo(f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all", err=True)
+        _say(f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all")
 
 
 def _run_read(work, endpoint: Optional[str], timeout: float) -> None:
@@ -241,7 +247,7 @@ def query(
         with _Target(endpoint, user, password, token, timeout) as store:
             result = run(store, catalog[name], values)
         for item in result.unresolved:
-            typer.echo(f"warning: {item} names no entity in the graph; no rows match it", err=True)
+            _say(f"warning: {item} names no entity in the graph; no rows match it")
         rows, cut = _rows(result.rows, limit)
         output.write(result.columns, rows, fmt)
         _cut_note(cut, len(rows))
@@ -327,14 +333,13 @@ def export(
 ) -> None:
     """Write the graph out; nquads, trig and jsonld keep one named graph per document."""
     from cwkg.graph.store import FORMATS
+    from cwkg.safewrite import refuse_unless_replaceable
 
     if fmt not in FORMATS:
         _fail(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
-    if out is not None:
-        problem = _unwritable(out)
-        if problem:
-            _fail(f"{out}: {problem}")
     try:
+        if out is not None:
+            refuse_unless_replaceable(out)
         with _open_store(reading=True) as store:
             chosen = _chosen_graphs(store, graph, document)
             _export(store, fmt, out, documents_only, chosen, context_url)
@@ -344,15 +349,6 @@ def export(
         raise  # the reader went away: the command line's boundary stops quietly
     except OSError as exc:
         _fail(f"{out or 'standard output'}: cannot write ({exc.strerror or exc})")
-
-
-def _unwritable(out: Path) -> str | None:
-    """Why an export may not go to `out`: only a regular file (new or replaced) in an existing folder."""
-    if out.exists() and not out.is_file():
-        return "is not a regular file (a folder or device); give a file path"
-    if not out.parent.is_dir():
-        return "its folder does not exist"
-    return None
 
 
 def _chosen_graphs(store, graphs: list[str], documents: list[str]):
@@ -379,20 +375,16 @@ def _chosen_graphs(store, graphs: list[str], documents: list[str]):
 
 
 def _export(store, fmt: str, out: Optional[Path], documents_only: bool, graphs=None, context_url: Optional[str] = None) -> None:
-    """Write to a temporary file beside the target and rename, so a failed or interrupted export leaves no
-    half file (and no `.part` behind)."""
+    """Write to standard output, or through `safewrite` (a temporary file beside the target, renamed), so a failed
+    or interrupted export leaves no half file."""
+    from cwkg.safewrite import replacing
+
     if out is None:
         store.export(fmt, sys.stdout.buffer, graphs, include_static=not documents_only, context_url=context_url)
         sys.stdout.buffer.flush()
         return
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with tmp.open("wb") as fh:
-            store.export(fmt, fh, graphs, include_static=not documents_only, context_url=context_url)
-        tmp.replace(out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with replacing(out) as fh:
+        store.export(fmt, fh, graphs, include_static=not documents_only, context_url=context_url)
 
 
 @app.command()
@@ -425,9 +417,9 @@ def push(
         with _open_store(reading=True) as store:
             pusher = Pusher(store, target, HttpClient(credentials, timeout=timeout), remote, protocol)
             plan = pusher.plan(delete=delete)
-            typer.echo(f"{len(plan.send)} graphs to push ({plan.triples} triples), {plan.unchanged} unchanged, "
-                       f"{len(plan.delete)} to delete" + (f", {len(plan.stale)} remote graphs no longer here (kept; --delete removes them)"
-                                                        if plan.stale else ""), err=True)
+            _say(f"{len(plan.send)} graphs to push ({plan.triples} triples), {plan.unchanged} unchanged, "
+                 f"{len(plan.delete)} to delete" + (f", {len(plan.stale)} remote graphs no longer here (kept; --delete removes them)"
+                                                  if plan.stale else ""))
             if dry_run:
                 for g in plan.send:
                     typer.echo(f"push\t{g.graph.value}\t{g.triples}")
@@ -442,9 +434,9 @@ def push(
     except CwkgError as exc:
         _fail(str(exc))
     for graph, here, there in outcome.mismatches:
-        typer.echo(f"mismatch: {graph}: {here} triples here, {there} on the remote", err=True)
-    typer.echo(f"pushed {outcome.sent} graphs ({plan.triples} triples), deleted {outcome.deleted}; "
-               f"counts {'differ for ' + str(len(outcome.mismatches)) + ' graphs' if outcome.mismatches else 'equal on both sides'}", err=True)
+        _say(f"mismatch: {graph}: {here} triples here, {there} on the remote")
+    _say(f"pushed {outcome.sent} graphs ({plan.triples} triples), deleted {outcome.deleted}; "
+         f"counts {'differ for ' + str(len(outcome.mismatches)) + ' graphs' if outcome.mismatches else 'equal on both sides'}")
     if outcome.mismatches:
         raise typer.Exit(1)
 
@@ -484,14 +476,13 @@ def link(
         with _open_store() as store:
             if accept is not None:
                 report = accept_choices(store, client, accept, enrich=not no_enrich)
-                typer.echo(f"{report.linked['curator']} links accepted from {accept}; facts of {report.enriched} linked items "
-                           f"({report.fact_triples} triples); {report.requests} requests sent, {report.from_cache} answered from the cache",
-                           err=True)
+                _say(f"{report.linked['curator']} links accepted from {accept}; facts of {report.enriched} linked items "
+                     f"({report.fact_triples} triples); {report.requests} requests sent, {report.from_cache} answered from the cache")
                 return
             report = link_entities(store, client, review, kinds or KINDS, threshold, enrich=not no_enrich)
     except CwkgError as exc:
         _fail(str(exc))
-    typer.echo(report.line(review), err=True)
+    _say(report.line(review))
 
 
 view_app = typer.Typer(help="Self-contained HTML pictures of the graph (open from a file, no network needed).",
@@ -513,13 +504,11 @@ def _entity(store, text: Optional[str], param: str):
 def _write_page(path: Path, text: str) -> None:
     from cwkg.views.site import write_file
 
-    if path.is_dir():
-        raise CwkgError("is a folder; give a file name ending in .html", str(path))
     try:
         size = write_file(path, text)
     except OSError as exc:
         raise CwkgError(f"cannot write it: {exc.strerror or exc}", str(path)) from None
-    typer.echo(f"wrote {path} ({size / 1e6:.1f} MB)", err=True)
+    _say(f"wrote {path} ({size / 1e6:.1f} MB)")
 
 
 @view_app.callback()
@@ -538,8 +527,8 @@ def view_site(
             report = write_site(store, out, topics)
     except CwkgError as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {out}/index.html: {report.documents} documents, {report.actors} people and states, "
-               f"{report.timelines} timelines ({report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s)", err=True)
+    _say(f"wrote {out}/index.html: {report.documents} documents, {report.actors} people and states, "
+         f"{report.timelines} timelines ({report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s)")
 
 
 @view_app.command("document")
@@ -555,7 +544,7 @@ def view_document(
         with _open_store(reading=True) as store:
             view = read_document(store, doc)
         if not view.positions:
-            typer.echo(f"note: {view.iri} has no stated positions; the page shows its mentions and meetings", err=True)
+            _say(f"note: {view.iri} has no stated positions; the page shows its mentions and meetings")
         _write_page(out or Path(f"document-{view.key}.html"), render_document(view))
     except CwkgError as exc:
         _fail(str(exc))
@@ -626,8 +615,8 @@ def serve(
         process = server.start()
     except CwkgError as exc:
         _fail(str(exc))
-    typer.echo(f"SPARQL endpoint: {server.query_url}  (queries: --endpoint {server.query_url}; "
-               f"{'read-write' if writable else 'read-only'}; Ctrl-C stops it)", err=True)
+    _say(f"SPARQL endpoint: {server.query_url}  (queries: --endpoint {server.query_url}; "
+         f"{'read-write' if writable else 'read-only'}; Ctrl-C stops it)")
     try:
         code = process.wait()
     except KeyboardInterrupt:
@@ -636,7 +625,7 @@ def serve(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-        typer.echo("stopped", err=True)
+        _say("stopped")
         return
     message = process.stderr.read().decode("utf-8", "replace").strip().splitlines() if process.stderr else []
     _fail(f"the server stopped (exit {code}){': ' + message[-1] if message else ''}")
@@ -656,7 +645,7 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
         _fail(str(exc))
     output.write(["measure", "value"], rows, fmt)
     for path, began in partial:
-        typer.echo(f"warning: {path} is partly loaded (begun {began}); `cwkg ingest` it again to complete it", err=True)
+        _say(f"warning: {path} is partly loaded (begun {began}); `cwkg ingest` it again to complete it")
 
 
 @app.command("check-store")
@@ -672,7 +661,7 @@ def check_store() -> None:
         _fail(str(exc))
     for problem in problems:
         typer.echo(problem.line())
-    typer.echo(f"{checked} graphs checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+    _say(f"{checked} graphs checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     if problems:
         raise typer.Exit(1)
 
@@ -708,7 +697,7 @@ def validate(
                     report["reasoning"] = result.as_dict()
                     failed |= not result.consistent
                 except JavaMissing as exc:
-                    typer.echo(f"error: {exc}", err=True)
+                    _say(f"error: {exc}")
                     report["reasoning"] = {"error": str(exc)}
                     failed = True
     except CwkgError as exc:
@@ -759,9 +748,14 @@ def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", 
         from pylode import OntPub
     except ImportError:
         _fail("pyLODE is not installed: pip install 'cwkg[docs]'")
+    from cwkg.safewrite import write_bytes
+
     html = OntPub(ontology=str(ontology.ontology_file())).make_html()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    try:
+        write_bytes(out, html.encode("utf-8"))
+    except CwkgError as exc:
+        _fail(str(exc))
     typer.echo(f"wrote {out} ({len(html)} characters)")
 
 
@@ -930,7 +924,7 @@ def run() -> None:
     try:
         app(prog_name="cwkg")
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        _say("interrupted")
         sys.exit(130)
     except BrokenPipeError:
         # The reader of our output went away (`cwkg export | head`): stop quietly, as Unix tools do.
@@ -940,12 +934,12 @@ def run() -> None:
             pass
         sys.exit(141)
     except CwkgError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        _say(f"error: {exc}")
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the boundary: whatever escapes a command is one line
         if os.environ.get("CWKG_DEBUG"):
             raise
-        typer.echo(f"error: {_plain(exc)}", err=True)
+        _say(f"error: {_plain(exc)}")
         sys.exit(1)
 
 

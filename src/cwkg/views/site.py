@@ -5,7 +5,6 @@ positions are about. Every page stands alone (nothing fetched), and they link to
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from cwkg.errors import CwkgError
 from cwkg.graph.namespaces import slug
 from cwkg.graph.store import GraphStore
+from cwkg.safewrite import refuse_unless_replaceable, replacing_folder, write_bytes
 
 from .document import render_document
 from .model import Reader, document_iris, read_document
@@ -47,12 +47,19 @@ def top_topics(store: GraphStore, reader: Reader, count: int) -> list[tuple[str,
 
 
 def write_file(path: Path, text: str) -> int:
-    """Write beside the target and rename, so a failed run leaves no half page."""
+    """A page written beside its target and renamed (`safewrite`), so a failed run leaves no half page and a
+    device, pipe or link in its place is refused."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + f".{os.getpid()}.part")
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def _write_new(path: Path, text: str) -> int:
+    """A page of a site being built in the fresh folder `replacing_folder` made for it (two topics of one slug
+    share a page, as before); never through a link."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
-    partial.write_bytes(data)
-    partial.replace(path)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666), "wb") as out:
+        out.write(data)
     return len(data)
 
 
@@ -60,7 +67,8 @@ MARKER = ".cwkg-site"
 
 
 def check_target(folder: Path) -> None:
-    """Only an empty folder or one an earlier `cwkg view` wrote may be replaced."""
+    """Only an empty folder or one an earlier `cwkg view` wrote may be replaced (never a link or a file)."""
+    refuse_unless_replaceable(folder, folder=True)
     if folder.exists() and (not folder.is_dir() or (any(folder.iterdir()) and not (folder / MARKER).is_file())):
         raise CwkgError("exists and is not a site cwkg wrote; give a new or empty folder", str(folder))
 
@@ -70,29 +78,23 @@ def write_site(store: GraphStore, folder: Path, topics: int = 5) -> SiteReport:
     started = time.perf_counter()
     reader = Reader(store)
     chosen = top_topics(store, reader, topics)
-    staging = folder.with_name(folder.name + f".{os.getpid()}.part")
-    shutil.rmtree(staging, ignore_errors=True)
-    written, rows = 0, []
-    for iri in document_iris(store):
-        view = read_document(store, iri, reader)
-        written += write_file(staging / "documents" / f"{view.key}.html", render_document(view, _nav(1, chosen)))
-        rows.append((view.date or "", view.title, view.key, len(view.positions), len(view.meetings)))
-    network = read_network(store, Filters(), reader)
-    written += write_file(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen)))
-    for iri, label in chosen:
-        written += write_file(staging / "timelines" / f"{slug(label)}.html",
-                              render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen)))
-    table = "".join(f'<tr><td>{escape(d)}</td><td><a href="documents/{escape(k)}.html">{escape(t)}</a></td><td>{m}</td><td>{n}</td></tr>'
-                    for d, t, k, n, m in sorted(rows))
-    index = (f'<p class="sans" style="padding:0 1.5em">{len(rows)} documents, {len(network.nodes)} people and states in the '
-             f'network, {len(chosen)} topic timelines.</p><table class="sans" style="margin:0 1.5em;border-collapse:collapse">'
-             f'<tr><th align="left">date</th><th align="left">document</th><th>meetings</th><th>positions</th></tr>{table}</table>')
-    written += write_file(staging / "index.html", page("cwkg: the graph at a glance", index, "td,th{padding:2px 8px;border-bottom:1px solid #eee}",
-                                                       nav=_nav(0, chosen)))
-    (staging / MARKER).write_text("written by cwkg view\n", encoding="utf-8")
-    if folder.exists():
-        shutil.rmtree(folder)
-    staging.replace(folder)
+    with replacing_folder(folder) as staging:
+        written, rows = 0, []
+        for iri in document_iris(store):
+            view = read_document(store, iri, reader)
+            written += _write_new(staging / "documents" / f"{view.key}.html", render_document(view, _nav(1, chosen)))
+            rows.append((view.date or "", view.title, view.key, len(view.positions), len(view.meetings)))
+        network = read_network(store, Filters(), reader)
+        written += _write_new(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen)))
+        for iri, label in chosen:
+            written += _write_new(staging / "timelines" / f"{slug(label)}.html",
+                                  render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen)))
+        table = "".join(f'<tr><td>{escape(d)}</td><td><a href="documents/{escape(k)}.html">{escape(t)}</a></td><td>{m}</td><td>{n}</td></tr>'
+                        for d, t, k, n, m in sorted(rows))
+        index = (f'<p class="sans" style="padding:0 1.5em">{len(rows)} documents, {len(network.nodes)} people and states in the '
+                 f'network, {len(chosen)} topic timelines.</p><table class="sans" style="margin:0 1.5em;border-collapse:collapse">'
+                 f'<tr><th align="left">date</th><th align="left">document</th><th>meetings</th><th>positions</th></tr>{table}</table>')
+        written += _write_new(staging / "index.html", page("cwkg: the graph at a glance", index, "td,th{padding:2px 8px;border-bottom:1px solid #eee}",
+                                                           nav=_nav(0, chosen)))
+        _write_new(staging / MARKER, "written by cwkg view\n")
     return SiteReport(len(rows), len(chosen), len(network.nodes), time.perf_counter() - started, written)
-
-
