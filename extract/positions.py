@@ -557,7 +557,7 @@ def _next_to(body: str, end: int, start: int) -> bool:
 
 
 def _rhetorical(c: _Clause) -> bool:
-    """A question inside a speaker's own run of words ("who can impose such a treaty?", "why not talk to them?")
+    """A question inside a speaker's own run of words ("who would pay for it?", "why not talk to them?")
     argues a point; one put by a cue ("X asked whether ...") or alone in a turn asks."""
     return c.att.rule.split("+")[0] in ("direct-speech", "continuation")
 
