@@ -8,6 +8,7 @@ only the layers the components before it added; `COMPONENTS` lists them in order
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,8 +28,9 @@ from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
 from .voice import FIRST_PERSON, Named, author_from_title, author_of_relayed, title_parties
+from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
-from cwkg.loaders.source import SourceDocument, VolumeRecord
+from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
 from .text import Block, paragraphs
 
 
@@ -48,6 +50,8 @@ class Annotated:
     year: int | None = None
     perspective: str | None = None  # the state whose record this is (FRUS: the United States)
     paragraphs: tuple[Block, ...] = ()
+    text: str = ""  # the body and the notes read for names (notes.reading_text): what entities and persons are found in
+    note_paragraphs: tuple[Block, ...] = ()  # the paragraphs of the notes read for names, numbered after the body's
     layout: Layout | None = None
     speech: list[Block] = field(default_factory=list)  # the paragraphs that may report speech
     listed: dict[str, PersonFact] = field(default_factory=dict)  # a volume's persons
@@ -67,13 +71,15 @@ class Annotated:
     positions: list[PositionFact] = field(default_factory=list)
 
     def paragraph_of(self, offset: int) -> int:
-        return next((i + 1 for i, p in enumerate(self.paragraphs) if p.start <= offset < p.end), 0)
+        return next((i + 1 for i, p in enumerate(self.paragraphs + self.note_paragraphs) if p.start <= offset < p.end), 0)
 
 
 def segmentation(a: Annotated) -> None:
     """Paragraphs and the record's layout: dateline, heading, sections, label lines, the text proper."""
     body = a.doc.body
     a.paragraphs = paragraphs(body)
+    a.text = reading_text(a.doc)
+    a.note_paragraphs = tuple(b for n in a.doc.notes if n.kind in READ_FOR_NAMES for b in note_paragraphs(a.doc, n))
     a.voice = voice(a.doc.title, a.doc.kind)
     a.layout = parts = layout(body, a.doc.title)
     labelled = lambda p: bool(parts.labels) and not re.sub(
@@ -84,43 +90,49 @@ def segmentation(a: Annotated) -> None:
 
 def entities(a: Annotated) -> None:
     """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
-    doc, body = a.doc, a.doc.body
-    a.entity_mentions = a.gazetteer.find(body, a.year, side=a.perspective)
+    doc, text = a.doc, a.text  # the body and the notes read for names
+    a.entity_mentions = a.gazetteer.find(doc.body, a.year, side=a.perspective)
+    if doc.notes:  # read apart, so the notes never change what a name in the body resolves to; the body is their context
+        at = len(doc.body)
+        in_notes = a.gazetteer.find(text[at:], a.year, Counter(m.entity for m in a.entity_mentions), side=a.perspective)
+        a.entity_mentions += [replace(m, span=Span(m.span.start + at, m.span.end + at, m.span.text),
+                                      paragraph=a.paragraph_of(m.span.start + at)) for m in in_notes]
     volume_posts: list[PostFact] = []
     if doc.people and doc.volume:
         persons, volume_posts = volume_people(doc.volume, doc.people, a.authority, a.gazetteer, a.perspective, a.year)
         a.listed = {p.key: p for p in persons}
         found = marked_persons(doc, a.paragraph_of) if a.use_markup else []
-        found = _without_overlaps(found, find_volume_persons(body, doc.volume, doc.people, a.entity_mentions, a.paragraph_of))
+        found = _without_overlaps(found, find_volume_persons(text, doc.volume, doc.people, a.entity_mentions, a.paragraph_of))
         a.entity_mentions = _without_overlaps(found, a.entity_mentions)
     a.offices = Offices(volume_posts, a.authority, office_holders(), doc.volume)
     if a.perspective:
-        a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(body, a.entity_mentions, doc.date,
+        a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(text, a.entity_mentions, doc.date,
                                                                                     a.perspective, a.paragraph_of))
 
 
 def persons(a: Annotated) -> None:
     """Names the authority does not know, grouped with every spelling into people; all person mentions."""
-    doc, body, authority = a.doc, a.doc.body, a.authority
+    doc, text, authority = a.doc, a.text, a.authority  # the body and the notes read for names
     role_words = [label for role in authority.roles for label in role.labels]
     given = authority.given_names | frozenset(
         t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
-    candidates = find_candidates(body, role_words, a.entity_mentions, given_names=given)
-    candidates += signature_candidates(body, a.entity_mentions)
-    candidates += [c for c in listed_candidates(body, a.entity_mentions)
+    candidates = find_candidates(text, role_words, a.entity_mentions, given_names=given)
+    candidates += signature_candidates(doc.body, a.entity_mentions)
+    candidates += [c for c in listed_candidates(doc.body, a.entity_mentions)
                    if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in candidates)]
     if a.use_markup:
         candidates = marked_candidates(doc, a.entity_mentions) + candidates
     other = find_candidates(doc.title, role_words, [], offsets=False)
     in_title = [(m.span.start, m.span.end) for m in a.gazetteer.find(doc.title or "", a.year) if m.kind != "person"]
     other += [Candidate(name, None, "title-party") for name in title_parties(doc.title or "", in_title, role_words)]
-    other += find_candidates(doc.description or "", role_words, [], offsets=False)
+    if not any(n.kind == SUMMARY for n in doc.notes):
+        other += find_candidates(doc.description or "", role_words, [], offsets=False)
     other += note_candidates(doc.source_note or "")
     if doc.citation.translator:
         other.append(Candidate(doc.citation.translator, None, "citation-translator"))
     # Office holders the people database names are listed for the record as a volume's persons are.
     outside = {h.key: PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values()}
-    a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, body, {**a.listed, **outside},
+    a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, text, {**a.listed, **outside},
                                              scope=doc.doc_id)
     a.mentions = sorted(a.entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
     a.translator = _person_named(authority, a.people, doc.citation.translator)
@@ -199,6 +211,7 @@ def attribution(a: Annotated) -> None:
                         unnamed=f"unnamed:{doc.doc_id}:participant")
     ctx.participants = list(dict.fromkeys(p for m in a.meetings for p in m.participants))
     a.positions = find_positions(ctx, a.speech)
+    a.positions += note_positions(doc, a.mentions, a.people, a.posts, a.meeting, a.authority, a.year, a.perspective)
     if any(ctx.unnamed in (p.speaker, p.reported_by) for p in a.positions):
         a.unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
                                     description="a participant whom the record does not name"))
@@ -209,6 +222,8 @@ def participation(a: Annotated) -> None:
     attests it."""
     persons = {p.ref for p in a.people}
     for pos in a.positions:
+        if a.doc.note_at(pos.span.start):
+            continue  # a note tells of other occasions than the record's
         entity = a.authority.entities.get(pos.speaker)
         is_person = pos.speaker in persons or entity is not None and entity.kind == "person"
         at = meeting_at(a.meetings, pos.span.start)

@@ -64,6 +64,9 @@ class _Hit:
 
 _FIGURATIVE = re.compile(r"\b(?:another|a second|a new)\s+$", re.IGNORECASE)
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$)|\s+(?:in|on|at|for|with|would|will|could|is|was|or|and|to|if)\b")
+# A name that begins a ministry's office ("the Far East Department", "the Africa Division") names the office's area,
+# not something the record talks about.
+_OFFICE_AFTER = re.compile(r"\s+(?:Department|Division|Bureau|Desk|Directorate)\b")
 
 
 class Gazetteer:
@@ -96,6 +99,8 @@ class Gazetteer:
         for hit in hits:
             if _FIGURATIVE.search(folded[max(0, hit.start - 12):hit.start]) and _PHRASE_END.match(folded[hit.end:hit.end + 12]):
                 continue  # "another Korea", "a second Cuba": a kind of situation, not the state
+            if _OFFICE_AFTER.match(folded, hit.end) and any(self.authority.entities[iri].kind == "region" for iri, _ in hit.candidates):
+                continue
             cands = [(iri, form) for iri, form in hit.candidates if self._plausible(iri, year)] or list(hit.candidates)
             firm = [c for c in cands if c[1] != "ambiguous"]
             if len({iri for iri, _ in firm}) == 1:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cwkg.extract.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
-from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, VolumeRecord
+from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
 
@@ -80,7 +80,8 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(d, CW.dateTimeMax, Literal(doc.date_time[1], datatype=XSD.dateTime))
     if doc.volume:
         t.add(d, DCTERMS.isPartOf, volume_iri(doc.volume))
-    t.add(d, CW.text, Literal(doc.body))
+    t.add(d, CW.text, Literal(doc.text))
+    notes = {note: _note(t, d, doc.doc_id, doc.text, note) for note in doc.notes}
     c = doc.citation
     for prop, value in ((DCTERMS.bibliographicCitation, c.text), (DCTERMS.publisher, c.publisher), (CW.archive, c.archive),
                         (CW.collection, c.collection), (CW.archiveReference, c.archive_reference)):
@@ -105,7 +106,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     for post in facts.posts:
         p = _post(t, minted("post", doc.doc_id, post_key(post)), post)
         t.add(p, CW.attestedIn, d)
-        _provenance(t, p, d, doc.body, post.span, post.rule, post.confidence)
+        _provenance(t, p, d, doc.text, post.span, post.rule, post.confidence)
     for n, meeting in enumerate(facts.meetings, start=1):
         m = minted("meeting", doc.doc_id, str(n))
         t.add(m, RDF.type, CW.Meeting)
@@ -133,14 +134,17 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             t.add(entry, CW.asListed, Literal(listed.description) if listed.description else None)
         for subject in meeting.topics:
             t.add(d, DCTERMS.subject, entity_iri(subject))
-        _provenance(t, m, d, doc.body, meeting.span, "+".join(meeting.rules), 0.8)
+        _provenance(t, m, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8)
     for position in facts.positions:
-        at = meeting_at(facts.meetings, position.span.start)
+        note = doc.note_at(position.span.start)
+        at = meeting_at(facts.meetings, position.span.start) if note is None else None  # a note tells of other occasions
         n = facts.meetings.index(at) + 1 if at is not None else None
-        _position(t, d, doc.doc_id, doc.body, position, minted("meeting", doc.doc_id, str(n)) if n else None,
-                  at.date if at is not None and at.date else doc.date)
+        p = _position(t, d, doc.doc_id, doc.text, position, minted("meeting", doc.doc_id, str(n)) if n else None,
+                      at.date if at is not None and at.date else doc.date if note is None else None)
+        t.add(p, CW.inNote, notes.get(note))
     for mention in facts.mentions:
-        _mention(t, d, doc.doc_id, doc.body, mention)
+        m = _mention(t, d, doc.doc_id, doc.text, mention)
+        t.add(m, CW.inNote, notes.get(doc.note_at(mention.span.start)))
     for ref in dict.fromkeys(m.entity for m in facts.mentions):
         t.add(d, CW.mentions, entity_iri(ref))
     return list(dict.fromkeys(t))
@@ -207,7 +211,20 @@ def _provenance(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: S
         _selector(t, node, doc, body, span)
 
 
-def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Mention) -> None:
+def _note(t: _Triples, doc: NamedNode, doc_id: str, text: str, note: Note) -> NamedNode:
+    """A note of the document (footnote, source note, summary): its kind, its number, where the body refers to it,
+    and its words in the document's text."""
+    n = minted("note", doc_id, f"{note.start}-{note.end}")
+    t.add(n, RDF.type, CW.Note)
+    t.add(doc, CW.hasNote, n)
+    t.add(n, CW.noteKind, Literal(note.kind))
+    t.add(n, CW.noteNumber, Literal(note.label) if note.label else None)
+    t.add(n, CW.anchor, Literal(str(note.anchor), datatype=XSD.integer) if note.anchor is not None else None)
+    _selector(t, n, doc, text, Span(note.start, note.end, note.text))
+    return n
+
+
+def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Mention) -> NamedNode:
     m = minted("mention", doc_id, f"{mention.span.start}-{mention.span.end}", short_hash(mention.entity))
     t.add(m, RDF.type, CW.Mention)
     t.add(m, CW.mentionOf, entity_iri(mention.entity))
@@ -217,10 +234,11 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.rule, Literal(mention.rule))
     t.add(m, PROV.wasDerivedFrom, doc)
     _selector(t, m, doc, body, mention.span)
+    return m
 
 
 def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: PositionFact,
-              meeting: NamedNode | None, stated_on: date | None) -> None:
+              meeting: NamedNode | None, stated_on: date | None) -> NamedNode:
     p = minted("position", doc_id, f"{position.span.start}-{position.span.end}", short_hash(position.speaker))
     t.add(p, RDF.type, CW.Position)
     t.add(p, CW.speaker, entity_iri(position.speaker))
@@ -240,6 +258,7 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     for topic in position.topics:
         t.add(p, CW.topic, NamedNode(topic))
     _provenance(t, p, doc, body, position.span, position.rule, position.confidence)
+    return p
 
 
 def post_key(post: PostFact) -> str:

@@ -4,8 +4,9 @@ A volume file streams into one VolumeRecord (its persons and abbreviations) and 
 SourceDocument per `div[@type="document"]`: number, head, document type, dateline place
 and date, source note and classification, subjects, the participants list with
 delegations, and the body as plain text whose persName, placeName, date and gloss spans
-are kept as `Marked` offsets. The file is checked whole before the first record is
-yielded, so a malformed or hostile file yields nothing.
+are kept as `Marked` offsets. Footnotes and the source note are left out of the body and
+kept as its notes, text of their own (`SourceDocument.notes`). The file is checked whole
+before the first record is yielded, so a malformed or hostile file yields nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from lxml import etree
 from cwkg.extract.kinds import document_kind
 
 from . import xmlsafe
-from .source import ListedParticipant, Marked, SourceDocument, VolumePerson, VolumeRecord
+from .source import FOOTNOTE, SOURCE_NOTE, ListedParticipant, Marked, Note, SourceDocument, VolumePerson, VolumeRecord
 
 NAME = "frus-tei"
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -29,7 +30,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 URL = "https://history.state.gov/historicaldocuments/{volume}/{id}"
 
 _BLOCKS = {"p", "head", "item", "dateline", "closer", "signed", "postscript", "salute", "row", "l", "quote", "ab", "label"}
-_SKIP = {"note", "fw", "figure", "graphic"}
+_SKIP = frozenset({"note", "fw", "figure", "graphic"})
 _MARKS = {"persName": "person", "placeName": "place", "date": "date", "gloss": "term"}
 _CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Unclassified)\b")
 _HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral|Herr|Frau|Monsieur|Madame|M\.|Signor|Señor)\s+)+")
@@ -100,14 +101,18 @@ class _Writer:
         return "".join(self.parts)
 
 
-def linearise(elements: list[etree._Element], writer: _Writer | None = None) -> tuple[str, list[Marked]]:
-    """The plain text of `elements` and the marked spans inside it."""
+def linearise(elements: list[etree._Element], writer: _Writer | None = None, notes: list[tuple[int, etree._Element]] | None = None,
+              skip: frozenset[str] | set[str] = _SKIP) -> tuple[str, list[Marked]]:
+    """The plain text of `elements` and the marked spans inside it; each note left out goes to `notes` with the
+    offset where it stood (its mark in the text)."""
     w = writer or _Writer()
     marks: list[Marked] = []
 
     def walk(el: etree._Element, after_label: bool = False) -> None:
         name = _local(el)
-        if name in _SKIP:
+        if name in skip:
+            if name == "note" and notes is not None:
+                notes.append((w.length, el))
             return
         if name in _BLOCKS and not (name == "item" and after_label):
             w.block()
@@ -225,7 +230,8 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
     subjects = tuple(_text(i) for lst in div.iter(f"{TEI}list") if lst.get("type") == "subject" for i in lst.findall(f"{TEI}item"))
     plist = next((lst for lst in div.iter(f"{TEI}list") if lst.get("type") == "participants"), None)
     participants = _participants(plist) if plist is not None else ()
-    body, marks = linearise([c for c in div])
+    left_out: list[tuple[int, etree._Element]] = []
+    body, marks = linearise([c for c in div], notes=left_out)
     return SourceDocument(
         doc_id=f"{volume}-{doc_id}", source=str(path), format=NAME, title=title or head_text, body=body, date=day,
         kind=_kind(head_text, div.get("subtype")), url=URL.format(volume=volume, id=doc_id), number=div.get("n"),
@@ -233,8 +239,19 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
         date_time=(div.get(f"{FRUS}doc-dateTime-min") or "", div.get(f"{FRUS}doc-dateTime-max") or "") if div.get(f"{FRUS}doc-dateTime-min") else None,
         dateline_date=_day(when.get("when")) if when is not None and re.search(r"\d", _text(when)) else None,
         subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
-        people=people, perspective="United States",
+        people=people, perspective="United States", notes=_notes(left_out),
     )
+
+
+def _notes(left_out: list[tuple[int, etree._Element]]) -> tuple[Note, ...]:
+    """The document's notes as text: the source note (where the original is, who drafted it) and each footnote,
+    with the body offset of its mark. Notes inside a note are part of its text."""
+    out = []
+    for anchor, el in left_out:
+        text, marks = linearise([el], skip=_SKIP - {"note"})
+        kind = SOURCE_NOTE if el.get("type") == "source" else FOOTNOTE
+        out.append(Note(kind, text, el.get("n") if kind == FOOTNOTE else None, anchor, marked=tuple(marks)))
+    return tuple(out)
 
 
 def records(path: Path) -> Iterator[SourceDocument | VolumeRecord]:

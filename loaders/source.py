@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -51,9 +51,57 @@ class VolumePerson:
     description: str | None = None
 
 
+FOOTNOTE, SOURCE_NOTE, SUMMARY = "footnote", "source note", "summary"
+NOTE_KINDS = (FOOTNOTE, SOURCE_NOTE, SUMMARY)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Words the publisher prints apart from the body: a footnote, the source note, the page's summary.
+
+    They are text like the body, so they follow it in `SourceDocument.text`, each at [start, end) there, and the
+    body's own offsets do not move. `anchor` is where in the body a footnote is referenced (its mark)."""
+
+    kind: str  # one of NOTE_KINDS
+    text: str
+    label: str | None = None  # the footnote's number
+    anchor: int | None = None
+    start: int = 0
+    end: int = 0
+    marked: tuple[Marked, ...] = ()  # what the publisher marked up in the note, offsets into the note's own text
+
+    @property
+    def heading(self) -> str:
+        """The line that introduces the note in the text, in lower case so no finder reads it as a name."""
+        return f"[{self.kind}{' ' + self.label if self.label else ''}]"
+
+
+NOTES_RULE = "\n\n\n[notes]\n\n"  # between the body and its notes: what follows is not the body
+
+
+def place_notes(body: str, notes: tuple[Note, ...]) -> tuple[str, tuple[Note, ...]]:
+    """The document's text (the body, then each note under its heading) and the notes with their offsets in it."""
+    notes = tuple(n for n in notes if n.text.strip())
+    if not notes:
+        return body, ()
+    parts = [body, NOTES_RULE]
+    length = len(body) + len(NOTES_RULE)
+    placed = []
+    for i, note in enumerate(notes):
+        lead = ("\n\n" if i else "") + note.heading + "\n\n"
+        text = note.text.strip()
+        cut = len(note.text) - len(note.text.lstrip())
+        marked = tuple(replace(m, start=m.start - cut, end=m.end - cut) for m in note.marked) if cut else note.marked
+        parts += [lead, text]
+        placed.append(replace(note, text=text, start=length + len(lead), end=length + len(lead) + len(text), marked=marked))
+        length += len(lead) + len(text)
+    return "".join(parts), tuple(placed)
+
+
 @dataclass(frozen=True)
 class SourceDocument:
-    """A record as its publisher presents it; `body` is the text all offsets refer to."""
+    """A record as its publisher presents it. `body` is the record itself; `text` is the body followed by its
+    notes, and is what every offset refers to (an offset in the body is the same in both)."""
 
     doc_id: str
     source: str
@@ -79,6 +127,19 @@ class SourceDocument:
     volume: str | None = None
     people: tuple[VolumePerson, ...] = ()  # the volume's list of persons
     perspective: str | None = None  # whose record this is, by name ("United States" for FRUS)
+    notes: tuple[Note, ...] = ()  # footnotes, the source note, the page's summary: placed after the body in `text`
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        text, notes = place_notes(self.body, self.notes)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "notes", notes)
+
+    def note_at(self, offset: int) -> Note | None:
+        """The note an offset of `text` lies in, if it is not in the body."""
+        if offset < len(self.body):
+            return None
+        return next((n for n in self.notes if n.start <= offset < n.end), None)
 
 
 @dataclass(frozen=True)

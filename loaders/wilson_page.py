@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from cwkg.extract.kinds import document_kind
 from cwkg.extract.dates import MONTH_DAY_YEAR, parse_date
-from .source import Citation, SourceDocument, content_id
+from .source import SUMMARY, Citation, Note, SourceDocument, content_id
 
 PUBLISHER_MARK = "Digital Archive"
 # Interface labels of the page: a line made only of these words is chrome, not content.
@@ -159,6 +159,7 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
     # One page, one document: its address if the copy keeps it, else its citation and its words (white space
     # folded), so the copied text and the saved HTML of a page are the same document.
     identity = ("url", url.group(0).rstrip("/.")) if url else ("text", title, str(doc_date), " ".join(body.split()))
+    description = " ".join(description_lines) or None
     return SourceDocument(
         doc_id=content_id("wilson", *identity),
         url=url.group(0).rstrip("/.") if url else None,
@@ -167,9 +168,10 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
         title=title,
         body=body,
         date=doc_date,
-        description=" ".join(description_lines) or None,
+        description=description,
         citation=citation,
         kind=document_kind(title),
+        notes=(Note(SUMMARY, description),) if description else (),  # the editors' summary, read as text too
     )
 
 

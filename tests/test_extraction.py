@@ -72,8 +72,8 @@ def test_translator_and_translation_project_come_from_the_citation(founding_fact
 
 
 def test_mentions_carry_exact_spans(founding_facts):
-    body = founding_facts.document.body
-    assert all(body[m.span.start:m.span.end] == m.span.text for m in founding_facts.mentions)
+    text = founding_facts.document.text  # the body, then its notes (the page's summary): offsets index it
+    assert all(text[m.span.start:m.span.end] == m.span.text for m in founding_facts.mentions)
 
 
 def test_congress_ordinals_resolve_to_party_congresses(founding_facts):

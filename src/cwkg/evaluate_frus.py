@@ -91,8 +91,10 @@ def _names(facts, authority) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 
 def _score_mentions(doc, facts, names, same_as, authority, report: FrusReport) -> None:
     gold = [(m, _identity(m.ref, m.text, doc, same_as, authority)) for m in doc.marked if m.kind == "person"]
-    # The markup tags names; a person referred to by office alone ("the Secretary") is not one of its spans.
-    predicted = [(m, _predicted_ids(m.entity, *names, same_as)) for m in facts.mentions if m.kind == "person" and m.rule != "office-title"]
+    # The markup tags names; a person referred to by office alone ("the Secretary") is not one of its spans. The body
+    # is scored: FRUS marks fewer of the names in its footnotes (`Note.marked`), so they are no answer key.
+    predicted = [(m, _predicted_ids(m.entity, *names, same_as)) for m in facts.mentions
+                 if m.kind == "person" and m.rule != "office-title" and m.span.start < len(doc.body)]
     overlaps = lambda g, p: p.span.start < g.end and g.start < p.span.end
     matched = _match([(g.text, lambda p, pids, g=g, gids=gids: overlaps(g, p) and bool(gids & pids)) for g, gids in gold],
                      predicted, report.person_mentions, report.misses, f"{doc.doc_id}: person not found")

@@ -13,6 +13,7 @@ from cwkg.errors import InputError
 from cwkg.extract.authority import Authority, default_authority
 from cwkg.extract.extract import extract
 from cwkg.extract.facts import DocumentFacts, PositionFact
+from cwkg.extract.notes import note_paragraphs
 from cwkg.extract.text import paragraphs, sentences
 from cwkg.loaders import load_documents
 from cwkg.loaders.source import SourceDocument
@@ -77,8 +78,9 @@ def explain(doc: SourceDocument, authority: Authority | None = None) -> list[Sen
     facts = extract(doc, authority)
     name = _Names(facts, authority)
     out = []
-    for para in paragraphs(doc.body):
-        for s in sentences(doc.body, para.start, para.end):
+    notes = [b for note in doc.notes for b in note_paragraphs(doc, note)]  # read as text too, after the body
+    for para in [*paragraphs(doc.body), *notes]:
+        for s in sentences(doc.text, para.start, para.end):
             found = tuple(_explained(p, name) for p in facts.positions if p.span.start < s.end and s.start < p.span.end)
             out.append(Sentence(s.start, s.end, s.text, found))
     return out

@@ -77,9 +77,9 @@ MAX_BODY = 2_000_000
 
 def readable(doc: SourceDocument) -> None:
     """Refuse, before extraction, a document too long to read in bounded time and memory."""
-    if len(doc.body) > MAX_BODY:
-        raise InputError(f"document {doc.doc_id} has {len(doc.body):,} characters: longer than cwkg reads ({MAX_BODY:,})")
-    longest = max((len(p) for p in re.split(r"\n\s*\n", doc.body)), default=0)
+    if len(doc.text) > MAX_BODY:  # the body and its notes: extraction reads both
+        raise InputError(f"document {doc.doc_id} has {len(doc.text):,} characters: longer than cwkg reads ({MAX_BODY:,})")
+    longest = max((len(p) for p in re.split(r"\n\s*\n", doc.text)), default=0)
     if longest > MAX_PARAGRAPH:
         raise InputError(f"document {doc.doc_id} has a paragraph of {longest:,} characters: longer than cwkg reads "
                          f"({MAX_PARAGRAPH:,}); split it into paragraphs")
