@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
-from .facts import DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, meeting_at
+from .facts import (DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact, VoiceFact,
+                    meeting_at)
 from .encounters import Encounter, find_body_meetings, find_encounters
 from .kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
@@ -22,12 +23,12 @@ from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
-from .positions import build_context, find_positions
+from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
-from .voice import FIRST_PERSON, Named, author_from_title, author_of_relayed, title_parties
+from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summary, author_from_title, author_of_relayed, title_parties
 from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
@@ -69,6 +70,10 @@ class Annotated:
     meeting: MeetingFact | None = None  # the meeting the record is of, if any
     meetings: list[MeetingFact] = field(default_factory=list)
     positions: list[PositionFact] = field(default_factory=list)
+    author_why: str | None = None
+    addressee: str | None = None
+    turns: tuple[TurnFact, ...] = ()
+    default_speaker: str | None = None
 
     def paragraph_of(self, offset: int) -> int:
         return next((i + 1 for i, p in enumerate(self.paragraphs + self.note_paragraphs) if p.start <= offset < p.end), 0)
@@ -151,16 +156,25 @@ def posts(a: Annotated) -> None:
 
 
 def authorship(a: Annotated) -> None:
-    """Where the record was written and by whom: sender, heading, signature, diary, drafting note."""
+    """Where the record was written, by whom and to whom: sender, heading, signature, drafting note, the title
+    (a diary's keeper, a first-person record's own side), a relayed telegram's sender, the archive's summary."""
     doc, body = a.doc, a.doc.body
     a.written_at = find_written_at(a.layout, a.mentions)
-    a.author = find_author(body, a.layout, a.mentions) or _drafter(doc, a.people, a.listed, a.authority, a.offices)
+    named = [Named(p.ref, tuple(sorted(p.aliases | {p.label}, key=len, reverse=True))) for p in a.people if not p.unnamed]
+    a.author = find_author(body, a.layout, a.mentions)
+    a.author_why = "the sender, heading or signature of the record" if a.author else None
     if a.author is None:
-        named = [Named(p.ref, tuple(sorted(p.aliases | {p.label}, key=len, reverse=True))) for p in a.people if not p.unnamed]
+        a.author = _drafter(doc, a.people, a.listed, a.authority, a.offices)
+        a.author_why = "the drafter the source note names" if a.author else None
+    if a.author is None:
         opening = a.layout.opening.text if a.layout.opening else ""
-        found = author_from_title(doc.title, opening, named, FIRST_PERSON.search(body) is not None) or author_of_relayed(opening, named)
+        summary = " ".join(n.text for n in doc.notes if n.kind == SUMMARY)
+        found = (author_from_title(doc.title, opening, named, FIRST_PERSON.search(body) is not None)
+                 or author_of_relayed(opening, named)
+                 or (author_from_summary(summary, named) if FIRST_PERSON.search(body) or a.voice == AUTHOR else None))
         if found is not None:
-            a.author = found.author
+            a.author, a.author_why = found.author, found.why
+    a.addressee = addressee_from_title(doc.title, named)
     a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
     if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
@@ -168,6 +182,7 @@ def authorship(a: Annotated) -> None:
                                description="author of the record")
         a.unnamed.append(anonymous)
         a.author = anonymous.ref
+        a.author_why = "the record says \"I\" but names no writer"
 
 
 def meetings(a: Annotated) -> None:
@@ -211,6 +226,8 @@ def attribution(a: Annotated) -> None:
                         unnamed=f"unnamed:{doc.doc_id}:participant")
     ctx.participants = list(dict.fromkeys(p for m in a.meetings for p in m.participants))
     a.positions = find_positions(ctx, a.speech)
+    a.turns = tuple(TurnFact(t.label, t.start, t.end, who) for t, who in speaker_turns(ctx, a.speech))
+    a.default_speaker = own_voice
     a.positions += note_positions(doc, a.mentions, a.people, a.posts, a.meeting, a.authority, a.year, a.perspective)
     if any(ctx.unnamed in (p.speaker, p.reported_by) for p in a.positions):
         a.unnamed.append(PersonFact(key=ctx.unnamed, label="unnamed participant", unnamed=True,
@@ -255,6 +272,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         document=doc, persons=a.people + outside + a.unnamed, posts=a.posts, meetings=a.meetings, mentions=a.mentions,
         positions=a.positions, author=a.author, translator=a.translator,
         translated_for=_resolve_label(authority, doc.citation.translated_for), written_at=a.written_at,
+        voice=VoiceFact(a.author, a.author_why, a.addressee, a.default_speaker, a.turns),
     )
 
 

@@ -113,6 +113,28 @@ class PositionFact:
     stance_why: str | None = None  # what gave the stance: the verb, a cue in the clause, or nothing
 
 
+@dataclass(frozen=True)
+class TurnFact:
+    """A speaker turn of the record: its label ("BREZHNEV.", "K:") and where it holds the floor."""
+
+    label: str
+    start: int
+    end: int
+    speaker: str
+
+
+@dataclass(frozen=True)
+class VoiceFact:
+    """Whose record it is: its author and why, to whom it is written, whose words it holds where no cue says
+    otherwise, and the speaker turns it is laid out in. `cwkg explain` prints it."""
+
+    author: str | None
+    author_why: str | None
+    addressee: str | None
+    default_speaker: str | None  # the author, for a letter, telegram or diary; None where the record reports others
+    turns: tuple[TurnFact, ...] = ()
+
+
 @dataclass
 class DocumentFacts:
     document: SourceDocument
@@ -125,3 +147,4 @@ class DocumentFacts:
     translator: str | None = None
     translated_for: str | None = None
     written_at: str | None = None
+    voice: VoiceFact | None = None

@@ -84,6 +84,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     patterns = _patterns(tuple(role_words))
     covered = [(m.span.start, m.span.end) for m in taken]
     out = _scan(text, folded, patterns, covered, [], offsets)
+    out += _after_post_and_state(text, folded, role_words, taken, out, offsets)
     if given_names:
         found = [(c.span.start, c.span.end) for c in out if c.span]
         for m in _GIVEN_NAME.finditer(folded):
@@ -184,6 +185,36 @@ def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
                 start = m.start("name") + text[m.start("name"):m.end("name")].find(name)
                 out.append(Candidate(name, Span(start, start + len(name), name), "diary"))
     return out
+
+
+_NAME_AFTER = re.compile(r"[ \t]+(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})(?![\w])")
+
+
+def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: list[Mention], out: list[Candidate],
+                          offsets: bool) -> list[Candidate]:
+    """"Ambassador to Ruritania Pyotr Ivanov": the name that follows a post and the state, party or place it
+    is of or to, which the authority already found; two or three capitalised words, none a stop word."""
+    ends = {m.span.end: m for m in taken if m.kind in ("state", "party", "place", "organization")}
+    roles = _role_alternation(tuple(role_words))
+    found: list[Candidate] = []
+    for rm in re.finditer(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in|at)[ \t]+(?:the[ \t]+)?", folded):
+        target = next((m for m in taken if m.span.start == rm.end()), None)
+        if target is None or target.span.end not in ends:
+            continue
+        m = _NAME_AFTER.match(folded, target.span.end)
+        if m is None:
+            continue
+        raw = text[m.start("name"):m.end("name")]
+        name = _trim(raw)
+        if len(name.split()) < 2 or not raw.startswith(name) or any(c.span and c.span.start == m.start("name") for c in out + found):
+            continue
+        found.append(Candidate(name, Span(m.start("name"), m.start("name") + len(name), name) if offsets else None, "post-state-name"))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _role_alternation(role_words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
 
 
 def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:

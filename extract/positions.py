@@ -180,7 +180,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
     out: list[Attributed] = []
     direct: str | None = None
     last_speaker: str | None = None
-    turns = _turns(ctx, blocks)
+    turns = speaker_turns(ctx, blocks)
     listed_until = 0  # the end of the numbered points under the last block opener
     indirect: str | None = None
     for para in blocks:
@@ -318,7 +318,7 @@ def _reported_thought(cues: list[Cue]) -> list[Cue]:
     return cues
 
 
-def _turns(ctx: Context, blocks: list[Block]) -> list[tuple[Turn, str]]:
+def speaker_turns(ctx: Context, blocks: list[Block]) -> list[tuple[Turn, str]]:
     """The record's speaker turns, each with who holds the floor: a label resolved through the record's persons
     (participants first), a side or a title; a label none of these reads is no turn."""
     names: dict[str, set[str]] = {}
@@ -356,6 +356,8 @@ def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
     if not m or len(m["name"].split()) > 6:
         return None
     start, end = para.start + m.start("name"), para.start + m.end("name")
+    if _names_a_list(ctx, para.start + m.end(), para.end):
+        return None  # "From the Chinese side: X, Deputy Minister; Y, Director": who was there, not what they said
     named = [x for x in ctx.mentions if start <= x.span.start and x.span.end <= end and x.kind in ("person", "state", "party")]
     if named:
         return named[-1].entity, para.start + m.end()
@@ -365,6 +367,23 @@ def _dialogue_turn(ctx: Context, para: Block) -> tuple[str, int] | None:
         if holder:
             return holder, para.start + m.end()
     return None
+
+
+_NAME_THEN_COMMA = re.compile(r"^\s*(?:and\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){1,5}\s*,")
+
+
+def _names_a_list(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words after a label list people rather than say something: "X, Deputy Minister; Y, Director"
+    (items between semicolons, each a name and then its title), or three or more comma-separated names."""
+    text = ctx.body[start:end]
+    people = [m.span.start - start for m in _inside(ctx, start, end) if m.kind == "person"]
+    if text.count(";") >= 1:
+        items = [m for m in re.finditer(r"[^;]+", text) if m.group(0).strip()]
+        return len(items) >= 2 and all(_NAME_THEN_COMMA.match(m.group(0)) or any(
+            m.start() <= p <= m.start() + 3 + len(m.group(0)) - len(m.group(0).lstrip()) for p in people) for m in items)
+    items = [m for m in re.finditer(r"[^,]+", text.rstrip(" .")) if m.group(0).strip()]
+    starts = {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in items}
+    return len(items) >= 3 and all(any(abs(p - st) <= 4 for p in people) for st in starts)
 
 
 def _statement(text: str) -> bool:

@@ -79,6 +79,39 @@ def author_of_relayed(opening: str, people: Sequence[Named]) -> Authorship | Non
     return Authorship(named[-1], "the sender whose telegram or letter the record relays") if len(named) == 1 else None
 
 
+# A letter, telegram or memorandum titled with its recipient: "Letter from X to Y", "Telegram to Y", "Memorandum for Y".
+_ADDRESSED = re.compile(
+    r"\b(?:letter|telegram|cable|message|memorandum|note|report|dispatch|cipher|cryptogram|instructions?)"
+    r"(?:\s+from\s+[^,;:]+?)?\s+(?:to|for)\s+(?P<who>[^,;:(]+?)(?=\s+(?:on|about|concerning|regarding|of)\b|[,;:(]|$)", re.I)
+
+
+def addressee_from_title(title: str, people: Sequence[Named]) -> str | None:
+    """The one person a written record's title addresses ("Letter from X to Y", "Memorandum for Y")."""
+    for m in _ADDRESSED.finditer(title):
+        named = _named_in(m["who"], people)
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+# An archive's summary of a record names its writer as the subject of a verb of writing: "In this report,
+# Ambassador X details ...", "X reports on his talks with Y", "X writes to Y about ...".
+_SUMMARY_WRITER = re.compile(
+    r"(?:^|[.;]\s+)(?:In\s+(?:this|the|a|his|her)\s+[\w -]{2,40}?,\s+)?(?P<subject>[^.;,]{2,160}?)\s+"
+    r"(?:details|reports|describes|writes|recounts|summari[sz]es|relates|conveys|outlines|records|informs|tells|notifies)\b")
+
+
+def author_from_summary(summary: str, people: Sequence[Named]) -> Authorship | None:
+    """The writer an archive's summary of the record names: one person, the subject of a verb of writing."""
+    for m in _SUMMARY_WRITER.finditer(summary):
+        named = _named_in(m["subject"], people)
+        if len(named) == 1:
+            return Authorship(named[0], "the writer the archive's summary of the record names")
+        if named:
+            return None
+    return None
+
+
 _SIDES = re.compile(r"\b(?:between|with)\s+(?P<sides>.+?)(?=\s+(?:on|in|at|for|from)\s+(?:\d|the\s+\d)|\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[,;(]|$)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00e0-\u024f]+(?:[-'’][A-Za-z\u00e0-\u024f][a-z\u00e0-\u024f]*)*|(?:[A-Z]\.){1,3}[A-Z]?[a-z\u00e0-\u024f]*)$")
 # Words that stand between a post and a name in titles and are no part of the name.

@@ -265,3 +265,16 @@ def test_explain_names_a_document_missing_from_a_volume(tmp_path):
     result = CliRunner().invoke(app, ["explain", str(FIXTURES / "frus_mini.xml"), "--document", "d99"])
     assert result.exit_code == 1
     assert result.stderr == f"error: {FIXTURES / 'frus_mini.xml'}: no document 'd99' in the file\n"
+
+
+
+def test_explain_prints_the_records_voice_before_its_sentences(tmp_path):
+    from support import EXAMPLE
+
+    page = tmp_path / "memo.txt"
+    page.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(page)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:4] == [
+        "author: Richard Dvoràk (the sender, heading or signature of the record)", "addressee: not named",
+        "default speaker: none (the record reports what others said; each sentence needs a cue or a turn)"]

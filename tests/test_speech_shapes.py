@@ -189,3 +189,14 @@ def test_a_report_goes_on_into_a_paragraph_that_adds_to_the_argument_and_not_int
     doc = record("I visited Kim Il Sung.", "Kim Il Sung said that one tie to Moscow was trade with Albania.",
                  "A second tie is the aid Albania receives.", "The weather in Albania was cold.")
     assert [text for _, _, text in positions(doc)] == ["one tie to Moscow was trade with Albania.", "A second tie is the aid Albania receives."]
+
+
+def test_a_label_over_a_list_of_people_with_their_titles_is_no_turn():
+    doc = record("From the Ruritanian side: Pyotr Ivanov, Deputy Minister; Ivan Petrov, Director of the Albania Desk.",
+                 "Pyotr Ivanov said that Albania was isolated.")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [("pyotrivanov", "Albania was isolated.")]
+
+
+def test_the_name_after_a_post_and_the_state_it_is_to_is_a_person():
+    doc = record("In this report, Ruritanian Ambassador to North Korea Pyotr Ivanov describes the harvest in Albania.")
+    assert "Pyotr Ivanov" in {p.label for p in extract(doc).persons}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cwkg.extract.voice import Authorship, Named, author_from_title, author_of_relayed, title_parties
+from cwkg.extract.voice import Authorship, Named, addressee_from_title, author_from_summary, author_from_title, author_of_relayed, title_parties
 
 PEOPLE = [Named("p:ivanov", ("Pyotr Ivanov", "Ivanov")), Named("p:lee", ("Lee Tae-ho", "Lee")),
           Named("p:novak", ("Novak",))]
@@ -58,3 +58,24 @@ def test_initials_stay_part_of_a_name_in_a_title():
 
 def test_a_possessive_or_a_lone_common_word_is_no_side():
     assert title_parties("Talks between the Delegation to the King's Funeral and the Hosts", [], ROLES) == []
+
+
+def test_the_summary_names_the_writer_as_the_subject_of_a_verb_of_writing():
+    people = [Named("p/ivanov", ("Pyotr Ivanov",)), Named("p/kim", ("Kim Il Sung",))]
+    summary = "In this report, Ruritanian Ambassador Pyotr Ivanov details a conversation with Kim Il Sung about the harvest."
+    assert author_from_summary(summary, people) == Authorship("p/ivanov", "the writer the archive's summary of the record names")
+
+
+def test_a_summary_that_names_no_writer_gives_no_author():
+    people = [Named("p/ivanov", ("Pyotr Ivanov",)), Named("p/kim", ("Kim Il Sung",))]
+    assert author_from_summary("Pyotr Ivanov and Kim Il Sung discuss the harvest.", people) is None
+
+
+def test_a_written_records_title_names_its_addressee():
+    people = [Named("p/ivanov", ("Pyotr Ivanov",)), Named("p/kim", ("Kim Il Sung",))]
+    assert addressee_from_title("Letter from Pyotr Ivanov to Kim Il Sung on the harvest", people) == "p/kim"
+
+
+def test_a_record_of_a_conversation_has_no_addressee_in_its_title():
+    people = [Named("p/ivanov", ("Pyotr Ivanov",)), Named("p/kim", ("Kim Il Sung",))]
+    assert addressee_from_title("Conversation of Pyotr Ivanov with Kim Il Sung", people) is None

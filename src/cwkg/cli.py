@@ -766,8 +766,9 @@ def explain_document(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text or json (default: text)."),
     all_sentences: bool = typer.Option(False, "--all", help="Also print sentences that gave no position."),
 ) -> None:
-    """Print each sentence of a document with the positions drawn from it: speaker, reporter, how it was
-    attributed (rule and reporting words), stance and what gave it, what it is about."""
+    """Print the record's voice (author and why, addressee, default speaker, speaker turns), then each sentence
+    with the positions drawn from it: speaker, reporter, how it was attributed (rule and reporting words), stance
+    and what gave it, what it is about."""
     import json
     from dataclasses import asdict
 
@@ -783,11 +784,13 @@ def explain_document(
         _fail(str(exc))
         return
     if fmt == "json":
-        typer.echo(json.dumps({"document": doc.doc_id, "title": doc.title, "sentences": [asdict(s) for s in explained]},
-                              indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({"document": doc.doc_id, "title": doc.title, "voice": asdict(explained.voice),
+                               "sentences": [asdict(s) for s in explained.sentences]}, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{doc.doc_id}: {doc.title}")
-    for s in explained:
+    for line in _voice_lines(explained.voice):
+        typer.echo(line)
+    for s in explained.sentences:
         if not s.positions and not all_sentences:
             continue
         typer.echo(f"\n[{s.start}-{s.end}] {s.text}")
@@ -799,6 +802,16 @@ def explain_document(
             typer.echo(f"    {p.speaker}{via}: {p.stance} ({p.why_stance}); rule {p.rule}{words}, confidence {p.confidence}")
             if p.about:
                 typer.echo(f"      about: {', '.join(p.about)}")
+
+
+def _voice_lines(voice) -> list[str]:
+    """The voice decision, as `explain` prints it before the sentences."""
+    lines = [f"author: {voice.author or 'not found'}" + (f" ({voice.author_why})" if voice.author_why else ""),
+             f"addressee: {voice.addressee or 'not named'}",
+             "default speaker: " + (f"{voice.default_speaker} (the record is its author's own statement)" if voice.default_speaker
+                                    else "none (the record reports what others said; each sentence needs a cue or a turn)")]
+    lines += [f"turn [{t.start}-{t.end}] '{t.label}': {t.speaker}" for t in voice.turns]
+    return lines
 
 
 @app.command("eval")

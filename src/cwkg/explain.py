@@ -73,7 +73,41 @@ def _explained(p: PositionFact, name: _Names) -> Explained:
                      p.rule, p.verb, p.confidence, tuple(name(x) or x for x in [*p.about, *p.topics]), p.span.text)
 
 
-def explain(doc: SourceDocument, authority: Authority | None = None) -> list[Sentence]:
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    start: int
+    end: int
+    speaker: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The record's voice as extraction decided it: who wrote it and why, to whom, whose words it holds where no
+    reporting cue says otherwise, and its speaker turns."""
+
+    author: str | None
+    author_why: str | None
+    addressee: str | None
+    default_speaker: str | None
+    turns: tuple[Turn, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    voice: Voice
+    sentences: list[Sentence]
+
+
+def _voice(facts: DocumentFacts, name: _Names) -> Voice:
+    v = facts.voice
+    if v is None:
+        return Voice(name(facts.author), None, None, None, ())
+    return Voice(name(v.author), v.author_why, name(v.addressee), name(v.default_speaker),
+                 tuple(Turn(t.label, t.start, t.end, name(t.speaker) or t.speaker) for t in v.turns))
+
+
+def explain(doc: SourceDocument, authority: Authority | None = None) -> Explanation:
     authority = authority or default_authority()
     facts = extract(doc, authority)
     name = _Names(facts, authority)
@@ -83,4 +117,4 @@ def explain(doc: SourceDocument, authority: Authority | None = None) -> list[Sen
         for s in sentences(doc.text, para.start, para.end):
             found = tuple(_explained(p, name) for p in facts.positions if p.span.start < s.end and s.start < p.span.end)
             out.append(Sentence(s.start, s.end, s.text, found))
-    return out
+    return Explanation(_voice(facts, name), out)
