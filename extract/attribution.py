@@ -51,7 +51,7 @@ VERBS = (
     + r"|(?:(?<=\bI )|(?<=\bwe )|(?<=\bWe ))(?:"
     + reporting.alternation(reporting.verb_forms(_SAYING, ("base",), clause_only=False, evaluating=True)) + ")"
     + "|" + reporting.alternation(_plain(clause_only=False))
-    + "|(?:" + reporting.alternation(_plain(clause_only=True)) + r")(?=\s+that\b|\s*:)"
+    + "|(?:" + reporting.alternation(_plain(clause_only=True)) + r")(?=\s+(?:that|whether|if|how|why|what)\b|\s*:)"
 )
 ASKING = re.compile(r"^(?:asked|asks|inquired|enquired)$")
 _CUE = re.compile(
@@ -77,7 +77,7 @@ _POSSESSED = re.compile(
 
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
 _FILLER = re.compile(
-    r"^(?:\s*,?\s*(?:then|also|further|again|once again|however|had|has|have|would|will|immediately|firmly|categorically|only|"
+    r"^\]?(?:\s*,?\s*(?:then|also|further|again|once again|however|had|has|have|would|will|did|does|do|not|never|immediately|firmly|categorically|only|"
     r"personally|in reply|in response|in turn|thereupon|finally|in conclusion|frankly|openly|repeatedly|[A-Za-z]+ly)\s*,?)*\s*$"
 )
 PRONOUNS = re.compile(r"(?<![\w])(?P<p>I|We|we|He|he|She|she|They|they)(?![\w])")

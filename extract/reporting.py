@@ -50,9 +50,11 @@ def _by(part: str) -> dict[str, Entry]:
     return {e.expression: e for e in entries() if e.part == part}
 
 
-def verbs(*, without: tuple[str, ...] = ()) -> dict[str, str]:
-    """Reporting verbs by lemma, with their kind, leaving out the kinds named."""
-    return {lemma: e.kind for lemma, e in _by("verb").items() if e.kind not in without}
+def verbs(*, without: tuple[str, ...] = (), clause_only: bool | None = None) -> dict[str, str]:
+    """Reporting verbs by lemma, with their kind, leaving out the kinds named (and, with `clause_only`, keeping
+    only the verbs that do or do not report with a clause alone)."""
+    return {lemma: e.kind for lemma, e in _by("verb").items()
+            if e.kind not in without and (clause_only is None or e.clause_only == clause_only)}
 
 
 def _lookup(word: str, part: str) -> Entry | None:

@@ -40,10 +40,16 @@ class Report:
     passive: bool
 
 
+_PARTICLES = frozenset({"out", "up", "forward", "on", "back", "down", "off", "over"})
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    """The reporting verbs a parse looks for, by lemma, with their kind (all but those that only take the floor)."""
-    return reporting.verbs(without=("floor",))
+    """The reporting verbs a parse looks for, by lemma, with their kind: single verbs and verbs with a particle
+    ("point out"), which the parse marks; not those that only take the floor, nor those the word patterns read
+    on their own (a verb that reports only with "that" after it, a phrase such as "express the hope")."""
+    return {lemma: kind for lemma, kind in reporting.verbs(without=("floor",), clause_only=False).items()
+            if " " not in lemma or lemma.split(" ", 1)[1] in _PARTICLES}
 
 
 def model_path() -> Path:

@@ -200,3 +200,9 @@ def test_a_label_over_a_list_of_people_with_their_titles_is_no_turn():
 def test_the_name_after_a_post_and_the_state_it_is_to_is_a_person():
     doc = record("In this report, Ruritanian Ambassador to North Korea Pyotr Ivanov describes the harvest in Albania.")
     assert "Pyotr Ivanov" in {p.label for p in extract(doc).persons}
+
+
+def test_a_negated_report_with_its_subject_in_editorial_brackets_is_a_cue():
+    doc = record("Comrade Ivanov visited Kim Il Sung.", "[He] did not understand whether Albania would be invited.",
+                 title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert [(rule, text) for _, rule, text in positions(doc)] == [("cue", "whether Albania would be invited.")]
