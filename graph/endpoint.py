@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import email.utils
+import http.client
 import os
 import socket
 import time
@@ -19,16 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cwkg import __version__
-from cwkg.errors import CwkgError
+
+from .answers import DEFAULT_MAX_ANSWER_MB, RemoteError, read_capped
 
 USER_AGENT = f"cwkg/{__version__} (Cold War diplomacy knowledge graph; https://w3id.org/cwkg)"
 USER_ENV, PASSWORD_ENV, TOKEN_ENV = "CWKG_ENDPOINT_USER", "CWKG_ENDPOINT_PASSWORD", "CWKG_ENDPOINT_TOKEN"
 RETRIED = {429, 500, 502, 503, 504}
 MAX_WAIT = 120.0  # seconds: a Retry-After longer than this is cut to it
-
-
-class RemoteError(CwkgError):
-    """A remote store that cannot be reached or refuses a request."""
+_ERROR_HEAD = 4096  # bytes of an error page read for its first line
 
 
 @dataclass(frozen=True)
@@ -103,11 +102,12 @@ class HttpClient:
     """Requests with a timeout and retries; `sleep` is injectable so tests need not wait."""
 
     def __init__(self, credentials: Credentials | None = None, timeout: float = 60.0, retries: int = 4,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, max_answer_mb: float = DEFAULT_MAX_ANSWER_MB) -> None:
         self.credentials = credentials or Credentials()
         self.timeout = timeout
         self.retries = retries
         self.sleep = sleep
+        self.max_answer_mb = max_answer_mb
 
     def request(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None,
                 ok: tuple[int, ...] = (200, 201, 204)) -> Response:
@@ -116,14 +116,14 @@ class HttpClient:
             req = urllib.request.Request(url, data=body, method=method, headers=all_headers)
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    return Response(resp.status, dict(resp.headers), resp.read())
+                    return Response(resp.status, dict(resp.headers), read_capped(resp, self.max_answer_mb, url))
             except urllib.error.HTTPError as exc:
                 if exc.code in ok:
-                    return Response(exc.code, dict(exc.headers), exc.read())
+                    return Response(exc.code, dict(exc.headers), read_capped(exc, self.max_answer_mb, url))
                 if exc.code in RETRIED and attempt < self.retries:
                     self.sleep(retry_after(exc.headers.get("Retry-After"), attempt))
                     continue
-                raise RemoteError(describe_status(exc.code, exc.reason, _first_line(exc.read())), url) from None
+                raise RemoteError(describe_status(exc.code, exc.reason, _first_line(exc.read(_ERROR_HEAD))), url) from None
             except (TimeoutError, socket.timeout):
                 if attempt < self.retries:
                     self.sleep(retry_after(None, attempt))
@@ -140,6 +140,8 @@ class HttpClient:
                     self.sleep(retry_after(None, attempt))
                     continue
                 raise RemoteError(f"the connection failed ({exc.__class__.__name__}: {exc})", url) from None
+            except http.client.HTTPException as exc:  # a cut or garbled answer (IncompleteRead, a bad status line)
+                raise RemoteError(f"the store's answer broke off or is not HTTP ({type(exc).__name__})", url) from None
         raise RemoteError("gave up after retries", url)  # not reached: the last attempt raises
 
 

@@ -11,7 +11,7 @@ GraphDB and Virtuoso do so by default).
 
 from __future__ import annotations
 
-import json
+import http.client
 import socket
 import time
 import urllib.error
@@ -21,7 +21,8 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, EndPointNotFound, QueryBadFormed, Unauthorized
 
-from .endpoint import RETRIED, USER_AGENT, Credentials, RemoteError, describe_status, retry_after
+from .answers import DEFAULT_MAX_ANSWER_MB, RemoteError, quiet, read_capped, sparql_json, term
+from .endpoint import RETRIED, USER_AGENT, Credentials, describe_status, retry_after
 from .sparqltext import Term, query_form, with_prefixes, with_values
 
 
@@ -49,29 +50,17 @@ class RemoteBoolean:
         return self.value
 
 
-def _term(binding: dict) -> Term:
-    kind, value = binding["type"], binding["value"]
-    if kind == "uri":
-        return ox.NamedNode(value)
-    if kind == "bnode":
-        return ox.BlankNode(value)
-    if "xml:lang" in binding:
-        return ox.Literal(value, language=binding["xml:lang"])
-    if "datatype" in binding:
-        return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
-    return ox.Literal(value)
-
-
 class RemoteStore:
     """A SPARQL 1.1 Protocol endpoint, read through SPARQLWrapper."""
 
     def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 60.0, retries: int = 4,
-                 sleep=time.sleep) -> None:
+                 sleep=time.sleep, max_answer_mb: float = DEFAULT_MAX_ANSWER_MB) -> None:
         self.url = url
         self.credentials = credentials or Credentials()
         self.timeout = timeout
         self.retries = retries
         self.sleep = sleep
+        self.max_answer_mb = max_answer_mb
 
     def _wrapper(self, text: str, fmt: str) -> SPARQLWrapper:
         sparql = SPARQLWrapper(self.url, agent=USER_AGENT)
@@ -88,7 +77,12 @@ class RemoteStore:
     def _send(self, text: str, fmt: str) -> bytes:
         for attempt in range(self.retries + 1):
             try:
-                return self._wrapper(text, fmt).query().response.read()
+                with quiet():
+                    response = self._wrapper(text, fmt).query().response
+                try:
+                    return read_capped(response, self.max_answer_mb, self.url)
+                finally:
+                    response.close()
             except urllib.error.HTTPError as exc:
                 if exc.code in RETRIED and attempt < self.retries:
                     self.sleep(retry_after(exc.headers.get("Retry-After"), attempt))
@@ -117,6 +111,8 @@ class RemoteStore:
                 raise RemoteError(f"cannot reach the endpoint ({exc.reason})", self.url) from None
             except (ConnectionError, OSError) as exc:
                 raise RemoteError(f"the connection failed ({exc})", self.url) from None
+            except http.client.HTTPException as exc:  # a cut or garbled answer (IncompleteRead, a bad status line)
+                raise RemoteError(f"the endpoint's answer broke off or is not HTTP ({type(exc).__name__})", self.url) from None
         raise RemoteError("gave up after retries", self.url)
 
     def query(self, sparql: str, substitutions: dict[ox.Variable, Term] | None = None):
@@ -125,16 +121,21 @@ class RemoteStore:
         form = query_form(sparql)
         if form in ("CONSTRUCT", "DESCRIBE"):
             data = self._send(text, TURTLE)
-            return iter([ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.TURTLE)])
-        try:
-            answer = json.loads(self._send(text, JSON))
-        except json.JSONDecodeError:
-            raise RemoteError("the endpoint's answer is not SPARQL JSON results", self.url) from None
+            try:
+                return iter([ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=ox.RdfFormat.TURTLE)])
+            except SyntaxError as exc:
+                raise RemoteError(f"the endpoint's answer is not Turtle ({str(exc).splitlines()[0][:200]})", self.url) from None
+        answer = sparql_json(self._send(text, JSON), self.url)
         if "boolean" in answer:
             return RemoteBoolean(bool(answer["boolean"]))
-        variables = answer.get("head", {}).get("vars", [])
-        rows = [Row({k: _term(v) for k, v in b.items()}) for b in answer.get("results", {}).get("bindings", [])]
-        return RemoteSolutions(variables, rows)
+        head = answer.get("head")
+        variables = head.get("vars", []) if isinstance(head, dict) else []  # as before: a missing head names none
+        if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
+            raise RemoteError("the endpoint's answer is not SPARQL JSON results (head.vars is no list of names)", self.url)
+        try:
+            return RemoteSolutions(variables, [Row({k: term(v) for k, v in b.items()}) for b in answer["results"]["bindings"]])
+        except ValueError as exc:  # a variable name that is no SPARQL variable
+            raise RemoteError(f"the endpoint's answer is malformed ({exc})", self.url) from None
 
 
 def _detail(exc: Exception) -> str:

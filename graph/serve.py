@@ -10,8 +10,10 @@ the embedded store.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,4 +59,42 @@ class Server:
     def start(self) -> subprocess.Popen:
         if not self.writable and not (self.location / "CURRENT").is_file():
             raise CwkgError("no store here to serve (load documents with `cwkg ingest` first)", str(self.location))
+        self.refuse_taken_port()
         return subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def refuse_taken_port(self) -> None:
+        """A one-line error when another program listens on the address, said before the server is started (it
+        would stop with a Rust backtrace)."""
+        try:
+            family, kind, proto, _, address = socket.getaddrinfo(self.bind, self.port, type=socket.SOCK_STREAM)[0]
+        except (OSError, UnicodeError) as exc:
+            raise CwkgError(f"cannot listen on '{self.bind}' ({exc}); give an address of this machine (--bind)") from None
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a closing socket is no owner
+            try:
+                probe.bind(address)
+            except OSError as exc:
+                raise CwkgError(self.why_stopped(f"Error: {exc.strerror or exc}")) from None
+
+    def ready(self, process: subprocess.Popen, within: float = 30.0) -> bool:
+        """Whether the server started: it accepts connections (True), or it stopped first (False)."""
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self.bind, self.bind)
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with socket.create_connection((host, self.port), timeout=0.5):
+                    return process.poll() is None
+            except OSError:
+                time.sleep(0.05)
+        return process.poll() is None
+
+    def why_stopped(self, stderr: str) -> str:
+        """What Oxigraph's server said as it stopped, in one line: its `Error:` line, not the backtrace after it
+        (whose last line, "7: _start", says nothing); a port another program holds said as such."""
+        lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+        said = next((line.removeprefix("Error:").strip() for line in lines if line.startswith("Error:")), lines[0] if lines else "")
+        if "in use" in said.lower():
+            return f"address in use: {self.bind}:{self.port} is taken by another program; give another --port"
+        if "permission denied" in said.lower():
+            return f"may not listen on {self.bind}:{self.port} (permission denied); give a --port above 1023"
+        return said

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import http.client
 import json
 import os
 import socket
@@ -26,6 +27,8 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperE
 from cwkg import __version__
 from cwkg.errors import CwkgError
 from cwkg.safewrite import write_bytes
+
+from ..answers import DEFAULT_MAX_ANSWER_MB, RemoteError, quiet, read_capped, sparql_json
 
 WIKIDATA_QUERY_SERVICE = "https://query.wikidata.org/sparql"
 CONTACT_ENV = "CWKG_CONTACT"
@@ -48,6 +51,7 @@ class ClientSettings:
     backoff_s: float = 2.0  # first wait after a 5xx or a timeout; doubled each time
     max_wait_s: float = 300.0  # never wait longer than this for one Retry-After
     min_interval_s: float | None = None  # between two requests; default 1 s for the public service, 0 elsewhere
+    max_answer_mb: float = DEFAULT_MAX_ANSWER_MB  # an answer past this is refused, never read whole
 
     def interval(self) -> float:
         if self.min_interval_s is not None:
@@ -158,6 +162,19 @@ class WikidataClient:
         sparql.setQuery(query)
         return sparql
 
+    def _bindings(self, query: str) -> list:
+        """The checked bindings of one answer, read up to the size cap."""
+        with quiet():
+            response = self._wrapper(query).query().response
+        try:
+            answer = sparql_json(read_capped(response, self.settings.max_answer_mb, self.settings.endpoint),
+                                 self.settings.endpoint)
+        finally:
+            response.close()
+        if "boolean" in answer:
+            raise RemoteError("the endpoint answered a SELECT query with a boolean", self.settings.endpoint)
+        return answer["results"]["bindings"]
+
     def _ask(self, query: str, purpose: str) -> list:
         s = self.settings
         backoff = s.backoff_s
@@ -169,10 +186,9 @@ class WikidataClient:
             self.tally.sent += 1
             problem, delay = None, None
             try:
-                result = self._wrapper(query).queryAndConvert()
-                if not isinstance(result, dict) or "results" not in result:
-                    raise WikidataError(f"{purpose}: the endpoint did not answer with SPARQL JSON results", s.endpoint)
-                return result["results"].get("bindings", [])
+                return self._bindings(query)
+            except RemoteError as exc:
+                raise WikidataError(f"{purpose}: {str(exc).removeprefix(s.endpoint + ': ')}", s.endpoint) from None
             except urllib.error.HTTPError as exc:
                 if exc.code not in _RETRIED_STATUS:
                     raise WikidataError(f"{purpose}: the endpoint answered HTTP {exc.code} {exc.reason}", s.endpoint) from None
@@ -195,6 +211,10 @@ class WikidataClient:
                 raise WikidataError(f"{purpose}: the endpoint refused the query ({str(exc).splitlines()[0]})", s.endpoint) from None
             except (ValueError, json.JSONDecodeError):
                 raise WikidataError(f"{purpose}: the endpoint's answer is not JSON", s.endpoint) from None
+            except http.client.HTTPException as exc:  # a cut or garbled answer: asked again
+                problem = f"the answer broke off ({type(exc).__name__})"
+            except OSError as exc:
+                raise WikidataError(f"{purpose}: the connection failed ({exc.strerror or exc})", s.endpoint) from None
             if attempt == s.retries:
                 raise WikidataError(f"{purpose}: still failing after {s.retries + 1} requests ({problem})", s.endpoint)
             if delay is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cwkg.errors import InputError
+from cwkg.inputs import read_text
 from cwkg.safewrite import replacing
 
 from .queries import WD, is_item
@@ -17,6 +18,7 @@ from .scoring import Decision
 
 COLUMNS = ("entity", "kind", "label", "candidate", "candidate_label", "description", "score", "evidence", "accept")
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')  # what no IRI holds (RFC 3987), so none reaches a query
+MAX_REVIEW_BYTES = 100 * 1024 * 1024  # a review of 100,000 entities with five candidates each is about half of it
 _YES = {"yes", "y", "x", "1", "true", "accept", "accepted"}
 
 
@@ -70,17 +72,14 @@ def _item(value: str) -> str | None:
 
 def read_choices(path: Path) -> list[Choice]:
     """The rows a curator accepted; a file that cannot be read as a review file is one error naming the line."""
+    text = read_text(path, MAX_REVIEW_BYTES, "review file")  # a regular file, checked before it is read
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a review file", str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read it: {exc.strerror or exc}", str(path)) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))  # a quoted cell may hold a line break
+        return _choices(path, csv.DictReader(io.StringIO(text, newline="")))  # a quoted cell may hold a line break
+    except csv.Error as exc:  # a cell over the csv module's field limit, a NUL byte
+        raise InputError(f"is not a review file: {exc}", str(path)) from None
+
+
+def _choices(path: Path, reader: csv.DictReader) -> list[Choice]:
     missing = [c for c in ("entity", "candidate", "accept") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"is not a review file: no column {', '.join(missing)} (columns: {', '.join(COLUMNS)})", str(path))

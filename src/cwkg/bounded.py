@@ -131,5 +131,7 @@ def _watch(pid: int, pipes: dict, timeout: float | None, memory_mb: int | None, 
         selector.close()
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
+        if number == signal.SIGINT:  # Ctrl-C reached the child first: the user's interruption, not a crash
+            raise KeyboardInterrupt
         raise CwkgError(f"{what} made the query engine fail ({signal.Signals(number).name}); simplify it")
     return os.WEXITSTATUS(status)

@@ -11,10 +11,12 @@ from typing import Optional
 import typer
 
 from cwkg import __version__, output
+from cwkg.boundary import Boundary
 from cwkg.config import STORE_ENV, default_store_path, resolve_store_path
 from cwkg.errors import CwkgError, one_line
 
 app = typer.Typer(
+    cls=Boundary,
     help="cwkg: a knowledge graph of Cold War diplomacy built from memoranda of conversation.",
     no_args_is_help=True,
     add_completion=False,
@@ -63,6 +65,12 @@ def _token_option():
                         help="Bearer token for --endpoint (better: set CWKG_ENDPOINT_TOKEN).")
 
 
+def _max_answer_option():
+    # 256: graph.answers.DEFAULT_MAX_ANSWER_MB, not imported here so that the command line starts without pyoxigraph
+    return typer.Option(256.0, "--max-answer-mb", min=0.001, help="Refuse a remote answer larger than this many MB "
+                        "(it is read in pieces and stopped there, never read whole).")
+
+
 def _timeout_option():
     return typer.Option(60.0, "--timeout", help="Seconds to wait for each answer of a remote store.")
 
@@ -71,8 +79,9 @@ class _Target:
     """The store a read command asks: the embedded one, or a remote endpoint."""
 
     def __init__(self, endpoint: Optional[str], user: Optional[str], password: Optional[str], token: Optional[str],
-                 timeout: float = 60.0) -> None:
+                 timeout: float = 60.0, max_answer_mb: float = 256.0) -> None:
         self.endpoint, self.user, self.password, self.token, self.timeout = endpoint, user, password, token, timeout
+        self.max_answer_mb = max_answer_mb
         self._store = None
 
     def __enter__(self):
@@ -81,7 +90,8 @@ class _Target:
             from cwkg.graph.remote import RemoteStore
 
             url = Endpoint.from_url(self.endpoint).query
-            return RemoteStore(url, Credentials(self.user, self.password, self.token), timeout=self.timeout)
+            return RemoteStore(url, Credentials(self.user, self.password, self.token), timeout=self.timeout,
+                               max_answer_mb=self.max_answer_mb)
         self._store = _open_store(reading=True)
         self._store.ensure_static()
         return self._store
@@ -118,12 +128,16 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from cwkg.inputs import absolute, binary
     from cwkg.pipeline import expand, ingest as run_ingest
 
     found = expand(paths)
     named = {path for path, explicit in found if explicit}
-    files = [path for path, _ in found]
-    if not files:
+    # A PDF or an image met in a folder is no record: skipped, as a README is, not "not UTF-8 text" (named, it fails)
+    binaries = [path for path, explicit in found if not explicit and binary(path)]
+    skip = set(binaries)
+    files = [path for path, _ in found if path not in skip]
+    if not files and not binaries:
         _fail("no files to load in " + ", ".join(map(str, paths)))
     err = Console(stderr=True)
     try:
@@ -134,7 +148,7 @@ def ingest(
     sums = {"documents": 0, "meetings": 0, "positions": 0, "refused": 0}
     resumed = {p for p, _ in store.partial_loads()}
     for path in files:
-        if str(path.resolve()) in resumed:
+        if str(absolute(path)) in resumed:
             _say(f"completing {path}: a previous ingest of it was cut off")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -161,7 +175,11 @@ def ingest(
                 failed += 1
                 _say(f"error: {result.error}")
         total = store.count()
-    _say(f"{len(files) - failed - skipped} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
+    loaded, skipped = len(files) - failed - skipped, skipped + len(binaries)
+    if verbose:
+        for path in binaries:
+            _say(f"skipped: {path}: not text (a PDF, an image or another binary file)")
+    _say(f"{loaded} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
          f"{sums['positions']} positions{', ' + str(sums['refused']) + ' refused' if sums['refused'] else ''}), "
          f"{failed} failed, {skipped} skipped{' (--verbose names them)' if skipped and not verbose else ''}; "
          f"store {store.path} holds {total} triples")
@@ -227,6 +245,7 @@ def query(
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
     timeout: float = _query_timeout_option(),
+    max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Run a canned query; every row names the document it comes from."""
     from cwkg.queries.catalog import load_catalog
@@ -244,7 +263,7 @@ def query(
         values[key.strip()] = value.strip()
 
     def work() -> int:
-        with _Target(endpoint, user, password, token, timeout) as store:
+        with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
             result = run(store, catalog[name], values)
         for item in result.unresolved:
             _say(f"warning: {item} names no entity in the graph; no rows match it")
@@ -259,19 +278,20 @@ def query(
         _fail(str(exc))
 
 
+MAX_QUERY_BYTES = 1024 * 1024  # a query file: the longest canned query is a few kilobytes
+
+
 def _query_text(text: str) -> str:
     """The query itself, or the text of the file it names: UTF-8 text only."""
+    from cwkg.inputs import read_text
+
     try:
         is_file = len(text) < 4096 and "\n" not in text and Path(text).is_file()
     except OSError:
         is_file = False  # a long one-line query is no file name
     if not is_file:
         return text
-    data = Path(text).read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CwkgError(f"the query file is not UTF-8 text (byte {exc.start}); save it as UTF-8", text) from None
+    return read_text(Path(text), MAX_QUERY_BYTES, "query file")
 
 
 @app.command()
@@ -285,6 +305,7 @@ def sparql(
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
     timeout: float = _query_timeout_option(),
+    max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Run your own read-only SPARQL query over all graphs (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     import pyoxigraph as ox
@@ -301,7 +322,7 @@ def sparql(
 
     def work() -> int:
         try:
-            with _Target(endpoint, user, password, token, timeout) as store:
+            with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
                 result = store.query(text)
                 if isinstance(result, (ox.QueryBoolean, RemoteBoolean)):
                     typer.echo("true" if bool(result) else "false")
@@ -399,6 +420,7 @@ def push(
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
     timeout: float = _timeout_option(),
+    max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Send the named graphs that changed since the last push to a remote SPARQL 1.1 store, then check the counts."""
     from rich.console import Console
@@ -413,9 +435,9 @@ def push(
     try:
         target = Endpoint.from_url(endpoint, update=update, store=gsp)
         credentials = Credentials(user, password, token)
-        remote = RemoteStore(target.query, credentials, timeout=timeout)
+        remote = RemoteStore(target.query, credentials, timeout=timeout, max_answer_mb=max_answer_mb)
         with _open_store(reading=True) as store:
-            pusher = Pusher(store, target, HttpClient(credentials, timeout=timeout), remote, protocol)
+            pusher = Pusher(store, target, HttpClient(credentials, timeout=timeout, max_answer_mb=max_answer_mb), remote, protocol)
             plan = pusher.plan(delete=delete)
             _say(f"{len(plan.send)} graphs to push ({plan.triples} triples), {plan.unchanged} unchanged, "
                  f"{len(plan.delete)} to delete" + (f", {len(plan.stale)} remote graphs no longer here (kept; --delete removes them)"
@@ -458,6 +480,7 @@ def link(
     contact: Optional[str] = typer.Option(None, "--contact", envvar="CWKG_CONTACT",
                                           help="An e-mail or URL for the User-Agent, as Wikimedia's policy asks."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for one answer before trying again."),
+    max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Link people, states, parties, places and events to Wikidata items, and bring in what Wikidata says of them."""
     from cwkg.graph.wikidata.client import WIKIDATA_QUERY_SERVICE, ClientSettings, WikidataClient
@@ -470,7 +493,7 @@ def link(
     if not 0 < threshold <= 1:
         _fail(f"--threshold must be above 0 and at most 1, not {threshold}", 2)
     settings = ClientSettings(endpoint=endpoint or WIKIDATA_QUERY_SERVICE, contact=contact, cache_dir=cache,
-                              offline=offline, refresh=refresh, timeout_s=timeout)
+                              offline=offline, refresh=refresh, timeout_s=timeout, max_answer_mb=max_answer_mb)
     client = WikidataClient(settings)
     try:
         with _open_store() as store:
@@ -482,6 +505,9 @@ def link(
             report = link_entities(store, client, review, kinds or KINDS, threshold, enrich=not no_enrich)
     except CwkgError as exc:
         _fail(str(exc))
+    except KeyError as exc:  # an answer of well-formed terms without a variable the linking query selects
+        _fail(f"{settings.endpoint}: the endpoint's answer lacks ?{exc.args[0]}, which a Wikidata query service "
+              "sends; is this a Wikidata-shaped endpoint?")
     _say(report.line(review))
 
 
@@ -615,6 +641,9 @@ def serve(
         process = server.start()
     except CwkgError as exc:
         _fail(str(exc))
+    if not server.ready(process):
+        said = server.why_stopped(process.stderr.read().decode("utf-8", "replace") if process.stderr else "")
+        _fail(f"the server did not start (exit {process.wait()}){': ' + said if said else ''}")
     _say(f"SPARQL endpoint: {server.query_url}  (queries: --endpoint {server.query_url}; "
          f"{'read-write' if writable else 'read-only'}; Ctrl-C stops it)")
     try:
@@ -627,8 +656,8 @@ def serve(
             process.kill()
         _say("stopped")
         return
-    message = process.stderr.read().decode("utf-8", "replace").strip().splitlines() if process.stderr else []
-    _fail(f"the server stopped (exit {code}){': ' + message[-1] if message else ''}")
+    said = server.why_stopped(process.stderr.read().decode("utf-8", "replace") if process.stderr else "")
+    _fail(f"the server stopped (exit {code}){': ' + said if said else ''}")
 
 
 @app.command()
@@ -828,6 +857,7 @@ def evaluate_gold(
     import json
 
     from cwkg.evaluate import evaluate
+    from cwkg.inputs import absolute
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt not in ("table", "json"):
@@ -842,7 +872,7 @@ def evaluate_gold(
 
     reports = []
     for path in gold:
-        roots = list(corpus) or [path.resolve().parent.parent / "corpus"]
+        roots = list(corpus) or [absolute(path).parent.parent / "corpus"]
         try:
             reports.append(evaluate(path, roots))
         except CwkgError as exc:
@@ -930,41 +960,19 @@ def _check_format(fmt: Optional[str]) -> str:
 
 def run() -> None:
     """The `cwkg` command. Every failure ends as one line on standard error and an exit code, the same for every
-    command: 0 done, 1 the work failed (or found violations), 2 a usage error, 130 interrupted. CWKG_DEBUG=1 shows
-    the traceback of an unexpected failure instead."""
-    import os
+    command (`boundary`): 0 done, 1 the work failed (or found violations), 2 a usage error, 130 interrupted, 141 a
+    closed pipe. CWKG_DEBUG=1 shows the traceback of an unexpected failure instead."""
+    from cwkg.boundary import finish
 
-    try:
-        app(prog_name="cwkg")
-    except KeyboardInterrupt:
-        _say("interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        # The reader of our output went away (`cwkg export | head`): stop quietly, as Unix tools do.
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except OSError:
-            pass
-        sys.exit(141)
-    except CwkgError as exc:
-        _say(f"error: {exc}")
-        sys.exit(1)
-    except Exception as exc:  # noqa: BLE001 - the boundary: whatever escapes a command is one line
-        if os.environ.get("CWKG_DEBUG"):
-            raise
-        _say(f"error: {_plain(exc)}")
-        sys.exit(1)
+    sys.exit(finish(lambda: app(prog_name="cwkg", standalone_mode=False), _say, _plain))
 
 
 def _plain(exc: BaseException) -> str:
-    """An unexpected failure in one line: a store that is damaged or a disk that is full said as such."""
+    """An unexpected failure in one line: a store that is damaged said as such, the rest in `boundary`'s words."""
+    from cwkg.boundary import unforeseen
     from cwkg.graph.store import store_error
 
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    if isinstance(exc, OSError) and exc.errno == 28:
-        return "no space left on the device written to; free some space and run the command again"
-    if isinstance(exc, OSError) and exc.filename:
-        return f"{exc.filename}: {exc.strerror or text}"
     if isinstance(exc, RuntimeError) and re.search(r"Corruption|IO error|No such file|MANIFEST|CURRENT", text):
         return str(store_error(exc, resolve_store_path(State.store_option)))
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return unforeseen(exc)

@@ -14,8 +14,9 @@ import yaml
 from unidecode import unidecode
 
 from cwkg.errors import InputError
+from cwkg.inputs import read_text
 
-MAX_GOLD_BYTES = 5 * 1024 * 1024
+MAX_GOLD_BYTES = 5 * 1024 * 1024  # a gold file of one long record is tens of kilobytes
 
 
 def norm(name: str) -> str:
@@ -128,18 +129,15 @@ class _NoAliases(yaml.SafeLoader):
 
 
 def _load_yaml(path: Path) -> object:
+    """The file's YAML, read only if it is a regular file of at most MAX_GOLD_BYTES (`inputs`)."""
+    text = read_text(path, MAX_GOLD_BYTES, "gold file")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read gold file ({exc.strerror or exc})", str(path)) from exc
-    if len(raw) > MAX_GOLD_BYTES:
-        raise InputError(f"gold file is larger than {MAX_GOLD_BYTES // (1024 * 1024)} MB", str(path))
-    try:
-        return yaml.load(raw.decode("utf-8"), Loader=_NoAliases)  # noqa: S506 - a SafeLoader without aliases
-    except UnicodeDecodeError as exc:
-        raise InputError(f"gold file is not UTF-8 text (byte {exc.start})", str(path)) from exc
+        return yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as exc:
         raise InputError(f"cannot read gold file ({str(exc).splitlines()[0]})", str(path)) from exc
+    except RecursionError:  # lists or mappings nested thousands deep: the composer recurses once per level
+        raise InputError("cannot read gold file (its YAML is nested too deeply; a gold file is a few levels deep)",
+                         str(path)) from None
 
 
 def read_gold(path: Path) -> Gold:

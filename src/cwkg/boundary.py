@@ -1,0 +1,130 @@
+"""The edge of the command line: however a command ends, the user gets the documented exit code and at most one
+line on standard error, never a traceback, a five-line usage box or a bare exception name.
+
+0 done, 1 the work failed, 2 a usage error, 130 interrupted (Ctrl-C: "interrupted"), 141 the reader of standard
+output went away (`cwkg export | head`: quietly, as a Unix tool killed by SIGPIPE). Click and Typer would turn a
+closed pipe into 1, Ctrl-C into a silent 130 and a usage error into a box, so commands run under `Boundary`, which
+lets those two out as exceptions of its own, and `finish` maps each ending to its code and line.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sys
+from collections.abc import Callable
+
+import typer
+from typer.core import TyperGroup
+
+from cwkg.errors import CwkgError
+
+DONE, FAILED, USAGE, INTERRUPTED, CLOSED_PIPE = 0, 1, 2, 130, 141
+# Click's UsageError and ClickException, from wherever this Typer keeps its Click (it vendors one since 0.2x)
+_USAGE_ERROR: type[Exception] = typer.BadParameter.__bases__[0]
+_CLICK_ERROR: type[Exception] = _USAGE_ERROR.__bases__[0]
+
+
+class ClosedPipe(Exception):
+    """Standard output's reader went away (EPIPE)."""
+
+
+class Interrupted(Exception):
+    """The user pressed Ctrl-C (SIGINT)."""
+
+
+class Boundary(TyperGroup):
+    """cwkg's command group: a closed pipe and Ctrl-C leave a command as `ClosedPipe` and `Interrupted`, which
+    Typer passes on instead of ending the process itself with its own code."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise ClosedPipe() from None
+            raise
+
+
+def finish(main: Callable[[], object], say: Callable[[str], None], plain: Callable[[BaseException], str]) -> int:
+    """Run `main` (the Click command, not standalone) and give the exit code; every failure has been said in one
+    line through `say`, unforeseen ones in the words of `plain` (CWKG_DEBUG=1: raised, with their traceback)."""
+    try:
+        code = main()
+        sys.stdout.flush()
+        return code if isinstance(code, int) else DONE
+    except (Interrupted, KeyboardInterrupt, typer.Abort):
+        say("interrupted")
+        return INTERRUPTED
+    except ClosedPipe:
+        return _quiet_pipe()
+    except _USAGE_ERROR as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            return exc.exit_code  # `cwkg` alone: Typer has printed the help
+        say(f"error: {usage_line(exc)}")
+        return exc.exit_code
+    except _CLICK_ERROR as exc:
+        say(f"error: {exc.format_message()}")
+        return exc.exit_code
+    except CwkgError as exc:
+        say(f"error: {exc}")
+        return FAILED
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            return _quiet_pipe()
+        if os.environ.get("CWKG_DEBUG"):
+            raise
+        say(f"error: {plain(exc)}")
+        _quiet_stdout()  # a full disk: Python's own last flush would add its two lines
+        return FAILED
+    except Exception as exc:  # noqa: BLE001 - the boundary: whatever escapes a command is one line
+        if os.environ.get("CWKG_DEBUG"):
+            raise
+        say(f"error: {plain(exc)}")
+        return FAILED
+
+
+def usage_line(exc: Exception) -> str:
+    """A usage error as one sentence with where to look: "No such option: --x; see `cwkg stats --help`"."""
+    message = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    where = f"; see `{ctx.command_path} --help`" if ctx is not None else ""
+    return message.rstrip(".") + where
+
+
+def _quiet_stdout() -> None:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_pipe() -> int:
+    _quiet_stdout()  # what is still buffered goes nowhere, and Python's last flush finds nothing to complain of
+    return CLOSED_PIPE
+
+
+def unforeseen(exc: BaseException) -> str:
+    """A failure no command foresaw as a sentence, not a bare exception name; the cases a hostile run met are said
+    in their own words."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "no space left on the device written to; free some space and run the command again"
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return f"{exc.filename or 'a path given'}: is a loop of symbolic links, not a file"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or text}"
+    if isinstance(exc, RuntimeError) and (loop := re.match(r"Symlink loop from '(.*)'$", text)):
+        return f"{loop.group(1)}: is a loop of symbolic links, not a file"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"an input is not UTF-8 text (byte {exc.start} cannot be read as UTF-8); save it as UTF-8"
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to read; flatten it"
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory for this input; give a smaller one"
+    if isinstance(exc, KeyError):
+        return f"an input lacks the entry {text} that cwkg expected there (CWKG_DEBUG=1 shows where)"
+    return f"unexpected failure: {text or type(exc).__name__} (CWKG_DEBUG=1 shows where)"
