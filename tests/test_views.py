@@ -118,7 +118,7 @@ def test_every_position_of_the_example_is_one_highlight_holding_exactly_its_quot
     marks = opened.page.eval_on_selector_all("mark.pos", "ms => ms.map(m => [m.dataset.position, m.textContent])")
     expected = {iri: q for iri, q in quotes(example_store).items() if iri in {p.iri for p in view.positions}}
     assert (len(marks), dict(marks)) == (len(expected), expected)
-    assert len(expected) == 36
+    assert len(expected) == 45
 
 
 def test_the_document_view_loads_with_no_error_no_request_and_is_not_blank(example_store, browser, tmp_path):
