@@ -1,7 +1,8 @@
 """Loaders: one module per source format, registered here and chosen by sniffing content.
 
 A format yields records from a file: a SourceDocument per document, and for publication
-volumes a VolumeRecord first. Plain pages yield one document.
+volumes a VolumeRecord first. Plain pages yield one document. A historian's own transcription (`plain_text`) is
+tried last, and only for a file named as text or Markdown: any other format that claims a file wins.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from cwkg.errors import InputError, UnrecognisedFormat
 
-from . import frus, hsg_people, pocom, wilson_html, wilson_text, xmlsafe
+from . import frus, hsg_people, plain_text, pocom, wilson_html, wilson_text, xmlsafe
 from .source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 MAX_BYTES = 5 * 1024 * 1024  # a text or HTML page: real ones are tens of kilobytes
@@ -27,6 +28,11 @@ class Format:
     name: str
     sniff: Callable[[str], bool]
     records: Callable[[Path], Iterator[Record]]
+    suffixes: tuple[str, ...] = ()  # when given, only a file whose name ends so (in any case) may be of this format
+    last_resort: bool = False  # claims a file only when no other format does, its whole text read if need be
+
+    def may_read(self, path: Path | None) -> bool:
+        return not self.suffixes or path is None or path.suffix.lower() in self.suffixes
 
 
 def _page(load: Callable[[Path, str], SourceDocument]) -> Callable[[Path], Iterator[Record]]:
@@ -42,6 +48,7 @@ FORMATS: list[Format] = [
     Format(hsg_people.NAME, hsg_people.sniff, hsg_people.records),
     Format(wilson_html.NAME, wilson_html.sniff, _page(wilson_html.load)),
     Format(wilson_text.NAME, wilson_text.sniff, _page(wilson_text.load)),
+    Format(plain_text.NAME, plain_text.sniff, _page(plain_text.load), suffixes=plain_text.SUFFIXES, last_resort=True),
 ]
 
 
@@ -102,18 +109,23 @@ def read_head(path: Path) -> str:
         return data[: exc.start].decode("utf-8-sig")
 
 
-def detect(head: str) -> Format | None:
-    return next((f for f in FORMATS if f.sniff(head)), None)
+def detect(head: str, path: Path | None = None) -> Format | None:
+    """The format whose sniff claims the text, those of last resort after all others."""
+    usable = [f for f in FORMATS if f.may_read(path)]
+    return next((f for f in sorted(usable, key=lambda f: f.last_resort) if f.sniff(head)), None)
 
 
 def load_records(path: Path) -> Iterator[Record]:
     """Every record of one file, whatever its registered format."""
     head = read_head(path)
-    fmt = detect(head)
-    if fmt is None and len(head.encode("utf-8")) >= HEAD_BYTES - 4:
-        fmt = detect(read_text(path))  # a page whose telling lines come late
+    fmt = detect(head, path)
+    if (fmt is None or fmt.last_resort) and len(head.encode("utf-8")) >= HEAD_BYTES - 4:
+        fmt = detect(read_text(path), path) or fmt  # a page whose telling lines come late
     if fmt is None:
-        raise UnrecognisedFormat("unrecognised format (not a Wilson Center page as text or HTML, a FRUS TEI volume, a POCOM or an Office of the Historian people record)", str(path))
+        raise UnrecognisedFormat("unrecognised format (not a Wilson Center page as text or HTML, a FRUS TEI volume, a POCOM "
+                                 "or an Office of the Historian people record, nor a record typed as text or Markdown: "
+                                 "a .txt or .md file whose first lines give a Title or Date line, or a heading and a "
+                                 "date line)", str(path))
     try:
         yield from fmt.records(path)
     except ValueError as exc:

@@ -124,7 +124,8 @@ def ingest(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
 ) -> None:
-    """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records) into the store, one named graph each."""
+    """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records, records typed as .txt or .md) into the
+    store, one named graph each."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
