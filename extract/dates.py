@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .spans import Taken
 from .text import paragraphs
 
 MONTHS = {
@@ -58,10 +59,12 @@ def _numeric(m: re.Match[str], day_first: bool) -> date | None:
 def find_full_dates(text: str, day_first: bool = True) -> list[tuple[int, int, date]]:
     """Every complete date in the text as (start, end, date), in text order."""
     found: list[tuple[int, int, date]] = []
+    taken = Taken(size=len(text))  # the characters of the dates found: looked up, not read whole for each match
 
     def add(m: re.Match[str], d: date | None) -> None:
-        if d and not any(s <= m.start() < e for s, e, _ in found):
+        if d and not taken.covers(m.start()):
             found.append((m.start(), m.end(), d))
+            taken.add(m.start(), m.end())
 
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, ISO):
         for m in pattern.finditer(text):
@@ -86,9 +89,10 @@ def find_partial_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
     calendar than the document date belongs to the previous year.
     """
     found: list[tuple[int, int, date]] = []
+    taken = Taken(size=len(text))  # the characters of the dates found: looked up, not read whole for each match
     for pattern in (DAY_OF_MONTH_PARTIAL, DAY_MONTH, MONTH_DAY):
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in found):
+            if taken.covers(m.start()):
                 continue
             month, day = _month(m["month"]), int(m["day"])
             d = _make(anchor.year, month, day)
@@ -96,6 +100,7 @@ def find_partial_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
                 d = _make(anchor.year - 1, month, day)
             if d:
                 found.append((m.start(), m.end(), d))
+                taken.add(m.start(), m.end())
     return sorted(found)
 
 
@@ -104,7 +109,8 @@ def find_dates(text: str, anchor: date | None, day_first: bool = True) -> list[t
     full = find_full_dates(text, day_first)
     if anchor is None:
         return full
-    partial = [p for p in find_partial_dates(text, anchor) if not any(s <= p[0] < e for s, e, _ in full)]
+    within = Taken(((s, e) for s, e, _ in full), len(text))
+    partial = [p for p in find_partial_dates(text, anchor) if not within.covers(p[0])]
     return sorted(full + partial)
 
 

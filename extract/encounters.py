@@ -9,6 +9,7 @@ place the one it is "in" or "at", else where the record was written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -40,26 +41,48 @@ class Encounter:
 def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], author: str | None, doc_date: date | None,
                     written_at: str | None) -> list[Encounter]:
     lines = date_lines(body)
-    persons = [m for m in mentions if m.kind == "person"]
+    persons = _Starts([m for m in mentions if m.kind == "person"])
+    places = _Starts([m for m in mentions if m.kind == "place"])
+    line_starts = [at for at, _ in lines]
+    in_order = line_starts == sorted(line_starts)
     out: list[Encounter] = []
     for block in blocks:
         for sent in sentences(body, block.start, block.end):
             kind, verb = next(((k, m) for pattern, k in _ENCOUNTER if (m := pattern.search(sent.text))), (None, None))
             if kind is None:
                 continue
-            named = [m for m in persons if sent.start <= m.span.start < sent.end]
+            named = persons.within(sent.start, sent.end)
             authored = bool(_FIRST_PERSON.search(sent.text)) or any(m.entity == author for m in named)
             others = tuple(dict.fromkeys(m.entity for m in named if m.entity != author))
             if not authored or not others or _reported(sent.text, verb.start()):
                 continue
-            anchor = next((d for at, d in reversed(lines) if at <= sent.start), doc_date)
+            if in_order:  # the last date line above the sentence
+                i = bisect.bisect_right(line_starts, sent.start)
+                anchor = lines[i - 1][1] if i else doc_date
+            else:
+                anchor = next((d for at, d in reversed(lines) if at <= sent.start), doc_date)
             days = find_dates(sent.text, anchor or doc_date)
-            place = next((m.entity for m in mentions if m.kind == "place" and sent.start <= m.span.start < sent.end
-                          and _IN_PLACE.search(body[max(sent.start, m.span.start - 12):m.span.start])), None)
+            place = next((m.entity for m in places.within(sent.start, sent.end)
+                          if _IN_PLACE.search(body[max(sent.start, m.span.start - 12):m.span.start])), None)
             host = others[0] if re.search(r"\b(?:was|were)\s+received\s+by\b", sent.text, re.I) else (
                 author if re.search(r"\b(?:I|we)\s+received\b", sent.text) else None)
             out.append(Encounter(sent, kind, others, days[0][2] if days else anchor, place or written_at, host))
     return out
+
+
+class _Starts:
+    """Mentions looked up by where they start: those of one sentence in their own order, without reading every
+    mention of the text for every sentence (which grew with the square of a page of many meetings)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_start = sorted((m.span.start, i) for i, m in enumerate(mentions))
+        self.starts = [at for at, _ in self.by_start]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in the order they were given."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [self.mentions[i] for i in sorted(i for _, i in self.by_start[lo:hi])]
 
 
 def _reported(text: str, at: int) -> bool:

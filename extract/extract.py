@@ -14,14 +14,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
-from .facts import (DocumentFacts, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact, VoiceFact,
-                    meeting_at)
+from .facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
+                    VoiceFact, meeting_at)
 from .encounters import Encounter, find_body_meetings, find_encounters
 from .kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
 from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout
 from .mentions import Gazetteer
+from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, titled_posts, unnamed_mentions
@@ -32,6 +33,7 @@ from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summar
 from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
+from .spans import Taken, block_number
 from .text import Block, paragraphs
 
 
@@ -58,6 +60,7 @@ class Annotated:
     listed: dict[str, PersonFact] = field(default_factory=dict)  # a volume's persons
     offices: Offices | None = None
     entity_mentions: list[Mention] = field(default_factory=list)
+    institutions: list[EntityFact] = field(default_factory=list)  # organisations and events the authority does not list
     people: list[PersonFact] = field(default_factory=list)
     unnamed: list[PersonFact] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -75,8 +78,15 @@ class Annotated:
     turns: tuple[TurnFact, ...] = ()
     default_speaker: str | None = None
 
+    _numbering: tuple[tuple[Block, ...], tuple[Block, ...], Callable[[int], int]] | None = field(
+        default=None, init=False, repr=False, compare=False)  # paragraph_of's index, for these paragraphs
+
     def paragraph_of(self, offset: int) -> int:
-        return next((i + 1 for i, p in enumerate(self.paragraphs + self.note_paragraphs) if p.start <= offset < p.end), 0)
+        """The number of the paragraph (the body's, then the notes') that holds `offset`, 0 for none. The numbering
+        is built once for the paragraphs segmentation found, not rebuilt and read whole for every mention."""
+        if self._numbering is None or self._numbering[0] is not self.paragraphs or self._numbering[1] is not self.note_paragraphs:
+            self._numbering = (self.paragraphs, self.note_paragraphs, block_number(self.paragraphs + self.note_paragraphs))
+        return self._numbering[2](offset)
 
 
 def segmentation(a: Annotated) -> None:
@@ -113,6 +123,10 @@ def entities(a: Annotated) -> None:
     if a.perspective:
         a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(text, a.entity_mentions, doc.date,
                                                                                     a.perspective, a.paragraph_of))
+    # Organisations and events by the shapes of their names, where no mention stands (one wholly inside a name stays).
+    found = organisations.find(text, a.entity_mentions, a.authority, doc.doc_id, a.paragraph_of, a.perspective, a.year)
+    a.entity_mentions = [m for m in a.entity_mentions if m not in found.replaced] + found.mentions
+    a.institutions = found.entities
 
 
 def persons(a: Annotated) -> None:
@@ -139,7 +153,8 @@ def persons(a: Annotated) -> None:
     outside = {h.key: PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values()}
     a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, text, {**a.listed, **outside},
                                              scope=doc.doc_id)
-    a.mentions = sorted(a.entity_mentions + person_mentions, key=lambda m: (m.span.start, m.span.end))
+    a.mentions = sorted(a.entity_mentions + person_mentions + _named_after(a.entity_mentions, a.people, text),
+                        key=lambda m: (m.span.start, m.span.end))
     a.translator = _person_named(authority, a.people, doc.citation.translator)
 
 
@@ -272,7 +287,7 @@ def extract(doc: SourceDocument, authority: Authority | None = None, use_markup:
         document=doc, persons=a.people + outside + a.unnamed, posts=a.posts, meetings=a.meetings, mentions=a.mentions,
         positions=a.positions, author=a.author, translator=a.translator,
         translated_for=_resolve_label(authority, doc.citation.translated_for), written_at=a.written_at,
-        voice=VoiceFact(a.author, a.author_why, a.addressee, a.default_speaker, a.turns),
+        voice=VoiceFact(a.author, a.author_why, a.addressee, a.default_speaker, a.turns), entities=a.institutions,
     )
 
 
@@ -370,10 +385,27 @@ def _namesake_drafter(found: dict[str, PersonFact], doc: SourceDocument, offices
     return found
 
 
+def _named_after(mentions: list[Mention], people: list[PersonFact], text: str) -> list[Mention]:
+    """The person a body or an event is named after ("the X Committee", "the X Doctrine"), where the record names
+    that person elsewhere: a mention of the person inside the organisation's or event's name."""
+    names = {n: p.ref for p in people if not p.unnamed for n in {p.label, *p.aliases} if len(n) > 2}
+    out = []
+    for m in mentions:
+        if m.kind not in ("organization", "event"):
+            continue
+        for name, ref in names.items():
+            at = text.find(name, m.span.start, m.span.end)
+            if at >= 0 and re.match(r"\W", text[at + len(name):at + len(name) + 1] or " ") and (at == m.span.start or not text[at - 1].isalnum()):
+                out.append(Mention(ref, "person", Span(at, at + len(name), name), name, m.paragraph, "named-after"))
+                break
+    return out
+
+
 def _without_overlaps(preferred: list, others: list) -> list:
-    """`preferred` mentions, plus those of `others` that overlap none of them."""
-    taken = [(m.span.start, m.span.end) for m in preferred]
-    return preferred + [m for m in others if not any(s < m.span.end and m.span.start < e for s, e in taken)]
+    """`preferred` mentions, plus those of `others` that overlap none of them (looked up in `spans.Taken`, not
+    compared with each preferred mention, which grew with the square of a page of many names)."""
+    taken = Taken((m.span.start, m.span.end) for m in preferred)
+    return preferred + [m for m in others if not taken.overlaps(m.span.start, m.span.end)]
 
 
 def _listed_posts(posts: list[PostFact], listed: list[Participation], authority: Authority, gazetteer: Gazetteer,

@@ -49,6 +49,22 @@ class PersonFact:
 
 
 @dataclass
+class EntityFact:
+    """An organisation or event the authority data does not list, found by the shape of its name: its key (the
+    mapping mints its IRI), kind ("organization" or "event"), preferred label, every other spelling, and the state,
+    party or body it belongs to (an organ's owner; a congress's or plenum's party), the states an event involves
+    and a congress's ordinal."""
+
+    key: str
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    owner: str | None = None
+    involves: tuple[str, ...] = ()
+    ordinal: int | None = None
+
+
+@dataclass
 class PostFact:
     holder: str
     role: str | None  # a role of cwkg's scheme; None for an office known only by its title
@@ -148,3 +164,4 @@ class DocumentFacts:
     translated_for: str | None = None
     written_at: str | None = None
     voice: VoiceFact | None = None
+    entities: list[EntityFact] = field(default_factory=list)  # organisations and events the authority does not list

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from .facts import Mention, Span
 from .persons import Candidate, _trim
+from .spans import Taken
 from cwkg.loaders.source import SourceDocument
 from .volume import person_key
 
@@ -22,10 +23,10 @@ def marked_persons(doc: SourceDocument, paragraph_of: Callable[[int], int]) -> l
 
 def marked_candidates(doc: SourceDocument, taken: list[Mention]) -> list[Candidate]:
     """persName spans with no entry in the list of persons: names to group like any other."""
-    covered = [(m.span.start, m.span.end) for m in taken]
+    covered = Taken((m.span.start, m.span.end) for m in taken)  # looked up, not read for each marked name
     out = []
     for m in doc.marked:
-        if m.kind != "person" or any(s < m.end and m.start < e for s, e in covered):
+        if m.kind != "person" or covered.overlaps(m.start, m.end):
             continue
         name = _trim(m.text)
         if name:

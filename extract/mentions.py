@@ -9,13 +9,16 @@ count only when their context entity is named in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .authority import Authority
 from .facts import Mention, Span
-from .text import Block, fold, paragraphs, sentences
+from .spans import block_number
+from .text import fold, paragraphs, sentences
 
 _ORDINAL_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -92,7 +95,7 @@ class Gazetteer:
         entity the text itself names most often; failing that, to the half of a divided country on the side of the
         state whose record it is (`side`); failing that, to the one `context` (the text around it) names most."""
         folded = fold(text)
-        paras = paragraphs(text)
+        paras = block_number(paragraphs(text))
         hits = self.hits(folded)
         resolved: list[tuple[_Hit, str, str]] = []
         pending: list[_Hit] = []
@@ -140,18 +143,35 @@ class Gazetteer:
             return e.exists_in(year)
         return True
 
-    def _mention(self, text: str, paras: list[Block], start: int, end: int, iri: str, form: str, rule: str) -> Mention:
+    def _mention(self, text: str, paras: Callable[[int], int], start: int, end: int, iri: str, form: str, rule: str) -> Mention:
+        """`paras` numbers the paragraph an offset is in (`spans.block_number`): one bisection, not a scan of every
+        paragraph for every mention, which grew with the square of a page of many names."""
         entity = self.authority.entities[iri]
-        para = next((i + 1 for i, p in enumerate(paras) if p.start <= start < p.end), 0)
-        return Mention(iri, entity.kind, Span(start, end, text[start:end]), form, para, rule)
+        return Mention(iri, entity.kind, Span(start, end, text[start:end]), form, paras(start), rule)
 
-    def _congresses(self, text: str, folded: str, paras: list[Block], found: list[Mention], year: int | None) -> list[Mention]:
+    def _congresses(self, text: str, folded: str, paras: Callable[[int], int], found: list[Mention],
+                    year: int | None) -> list[Mention]:
         out = []
         parties_in_doc = Counter(m.entity for m in found if m.kind == "party")
+        # Only mentions that start inside the words before "Congress" or right after its "of" can name its party:
+        # looked up by where they start, in the order of `found`, not read all for every congress. The index is
+        # built at the first congress, so a text that names none pays nothing for it.
+        by_start: dict[int, list[int]] = {}
+        starts: list[int] = []
         for m in _CONGRESS.finditer(folded):
+            if not starts and found:
+                for i, mention in enumerate(found):
+                    by_start.setdefault(mention.span.start, []).append(i)
+                starts = sorted(by_start)
             ords = [ordinal_value(t) for t in re.split(r"\s*(?:,|and|&)\s*", m["ords"], flags=re.I) if t.strip()]
             party = None
-            for mention in found:
+            near: list[int] = []
+            if m["mid"]:
+                lo, hi = bisect.bisect_left(starts, m.start("mid")), bisect.bisect_left(starts, m.end("mid"))
+                near += [i for at in starts[lo:hi] for i in by_start[at]]
+            if m["of"]:
+                near += by_start.get(m.end(), [])
+            for mention in (found[i] for i in sorted(set(near))):
                 inside = m.start("mid") <= mention.span.start < m.end("mid") if m["mid"] else False
                 after = m["of"] and mention.span.start == m.end()
                 if mention.kind == "party" and (inside or after):
@@ -173,12 +193,17 @@ class Gazetteer:
     def _ruling_party(self, state_iri: str) -> str | None:
         return self.authority.ruling_party_of.get(state_iri)
 
-    def _triggers(self, text: str, folded: str, paras: list[Block], found: list[Mention]) -> list[Mention]:
+    def _triggers(self, text: str, folded: str, paras: Callable[[int], int], found: list[Mention]) -> list[Mention]:
         out = []
         if not self.triggered:
             return out
+        # The entities named in each sentence, read from the mentions sorted by start once rather than from every
+        # mention for every sentence (which grew with the square of a page of many names).
+        ordered = sorted(found, key=lambda m: m.span.start)
+        starts = [m.span.start for m in ordered]
         for sent in sentences(text):
-            named = {m.entity for m in found if sent.start <= m.span.start < sent.end}
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            named = {m.entity for m in ordered[lo:hi]}
             for event in self.triggered:
                 if event.trigger_context and not named.intersection(event.trigger_context):
                     continue
@@ -186,4 +211,3 @@ class Gazetteer:
                     for m in re.finditer(pattern, folded[sent.start : sent.end], re.IGNORECASE):
                         out.append(self._mention(text, paras, sent.start + m.start(), sent.start + m.end(), event.iri, "trigger", "event-trigger"))
         return out
-

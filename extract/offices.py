@@ -15,6 +15,7 @@ from datetime import date
 
 from .authority import Authority
 from .facts import Mention, PostFact, Span
+from .spans import Taken
 from .text import fold
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class Offices:
 
     def mentions(self, body: str, taken: list[Mention], day: date | None, state: str | None, paragraph_of) -> list[Mention]:
         """Offices named in the text whose holder that day is known, as mentions of that person."""
-        covered = [(m.span.start, m.span.end) for m in taken]
+        covered = Taken(((m.span.start, m.span.end) for m in taken), len(body))  # looked up, not read for each title
         out: list[Mention] = []
         for m in _TITLE.finditer(_headings_in_title_case(body)):
             words = m["title"].split()
@@ -121,7 +122,7 @@ class Offices:
                     continue  # "the Secretary of the Department of Defense" is not "the Secretary"
                 start = m.start("title")
                 end = start + len(title)
-                if any(s < end and start < e for s, e in covered):
+                if covered.overlaps(start, end):
                     break
                 if re.match(r"\s+[A-Z][a-z]", body[end:end + 3]):
                     break  # "the President Doe": the name is the mention

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
-from .text import Block, fold, paragraphs
+from .spans import Taken, block_number, first_by
+from .text import fold, paragraphs
 
 HONORIFICS = (
     r"Comrades?|Cdes?\.|Comr?\.|Tov\.|Tovarishch|Amb\.|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
@@ -86,9 +87,9 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     out = _scan(text, folded, patterns, covered, [], offsets)
     out += _after_post_and_state(text, folded, role_words, taken, out, offsets)
     if given_names:
-        found = [(c.span.start, c.span.end) for c in out if c.span]
+        found = Taken(covered + [(c.span.start, c.span.end) for c in out if c.span], len(text))
         for m in _GIVEN_NAME.finditer(folded):
-            if m["first"] in given_names and m["first"] not in STOP and not any(s < m.end() and m.start() < e for s, e in covered + found):
+            if m["first"] in given_names and m["first"] not in STOP and not found.overlaps(m.start(), m.end()):
                 name = _trim(text[m.start():m.end()])
                 if len(name.split()) >= 2 and text[m.start():m.end()].startswith(name):
                     out.append(Candidate(name, Span(m.start(), m.start() + len(name), name) if offsets else None, "given-name"))
@@ -120,7 +121,7 @@ _ITEM = re.compile(rf"^(?:(?:{HONORIFICS})\s+)*(?P<name>{_FULL})$")
 def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
     """The names a "Present: A, B, C and D" line lists, each a person even if no authority knows it."""
     out: list[Candidate] = []
-    covered = [(m.span.start, m.span.end) for m in taken]
+    covered = Taken(((m.span.start, m.span.end) for m in taken), len(text))
     folded = fold(text)  # same length as the text: offsets carry over
     for line in _LISTED.finditer(folded):
         start = line.start("value")
@@ -132,7 +133,7 @@ def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
                     continue
                 at = start + item.start() + part.start() + part.group(0).find(raw) + m.start("name")
                 end = at + len(m["name"])
-                if not any(s < end and at < e for s, e in covered):
+                if not covered.overlaps(at, end):
                     out.append(Candidate(text[at:end], Span(at, end, text[at:end]), "present-list"))
     return out
 
@@ -167,14 +168,14 @@ def signature_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
     """The name that signs the record (a short last line), and the diarist of "From the diary of X"."""
     out: list[Candidate] = []
     folded = fold(text)
-    covered = [(m.span.start, m.span.end) for m in taken]
+    covered = Taken(((m.span.start, m.span.end) for m in taken), len(text))
     for block in paragraphs(text)[-3:]:
         for line in re.finditer(r"[^\n]+", text[block.start:block.end]):
             start = block.start + line.start()
             m = _SIGNED.match(folded[start:block.start + line.end()])
             last = block.start + line.end() >= len(text.rstrip())
             words = len(m["name"].split()) if m else 0
-            if m and (2 <= words <= 4 or words == 1 and last) and not any(s < start + m.end("name") and start < e for s, e in covered):
+            if m and (2 <= words <= 4 or words == 1 and last) and not covered.overlaps(start, start + m.end("name")):
                 name = _trim(text[start:start + m.end("name")])
                 if len(name.split()) >= 2 or (last and len(name) >= 4 and name not in STOP and not _FORMULA.match(name)):
                     out.append(Candidate(name, Span(start, start + len(name), name), "signature"))
@@ -195,10 +196,12 @@ def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: 
     """"Ambassador to Ruritania Pyotr Ivanov": the name that follows a post and the state, party or place it
     is of or to, which the authority already found; two or three capitalised words, none a stop word."""
     ends = {m.span.end: m for m in taken if m.kind in ("state", "party", "place", "organization")}
+    by_start = first_by(taken, lambda m: m.span.start)  # the first mention starting at an offset, looked up
+    named_at = {c.span.start for c in out if c.span}  # where the names already found start
     roles = _role_alternation(tuple(role_words))
     found: list[Candidate] = []
     for rm in re.finditer(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in|at)[ \t]+(?:the[ \t]+)?", folded):
-        target = next((m for m in taken if m.span.start == rm.end()), None)
+        target = by_start.get(rm.end())
         if target is None or target.span.end not in ends:
             continue
         m = _NAME_AFTER.match(folded, target.span.end)
@@ -206,9 +209,11 @@ def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: 
             continue
         raw = text[m.start("name"):m.end("name")]
         name = _trim(raw)
-        if len(name.split()) < 2 or not raw.startswith(name) or any(c.span and c.span.start == m.start("name") for c in out + found):
+        if len(name.split()) < 2 or not raw.startswith(name) or m.start("name") in named_at:
             continue
         found.append(Candidate(name, Span(m.start("name"), m.start("name") + len(name), name) if offsets else None, "post-state-name"))
+        if offsets:
+            named_at.add(m.start("name"))
     return found
 
 
@@ -218,6 +223,11 @@ def _role_alternation(role_words: tuple[str, ...]) -> str:
 
 
 def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:
+    """Candidates of each pattern that overlap no span of `covered` and start where no earlier candidate does.
+    Both are looked up (`spans.Taken`, a set of starts), not read whole for each match: a page of one name
+    repeated would otherwise take time growing with its square."""
+    taken = Taken(covered, len(text))
+    named_at = {c.span.start for c in out if c.span}
     for rule, pattern in patterns:
         for m in pattern.finditer(folded):
             raw = text[m.start("name") : m.end("name")]
@@ -226,12 +236,14 @@ def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offse
                 continue
             start = m.start("name") + raw.find(name)
             end = start + len(name)
-            if any(s < end and start < e for s, e in covered):
+            if taken.overlaps(start, end):
                 continue
-            if offsets and any(c.span and c.span.start == start for c in out):
+            if offsets and start in named_at:
                 continue
             titled = f"{text[m.start():m.start('name')].strip()} {name}" if rule == "honorific" else None
             out.append(Candidate(name, Span(start, end, name) if offsets else None, rule, titled=titled))
+            if offsets:
+                named_at.add(start)
     for m in re.finditer(rf"(?P<name>{_FULL})\s*\[(?P<alt>{_FULL})\]", folded):
         name, alt = _trim(text[m.start("name") : m.end("name")]), _trim(text[m.start("alt") : m.end("alt")])
         if name and alt:
@@ -275,6 +287,8 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     spellings: dict[str, Counter[str]] = {}
     owner: dict[str, str] = {}  # name key -> person key
     candidates = body_candidates + other_candidates
+    # The rules below that compare a name with the others read only names: each once, however often it is repeated.
+    spelled = list(first_by(candidates, lambda c: c.name).values())
     multi = [c for c in candidates if len(c.name.split()) > 1]
     single = [c for c in candidates if len(c.name.split()) == 1]
     surname_of: dict[str, str] = {}
@@ -288,7 +302,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         elif key in person_keys:
             owner[key] = person_keys[key]
             known_person(person_keys[key])
-        elif (initial := _by_initials(authority, c.name, owner, candidates)) is not None:
+        elif (initial := _by_initials(authority, c.name, owner, spelled)) is not None:
             owner[key] = initial  # "V. Ivanov" and "V. P. Ivanov"
         elif (near := _near(key, person_keys)) is not None:
             owner[key] = near  # a list's spelling one letter off from the text's
@@ -300,7 +314,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         token = authority.name_key(c.name)
         if token in owner:
             continue
-        matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, candidates)}
+        matches = {v for k, v in owner.items() if _ends_or_begins(authority, k, token, spelled)}
         if not matches:
             # "Herr Novak": the one person the publication lists under that surname.
             matches = {key for key, p in listed.items() if any(len(a.split()) == 1 and authority.name_key(a) == token for a in p.aliases)}
@@ -313,7 +327,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         owner[token] = matches.pop() if len(matches) == 1 else provisional + token
         surname_of[token] = owner[token]
     mentions: list[Mention] = []
-    paras = paragraphs(body)
+    paras = block_number(paragraphs(body))
     for c in candidates:
         key = owner[authority.name_key(c.name)]
         spellings.setdefault(key, Counter())[c.name] += 1 if c.span else 0
@@ -322,7 +336,7 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
         if c.titled:
             person.titles.add(c.titled)
         if c.span:
-            mentions.append(Mention(person.ref, "person", c.span, "name", _para(paras, c.span.start), c.rule))
+            mentions.append(Mention(person.ref, "person", c.span, "name", paras(c.span.start), c.rule))
     # A surname used alone: each spelling of it in the full names is an alias too.
     for token, key in surname_of.items():
         for full in [n for n in people[key].aliases if len(n.split()) > 1]:
@@ -363,9 +377,9 @@ def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: s
 
 def _stands_alone(body: str, surname: str, person: PersonFact) -> bool:
     """Whether the text uses the surname outside the person's full names."""
-    inside = [(m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
-              for m in re.finditer(re.escape(a), body)]
-    return any(not any(s <= m.start() < e for s, e in inside)
+    inside = Taken(((m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
+                    for m in re.finditer(re.escape(a), body)), len(body))
+    return any(not inside.covers(m.start())
                for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", body))
 
 
@@ -413,24 +427,22 @@ def _ends_or_begins(authority: Authority, full_key: str, token: str, candidates:
     return False
 
 
-def _para(paras: list[Block], offset: int) -> int:
-    return next((i + 1 for i, p in enumerate(paras) if p.start <= offset < p.end), 0)
-
-
 def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Mention], known: list[Mention]) -> list[Mention]:
-    taken = [(m.span.start, m.span.end) for m in found + known]
+    """Every further occurrence of a person's spelling that overlaps no mention found before it. What is taken is
+    kept in `spans.Taken`, so each occurrence costs its own length, not a look at every earlier mention."""
+    taken = Taken(((m.span.start, m.span.end) for m in found + known), len(body))
     folded = fold(body)
-    paras = paragraphs(body)
+    paras = block_number(paragraphs(body))
     out = []
     for person in people.values():
         if person.authority_iri and not any(m.entity == person.ref for m in found):
             continue
         for alias in sorted(person.aliases, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", folded):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
-                taken.append((m.start(), m.end()))
-                out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", _para(paras, m.start()), "known-spelling"))
+                taken.add(m.start(), m.end())
+                out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", paras(m.start()), "known-spelling"))
     return out
 
 
@@ -440,7 +452,7 @@ def _variant_mentions(authority: Authority, body: str, people: dict[str, PersonF
             for alias in p.aliases if len(alias.split()) > 1}
     taken = sorted((m.span.start, m.span.end) for m in found)
     starts = [s for s, _ in taken]
-    paras = paragraphs(body)
+    paras = block_number(paragraphs(body))
     out = []
     for m in re.finditer(rf"(?<![\w]){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", fold(body)):
         i = bisect.bisect_left(starts, m.end())
@@ -451,5 +463,5 @@ def _variant_mentions(authority: Authority, body: str, people: dict[str, PersonF
         if person:
             start = m.start() + body[m.start():m.end()].find(name)
             person.aliases.add(name)
-            out.append(Mention(person.ref, "person", Span(start, start + len(name), name), "name", _para(paras, start), "name-variant"))
+            out.append(Mention(person.ref, "person", Span(start, start + len(name), name), "name", paras(start), "name-variant"))
     return out

@@ -9,16 +9,26 @@ comma, or just after). A post with no named holder still gets an unnamed person.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .authority import Authority, Role
 from .facts import Mention, PersonFact, PostFact, Span
 from .text import fold
 
-_HOLDER_BEFORE = re.compile(r"^(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?$")
-_HOLDER_AFTER = re.compile(r"^\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
-_OF = re.compile(r"^\s+of\s+(?:the\s+)?")
-_TO = re.compile(r"^\s+(?:to|in|at)\s+(?:the\s+)?")
+# The patterns below are matched at an offset of the whole text (`pattern.match(text, pos, endpos)`), never on a copy
+# of the text from that offset: copying the rest of a long page for every role word made reading posts grow with
+# the square of the page. Anchored by `match`/`fullmatch`, they need no "^" or "$".
+_HOLDER_BEFORE = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?")  # fullmatched: the gap from a name to its post
+_HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?")  # fullmatched: from a post to its name
+# At most this many characters other than white space stand in a gap either pattern fullmatches (a bracket of 60,
+# its brackets, a comma and "the"; a comma or bracket and "Comrade"), so a name farther than that is never its holder.
+_BEFORE_SPAN, _AFTER_SPAN = 66, 8
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
+_DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)
+_MINISTER_TO = re.compile(r"\s+to\b")
+_NONSPACE_RUN = {n: re.compile(rf"\s*(?:\S\s*){{0,{n}}}") for n in (_BEFORE_SPAN, _AFTER_SPAN)}
 _NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Former|former|Designate)[ -]|\b(?:to|of|for) the )$", re.I)
 
 
@@ -34,7 +44,11 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
     pattern, by_label = _role_pattern(authority.roles)
     folded = fold(body)
     starts = {m.span.start: m for m in mentions}
-    persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.span.start)
+    states_ending: dict[int, tuple[int, Mention]] = {}  # an end -> the first state mention (and its index) ending there
+    for i, m in enumerate(mentions):
+        if m.kind == "state":
+            states_ending.setdefault(m.span.end, (i, m))
+    persons = _Persons(sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.span.start))
     posts: list[PostFact] = []
     unnamed: list[PersonFact] = []
     for rm in pattern.finditer(folded):
@@ -44,20 +58,20 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             continue  # "Officer in Charge of Polish Affairs": not a chargé d'affaires
         if _NOT_THE_ROLE.search(folded[max(0, start - 12):start]):
             continue  # "Deputy Prime Minister", "Under Secretary of State": another office
-        if re.match(r"[ -]Designate\b|'s\b", folded[end:], re.I):
+        if _DESIGNATE.match(folded, end):
             continue  # not yet in post, or a possessive ("the President's adviser")
         if re.search(r"\b(?:former|ex-|late|then)\s+(?:\w+\s+)?$", folded[max(0, start - 20):start], re.I):
             continue  # "former GDR Ambassador": a post held before, not at the time of the record
-        if rm.group(0).lower() == "minister" and not re.match(r"\s+to\b", folded[end:]):
+        if rm.group(0).lower() == "minister" and not _MINISTER_TO.match(folded, end):
             continue  # a bare "Minister" is an envoy only as "Minister to <state>"
         of = to = city = None
         # Adjective or state name right before the role: "Soviet Ambassador".
-        before = next((m for m in mentions if m.span.end in (start - 1, start) and m.kind == "state"), None)
+        before = min((x for x in (states_ending.get(start - 1), states_ending.get(start)) if x), default=(0, None))[1]
         if before:
             of, start = before.entity, before.span.start
-        if (m := _OF.match(folded[end:])) and (target := starts.get(end + m.end())) and target.kind in ("state", "party", "organization"):
+        if (m := _OF.match(folded, end)) and (target := starts.get(m.end())) and target.kind in ("state", "party", "organization"):
             of, end = target.entity, target.span.end
-        if (m := _TO.match(folded[end:])) and (target := starts.get(end + m.end())):
+        if (m := _TO.match(folded, end)) and (target := starts.get(m.end())):
             if target.kind in ("state", "organization"):
                 to, end = target.entity, target.span.end
             elif target.kind == "place":
@@ -104,12 +118,47 @@ def _named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[li
     return merge_posts(kept), [u for u in unnamed if u.key not in same]
 
 
-def _holder(body: str, folded: str, persons: list[Mention], start: int, end: int, roles: re.Pattern[str]) -> str | None:
+class _Persons:
+    """Person mentions in text order, looked up by where they start and where they end."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.span.start for m in mentions]
+        self.by_end = sorted((m.span.end, i) for i, m in enumerate(mentions))
+        self.ends = [e for e, _ in self.by_end]
+
+    def ending_within(self, lo: int, hi: int) -> list[int]:
+        """Indices, in text order, of the mentions that end in [lo, hi]."""
+        return sorted(i for _, i in self.by_end[bisect.bisect_left(self.ends, lo):bisect.bisect_right(self.ends, hi)])
+
+    def starting_within(self, lo: int, hi: int) -> range:
+        """Indices of the mentions that start in [lo, hi]."""
+        return range(bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi))
+
+
+def _gap_start(folded: str, start: int, nonspace: int) -> int:
+    """The least offset from which `folded[offset:start]` holds at most `nonspace` characters other than white space."""
+    size = 512
+    while True:
+        lo = max(0, start - size)
+        run = _NONSPACE_RUN[nonspace].match(folded[lo:start][::-1]).end()
+        if run < start - lo or lo == 0:
+            return start - run
+        size *= 2
+
+
+def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, roles: re.Pattern[str]) -> str | None:
     """The name in apposition: just before the post ("X, Ambassador of S") or just after it ("Ambassador of S, X").
     In a list ("the Ambassador of A, X, the Ambassador of B, Y") a name already placed after an earlier post is
-    that post's, so the next post takes the name after it."""
-    before = [m for m in persons if m.span.end <= start and _HOLDER_BEFORE.match(folded[m.span.end:start])]
-    after = [m for m in persons if m.span.start >= end and _HOLDER_AFTER.match(folded[end:m.span.start])]
+    that post's, so the next post takes the name after it.
+
+    Only the names near enough to the post for the gap between to fit the patterns are read (a handful of
+    characters besides white space), so a page of many posts and names does not grow with its square."""
+    found = persons.mentions
+    lo = _gap_start(folded, start, _BEFORE_SPAN)
+    before = [found[i] for i in persons.ending_within(lo, start) if _HOLDER_BEFORE.fullmatch(folded, found[i].span.end, start)]
+    hi = _NONSPACE_RUN[_AFTER_SPAN].match(folded, end).end()
+    after = [found[i] for i in persons.starting_within(end, hi) if _HOLDER_AFTER.fullmatch(folded, end, found[i].span.start)]
     if before and after:
         b = before[-1]
         lead = folded[max(0, b.span.start - 80):b.span.start]
@@ -151,6 +200,7 @@ def titled_posts(body: str, authority: Authority, mentions: list[Mention], year:
     labels = {fold(label).lower(): role for role in authority.roles for label in role.labels}
     out: list[PostFact] = []
     seen: set[tuple[str, str]] = set()
+    held_by: dict[tuple[str, str], list] = {}  # the authority's posts of a person and role that year, read once for each
     for m in mentions:
         if m.kind != "person" or m.entity not in authority.entities:
             continue
@@ -161,8 +211,10 @@ def titled_posts(body: str, authority: Authority, mentions: list[Mention], year:
         role = next((labels[" ".join(ws[i:])] for ws in (words, own) for i in range(len(ws)) if " ".join(ws[i:]) in labels), None)
         if role is None or (m.entity, role.iri) in seen:
             continue
-        held = [p for p in authority.posts if p.person == m.entity and p.role == role.iri
-                and (year is None or (p.start or 0) <= year <= (p.end or 9999))]
+        if (m.entity, role.iri) not in held_by:
+            held_by[m.entity, role.iri] = [p for p in authority.posts if p.person == m.entity and p.role == role.iri
+                                           and (year is None or (p.start or 0) <= year <= (p.end or 9999))]
+        held = held_by[m.entity, role.iri]
         if len(held) == 1:
             seen.add((m.entity, role.iri))
             start = m.span.start - len(before["title"]) - (len(body[:m.span.start]) - len(body[:m.span.start].rstrip())) \

@@ -19,6 +19,7 @@ from .facts import Mention, PersonFact, PostFact, Span
 from .mentions import Gazetteer
 from .office_holders import office_holders
 from .posts import find_posts
+from .spans import Taken
 from .titles import career, office_post, office_title
 from cwkg.loaders.source import VolumePerson
 from .text import fold
@@ -71,11 +72,12 @@ def find_volume_persons(body: str, volume: str, people: tuple[VolumePerson, ...]
     pattern, table = _matcher(volume, people)
     if pattern is None:
         return []
-    covered = [(m.span.start, m.span.end) for m in taken if m.kind != "person"]
+    # Looked up (`spans.Taken`), not read whole for each name found: a page of one name repeated stays linear.
+    covered = Taken(((m.span.start, m.span.end) for m in taken if m.kind != "person"), len(body))
     out = []
     for m in pattern.finditer(fold(body)):
         keys = table[m.group(0)]
-        if len(set(keys)) != 1 or any(s < m.end() and m.start() < e for s, e in covered):
+        if len(set(keys)) != 1 or covered.overlaps(m.start(), m.end()):
             continue
         before = re.search(r"([A-Z][a-z]+)\s$", body[max(0, m.start() - 20):m.start()])
         inside_name = re.match(r"\s+[A-Z][a-z]", body[m.end():m.end() + 3]) or (before and before.group(1) not in _TITLES)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.extract.facts import DocumentFacts, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
+from cwkg.extract.facts import DocumentFacts, EntityFact, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
@@ -48,7 +48,17 @@ def person_iri(ref: str) -> NamedNode:
     return NamedNode(ref)
 
 
+def found_iri(ref: str) -> NamedNode:
+    """An organisation or event extraction found by the shape of its name ("organization:party-cpsu/politburo",
+    "event:document-<id>/berlin-crisis"): minted under what it belongs to, or under the record that names it."""
+    kind, _, rest = ref.partition(":")
+    scope, _, key = rest.rpartition("/")
+    return NamedNode(f"{ID}{kind}/provisional/{slug(scope)}/{slug(key)}")
+
+
 def entity_iri(ref: str) -> NamedNode:
+    if ref.startswith(("organization:", "event:")):
+        return found_iri(ref)
     return person_iri(ref) if ref.startswith(("provisional:", "unnamed:", "frus:", "pocom:", "hsg:")) else NamedNode(ref)
 
 
@@ -103,6 +113,8 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(d, CW.writtenAt, place)
     for person in facts.persons:
         _person(t, person)
+    for entity in facts.entities:
+        _found_entity(t, entity)
     for post in facts.posts:
         p = _post(t, minted("post", doc.doc_id, post_key(post)), post)
         t.add(p, CW.attestedIn, d)
@@ -165,6 +177,25 @@ def _organization(t: _Triples, ref: str) -> NamedNode:
     t.add(org, SKOS.prefLabel, Literal(ref))
     t.add(org, CW.provisional, Literal(True))
     return org
+
+
+def _found_entity(t: _Triples, entity: EntityFact) -> None:
+    """An organisation or event the authority does not list: its class, names and what it belongs to (an organ's
+    state, party or body; a congress's or plenum's party; the states an event involves)."""
+    e = found_iri(entity.key)
+    event = entity.kind == "event"
+    t.add(e, RDF.type, (CW.Congress if entity.ordinal is not None else CW.Event) if event else CW.Organization)
+    t.add(e, SKOS.prefLabel, Literal(entity.label))
+    t.add(e, RDFS.label, Literal(entity.label))
+    for alias in sorted(entity.aliases - {entity.label}):
+        t.add(e, SKOS.altLabel, Literal(alias))
+    t.add(e, CW.provisional, Literal(True))
+    if entity.owner:
+        t.add(e, CW.organizedBy if event else ORG.subOrganizationOf, entity_iri(entity.owner))
+    for state in entity.involves:
+        t.add(e, CW.involves, entity_iri(state))
+    if entity.ordinal is not None:
+        t.add(e, CW.ordinal, Literal(str(entity.ordinal), datatype=XSD.integer))
 
 
 def _person(t: _Triples, person: PersonFact) -> None:
@@ -283,8 +314,8 @@ def _post(t: _Triples, node: NamedNode, post: PostFact) -> NamedNode:
         t.add(role, RDFS.label, Literal(post.title or "office", language="en"))
     t.add(node, ORG.role, role)
     t.add(node, CW.postTitle, Literal(post.title) if post.title else None)
-    t.add(node, ORG.organization, NamedNode(post.of) if post.of else None)
-    t.add(node, CW.accreditedTo, NamedNode(post.to) if post.to else None)
+    t.add(node, ORG.organization, entity_iri(post.of) if post.of else None)
+    t.add(node, CW.accreditedTo, entity_iri(post.to) if post.to else None)
     t.add(node, CW.postCity, NamedNode(post.city) if post.city else None)
     _dates(t, node, post)
     return node
