@@ -533,9 +533,16 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
     return positions
 
 
+def _sentence_at(all_sentences: list[Block], offset: int) -> int | None:
+    """The index of the sentence (in document order) that holds `offset`: by bisection, so a long record does not
+    cost a scan of all its sentences for every clause."""
+    i = bisect.bisect_right(all_sentences, offset, key=lambda s: s.start) - 1
+    return i if i >= 0 and all_sentences[i].start <= offset < all_sentences[i].end else None
+
+
 def _proposed_item(ctx: Context, c: _Clause, all_sentences: list[Block]) -> bool:
     """A verbless item in a run of them right after "I have two suggestions:" or "Recommendations:"."""
-    idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), None)
+    idx = _sentence_at(all_sentences, c.start)
     if idx is None:
         return False
     before = all_sentences[max(0, idx - 6):idx]
@@ -554,7 +561,7 @@ def _proposed_item(ctx: Context, c: _Clause, all_sentences: list[Block]) -> bool
 def _subject_at(ctx: Context, c: _Clause, all_sentences: list[Block]) -> str | None:
     """The state, party or event most named in the sentences before the clause (the last eight), else in
     the record up to it, else in the whole record: what the conversation is about."""
-    idx = next((i for i, s in enumerate(all_sentences) if s.start <= c.start < s.end), 0)
+    idx = _sentence_at(all_sentences, c.start) or 0
     exclude = ctx.own_side.get(c.att.speaker, set()) | {c.att.speaker}
     for window, before in ((all_sentences[max(0, idx - 8):idx + 1], c.start), (all_sentences[:idx + 1], c.start),
                            (all_sentences, all_sentences[-1].end if all_sentences else c.start)):
