@@ -68,11 +68,6 @@ def verb_kind(verb: str) -> str | None:
     return found.kind if found else None
 
 
-def noun_kind(noun: str) -> str | None:
-    found = _lookup(noun, "noun")
-    return found.kind if found else None
-
-
 def _entry(words: str) -> Entry | None:
     """The entry of a reporting verb, noun or phrase as written: the verb or noun itself; for a delexical phrase
     ("expressed his deep concern") its noun; for "be" with a stance adjective ("was convinced") the adjective."""

@@ -4,35 +4,19 @@ real `oxigraph serve` on 127.0.0.1 holding Wikidata-shaped facts (tests/fixtures
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
 
-import pyoxigraph as ox
 import pytest
 
-from oxigraph_server import RunningServer
-from support import EXAMPLE, ROOT
+from support import EXAMPLE
 from test_bad_input import cwkg, digest, one_line_error
+from test_wikidata import wikidata  # noqa: F401 - the read-only Wikidata-shaped endpoint fixture
 
-FIXTURE = ROOT / "tests" / "fixtures" / "wikidata" / "founding.ttl"
 AMBIGUOUS = ('INSERT DATA { GRAPH <https://w3id.org/cwkg/id/state/test-yugoslavia/graph> { '
              '<https://w3id.org/cwkg/id/state/test-yugoslavia> a <https://w3id.org/cwkg/ontology#State> ; '
              '<http://www.w3.org/2004/02/skos/core#prefLabel> "Yugoslavia"@en } }')
-
-
-@pytest.fixture(scope="module")
-def wikidata(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("wikidata") / "store"
-    loaded = ox.Store(str(folder))
-    loaded.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
-    loaded.flush()
-    del loaded
-    gc.collect()
-    server = RunningServer(folder, writable=False).start()
-    yield server.query_url
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,7 @@ def test_every_written_form_leads_back_to_its_lemma(lemma):
 
 
 def test_nouns_are_listed_in_the_singular_and_found_in_the_plural():
-    assert (plural("reply"), plural("view"), plural("words"), reporting.noun_kind("objections")) == (
+    assert (plural("reply"), plural("view"), plural("words"), reporting.kind("objections")) == (
         "replies", "views", "words", "disagree")
 
 
