@@ -25,7 +25,7 @@ from .mentions import Gazetteer
 from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
-from .posts import find_posts, titled_posts, unnamed_mentions
+from .posts import find_posts, named_holders, title_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
@@ -33,6 +33,7 @@ from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summar
 from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
+from .seat import embassy_seat, post_seat
 from .spans import Taken, block_number
 from .text import Block, paragraphs
 
@@ -141,8 +142,9 @@ def persons(a: Annotated) -> None:
                    if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in candidates)]
     if a.use_markup:
         candidates = marked_candidates(doc, a.entity_mentions) + candidates
-    other = find_candidates(doc.title, role_words, [], offsets=False)
-    in_title = [(m.span.start, m.span.end) for m in a.gazetteer.find(doc.title or "", a.year) if m.kind != "person"]
+    title_entities = [m for m in a.gazetteer.find(doc.title or "", a.year) if m.kind != "person"]
+    other = find_candidates(doc.title, role_words, title_entities, offsets=False)  # "Ambassador to S Pyotr Ivanov"
+    in_title = [(m.span.start, m.span.end) for m in title_entities]
     other += [Candidate(name, None, "title-party") for name in title_parties(doc.title or "", in_title, role_words)]
     if not any(n.kind == SUMMARY for n in doc.notes):
         other += find_candidates(doc.description or "", role_words, [], offsets=False)
@@ -162,6 +164,10 @@ def posts(a: Annotated) -> None:
     """Posts the text states ("X, Ambassador of S to C"), the offices it names people by ("The Vice President"),
     and the unnamed holders of posts no name goes with."""
     a.posts, a.unnamed = find_posts(a.doc.body, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)
+    if a.doc.title:  # the title's posts name the holders of the body's unnamed ones ("the ambassador of S")
+        in_title = [m for m in a.gazetteer.find(a.doc.title, a.year, side=a.perspective) if m.kind != "person"]
+        a.posts, a.unnamed = named_holders(
+            a.posts + title_posts(a.doc.title, a.authority, in_title, a.people, a.year, a.doc.doc_id), a.unnamed)
     a.posts += [p for p in titled_posts(a.doc.body, a.authority, a.mentions, a.year)
                 if not any(q.holder == p.holder and q.role == p.role for q in a.posts)]
     named = [(m.entity, m.span.text, m.span) for m in a.mentions if m.rule == "office-title"]
@@ -190,6 +196,11 @@ def authorship(a: Annotated) -> None:
         if found is not None:
             a.author, a.author_why = found.author, found.why
     a.addressee = addressee_from_title(doc.title, named)
+    if a.written_at is None:  # no dateline place: the sending embassy, else the author's post
+        head = body[:a.layout.opening.start] if a.layout.opening else ""
+        a.written_at = (embassy_seat(doc.title or "", a.gazetteer.find(doc.title or "", a.year), a.authority, title=True)
+                        or embassy_seat(head, [m for m in a.mentions if m.span.end <= len(head)], a.authority, title=False)
+                        or post_seat(a.author, a.posts))
     a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
     if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.

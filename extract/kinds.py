@@ -21,6 +21,7 @@ class Kind:
     label: str
     voice: str
     pattern: re.Pattern[str]
+    broader: tuple[str, ...] = ()  # the kinds this one is a kind of: a memorandum of conversation is a memorandum
 
 
 @lru_cache(maxsize=1)
@@ -28,8 +29,9 @@ def kinds() -> tuple[Kind, ...]:
     out = []
     for line in ontology.data_file("document-kinds.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            label, voice, pattern = line.split("\t")
-            out.append(Kind(label, voice, re.compile(pattern, re.IGNORECASE)))
+            label, voice, broader, pattern = line.split("\t")
+            out.append(Kind(label, voice, re.compile(pattern, re.IGNORECASE),
+                            tuple(b.strip() for b in broader.split(",") if b.strip() not in ("", "-"))))
     return tuple(out)
 
 
@@ -41,6 +43,17 @@ def classify(title: str) -> Kind | None:
 def document_kind(title: str, default: str = "document") -> str:
     found = classify(title)
     return found.label if found else default
+
+
+def with_broader(label: str) -> tuple[str, ...]:
+    """The kind and every kind it is a kind of, nearest first, so that a search for memoranda finds memoranda of
+    conversation."""
+    out = [label]
+    for current in out:
+        for k in kinds():
+            if k.label == current:
+                out += [b for b in k.broader if b not in out]
+    return tuple(out)
 
 
 def voice(title: str, kind: str | None) -> str | None:

@@ -236,7 +236,7 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
             break
     if place is None and written_at:
         place = written_at
-        rules.append("place-from-dateline")
+        rules.append("place-where-written")
     span_end = lay.opening.end if lay.opening else parts[-1].end
     dur = None
     for block in parts:

@@ -68,6 +68,7 @@ _HEADS: dict[str, tuple[str, str, bool]] = {
     **{w: (EVENT, "uprising", True) for w in ("Uprising", "Revolution", "Revolt", "Rebellion", "Insurrection",
                                                "Counter-revolution", "Counterrevolution", "Counter-Revolution")},
 }
+HEAD_WORDS = frozenset(_HEADS)  # the words that end the name of an organisation or event
 # The heads of standing organs: one of a state, party or body is the same organ in every record that names it
 # ("the Bulgarian Council of Ministers", "the Council of Ministers of Bulgaria"); a delegation, a mission or a group is
 # of its occasion.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .attendance import find_lists
 from .authority import Authority
 from .facts import Mention, Participation
 from .meeting import Layout
@@ -27,9 +28,12 @@ def _inside(mentions: list[Mention], start: int, end: int, kind: str) -> list[Me
 
 def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Authority, perspective: str | None,
               year: int | None, offices: Offices | None = None, day: date | None = None) -> list[Participation]:
-    out: list[Participation] = []
+    out = _from_lists(body, mentions)
+    listed = [e.span for e in find_lists(body, [(m.span.start, m.span.end) for m in mentions if m.kind != "person"])]
     delegation = None
     for block in parts.participants:
+        if any(s.start <= block.start < s.end for s in listed):
+            continue  # read as a list, with its sides and descriptions
         text = block.text
         if len(text.split()) <= 4 and (state := authority.resolve_label(text, ("state", "organization"))):
             delegation = state
@@ -48,6 +52,20 @@ def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Auth
             out.append(Participation(holder, delegation or perspective, rest, office))
         elif (m := _TITLE.match(text)) and (holder := authority.office_holder(m["title"], delegation or perspective, year)):
             out.append(Participation(holder, delegation or perspective, text.partition(",")[2].strip() or None))
+    return out
+
+
+def _from_lists(body: str, mentions: list[Mention]) -> list[Participation]:
+    """Each person an attendance list names, with the state of their side and what the list says of them."""
+    persons = [m for m in mentions if m.kind == "person"]
+    out = []
+    for found in find_lists(body, [(m.span.start, m.span.end) for m in mentions if m.kind != "person"]):
+        for e in found.entries:
+            person = next((m.entity for m in persons if m.span.start < e.name.end and e.name.start < m.span.end), None)
+            side = next((m.entity for m in mentions if m.kind == "state" and e.side and
+                         e.side.start <= m.span.start < e.side.end), None)
+            if person and all(p.person != person for p in out):
+                out.append(Participation(person, side, e.description))
     return out
 
 

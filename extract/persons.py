@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
+from .attendance import find_lists
 from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
 
@@ -101,7 +102,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
     return [
         ("honorific", re.compile(rf"\b(?i:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
-        ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?i:{roles})\b")),
+        ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
@@ -113,29 +114,13 @@ _SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
 _DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
 
 
-_LISTED = re.compile(r"^[ \t]*(?:Present|Participants|Participating|Attendees|Attending|Those present|Also present)[ \t]*:[ \t]*(?P<value>[^\n]+)$",
-                     re.M | re.I)
-_ITEM = re.compile(rf"^(?:(?:{HONORIFICS})\s+)*(?P<name>{_FULL})$")
-
-
 def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
-    """The names a "Present: A, B, C and D" line lists, each a person even if no authority knows it."""
-    out: list[Candidate] = []
+    """The names an attendance list gives ("Present: A, B and C"; "Ruritanian side: A, Minister of X; B"), each a
+    person even if no authority knows it."""
     covered = Taken(((m.span.start, m.span.end) for m in taken), len(text))
-    folded = fold(text)  # same length as the text: offsets carry over
-    for line in _LISTED.finditer(folded):
-        start = line.start("value")
-        for item in re.finditer(r"[^,;]+", line["value"]):
-            for part in re.finditer(r"(?:(?!\s+and\s+).)+", item.group(0)):
-                raw = part.group(0).strip()
-                m = _ITEM.match(raw)
-                if not m or len(m["name"].split()) < 2 or m["name"].split()[0] in STOP:
-                    continue
-                at = start + item.start() + part.start() + part.group(0).find(raw) + m.start("name")
-                end = at + len(m["name"])
-                if not covered.overlaps(at, end):
-                    out.append(Candidate(text[at:end], Span(at, end, text[at:end]), "present-list"))
-    return out
+    return [Candidate(e.name.text, e.name, "attendance-list")
+            for found in find_lists(text, [(m.span.start, m.span.end) for m in taken if m.kind != "person"])
+            for e in found.entries if not covered.overlaps(e.name.start, e.name.end)]
 
 
 # A publisher's note on who drafted, cleared or received a record: "Drafted by A, B, and C and cleared by D".

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .authority import Authority, Role
 from .facts import Mention, PersonFact, PostFact, Span
@@ -27,6 +28,7 @@ _BEFORE_SPAN, _AFTER_SPAN = 66, 8
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
 _DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s+$")
 _MINISTER_TO = re.compile(r"\s+to\b")
 _NONSPACE_RUN = {n: re.compile(rf"\s*(?:\S\s*){{0,{n}}}") for n in (_BEFORE_SPAN, _AFTER_SPAN)}
 _NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Former|former|Designate)[ -]|\b(?:to|of|for) the )$", re.I)
@@ -66,7 +68,9 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             continue  # a bare "Minister" is an envoy only as "Minister to <state>"
         of = to = city = None
         # Adjective or state name right before the role: "Soviet Ambassador".
-        before = min((x for x in (states_ending.get(start - 1), states_ending.get(start)) if x), default=(0, None))[1]
+        possessive = _POSSESSIVE.search(folded, max(0, start - 4), start)  # "Ruritania's Ambassador"
+        at = start - len(possessive.group(0)) if possessive else start
+        before = min((x for x in (states_ending.get(at - 1), states_ending.get(at)) if x), default=(0, None))[1]
         if before:
             of, start = before.entity, before.span.start
         if (m := _OF.match(folded, end)) and (target := starts.get(m.end())) and target.kind in ("state", "party", "organization"):
@@ -93,7 +97,30 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             posts.append(PostFact(holder, role.iri, span=Span(start, end, body[start:end]), rule="post-title", confidence=0.5))
             continue
         posts.append(PostFact(holder, role.iri, of, to, city, Span(start, end, body[start:end]), "post-phrase", 0.9))
-    return _named_holders(merge_posts(posts), unnamed)
+    return named_holders(merge_posts(posts), unnamed)
+
+
+def title_posts(title: str, authority: Authority, entity_mentions: list[Mention], people: list[PersonFact],
+                year: int | None, doc_id: str) -> list[PostFact]:
+    """Posts the record's title states ("Conversation between Soviet Ambassador to Ruritania Pyotr Ivanov and ..."),
+    for named holders only: the title is not part of the text, so such a post has no span, and its rule says where
+    it was read. `entity_mentions` are the title's states and places, with offsets in the title."""
+    found, _ = find_posts(title, authority, sorted(entity_mentions + names_in(title, people), key=lambda m: m.span.start),
+                          people, year, doc_id)
+    return [replace(p, span=None, rule="post-in-title") for p in found if not p.holder.startswith("unnamed:")]
+
+
+def names_in(text: str, people: list[PersonFact]) -> list[Mention]:
+    """Where the named people's spellings stand in a short text (a title), longest spelling first, none overlapping."""
+    folded = fold(text)
+    spellings = sorted(((fold(s), p.ref) for p in people if not p.unnamed for s in p.aliases | {p.label} if len(s) > 2),
+                       key=lambda x: -len(x[0]))
+    out: list[Mention] = []
+    for spelling, ref in spellings:
+        for m in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", folded, re.IGNORECASE):
+            if not any(o.span.start < m.end() and m.start() < o.span.end for o in out):
+                out.append(Mention(ref, "person", Span(m.start(), m.end(), text[m.start():m.end()]), "name", 0, "in-title"))
+    return out
 
 
 def unnamed_mentions(unnamed: list[PersonFact], body: str, paragraph_of) -> list[Mention]:
@@ -109,7 +136,7 @@ def unnamed_mentions(unnamed: list[PersonFact], body: str, paragraph_of) -> list
     return out
 
 
-def _named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact]]:
+def named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact]]:
     """An unnamed holder ("the Ambassador of Mongolia" in a heading) whose post a named person holds in the same
     record is that person."""
     named = {(p.role, p.of): p.holder for p in posts if not p.holder.startswith("unnamed:")}
@@ -175,14 +202,14 @@ def merge_posts(posts: list[PostFact]) -> list[PostFact]:
     """One post per holder and role, its parts filled from every phrase that states it."""
     merged: dict[tuple[str, str | None, str | None], PostFact] = {}
     for p in posts:
-        key = (p.holder, p.role, p.of)
+        key = (p.holder, p.role or p.title, p.of)  # an office known only by its title is its own post
         if p.of is None:  # a title without its state fills in the holder's post of that role, if there is one
             key = next((k for k in merged if k[:2] == (p.holder, p.role)), key)
-        elif (p.holder, p.role, None) in merged:
-            merged[key] = merged.pop((p.holder, p.role, None))
+        elif (p.holder, p.role or p.title, None) in merged:
+            merged[key] = merged.pop((p.holder, p.role or p.title, None))
             merged[key].of = p.of
         if key not in merged:
-            merged[key] = PostFact(p.holder, p.role, p.of, p.to, p.city, p.span, p.rule, p.confidence, p.start, p.end)
+            merged[key] = replace(p)
             continue
         m = merged[key]
         m.of, m.to, m.city = m.of or p.of, m.to or p.to, m.city or p.city

@@ -26,6 +26,13 @@ def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The modifiers and head words of office titles, as written ("Deputy", "Minister")."""
+    modifiers, heads = _lexicon()
+    return frozenset(modifiers + heads)
+
+
+@lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str]:
     modifiers, heads = _lexicon()
     return re.compile(rf",?\s+and\s+(?=(?:(?:{'|'.join(map(re.escape, modifiers))})[\s-]+)*(?:{'|'.join(map(re.escape, heads))})\b)")

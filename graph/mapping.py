@@ -10,6 +10,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cwkg.extract.facts import DocumentFacts, EntityFact, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
+from cwkg.extract.kinds import with_broader
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
@@ -81,7 +82,8 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         t.add(d, DCTERMS.description, _text(doc.description, doc.language))
     t.add(d, DCTERMS.language, Literal(doc.language))
     t.add(d, DCTERMS.source, Literal(doc.url or doc.source))
-    t.add(d, CW.documentKind, Literal(doc.kind))
+    for kind in with_broader(doc.kind):
+        t.add(d, CW.documentKind, Literal(kind))
     t.add(d, CW.documentNumber, Literal(doc.number) if doc.number else None)
     t.add(d, CW.classification, Literal(doc.classification) if doc.classification else None)
     t.add(d, CW.sourceNote, Literal(doc.source_note) if doc.source_note else None)

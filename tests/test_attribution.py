@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind, voice
+from cwkg.extract.kinds import document_kind, voice, with_broader
 from cwkg.loaders.source import SourceDocument
 
 ID = "https://w3id.org/cwkg/id/"
@@ -77,7 +77,9 @@ def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
 @pytest.mark.parametrize(("title", "kind", "whose"), [
     ("Report, Embassy of Hungary in Pyongyang, 'The Situation in the DPRK'", "report", "author"),
     ("Cryptogram No. 4711 from the Polish Embassy in Beijing", "telegram", "author"),
-    ("Record of Conversation between Comrade A and Comrade B", "record of meeting", "record"),
+    ("Record of Conversation between Comrade A and Comrade B", "record of conversation", "record"),
+    ("Conversation between the Ruritanian Ambassador and Foreign Minister Pyotr Ivanov", "record of conversation", "record"),
+    ("Comrade Pyotr Ivanov, Comrade Ivan Petrov Receive the Ambassador of Ruritania", "record of meeting", "record"),
     ("Memorandum of a Conversation with the Ambassador of Albania", "memorandum of conversation", "record"),
     ("Memorandum of the Luncheon with the Ambassador of Albania", "memorandum", "record"),
     ("Minutes of the Meeting of the Political Committee", "minutes", "record"),
@@ -85,6 +87,15 @@ def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
 ])
 def test_the_kind_of_a_record_and_whose_voice_it_is_come_from_its_title(title, kind, whose):
     assert (document_kind(title), voice(title, None)) == (kind, whose)
+
+
+def test_a_kind_of_record_is_also_each_kind_it_is_a_kind_of():
+    assert with_broader("memorandum of conversation") == ("memorandum of conversation", "memorandum", "record of conversation",
+                                                          "record")
+
+
+def test_a_kind_with_no_broader_kind_is_only_itself():
+    assert with_broader("telegram") == ("telegram",)
 
 
 def test_a_record_of_discussion_attests_its_meeting_even_naming_no_participant():

@@ -103,7 +103,7 @@ def test_a_heading_and_a_date_line_give_title_and_date_and_stay_in_the_body(tmp_
     text = "Conversation with the Czechoslovak Ambassador\nTirana, May 14, 1962\n\nWe spoke of Albania.\n"
     doc = load_document(write(tmp_path, "talk.txt", text))
     assert (doc.title, doc.date, doc.body, doc.kind) == (
-        "Conversation with the Czechoslovak Ambassador", date(1962, 5, 14), text.strip(), "document")
+        "Conversation with the Czechoslovak Ambassador", date(1962, 5, 14), text.strip(), "record of conversation")
 
 
 def test_a_classification_marking_above_the_heading_is_the_classification(tmp_path):
@@ -124,7 +124,7 @@ def test_a_date_is_read_in_iso_and_written_forms(tmp_path, written):
 def test_front_matter_fills_the_document_and_unknown_keys_are_not_read(tmp_path):
     doc = load_document(write(tmp_path, "memo.md", MARKDOWN))
     assert (doc.title, doc.date, doc.kind, doc.dateline_place, doc.citation) == (
-        "Record of a conversation with the Czechoslovak ambassador", date(1962, 5, 14), "record of meeting", "Tirana", Citation(archive="Archive of the Ministry of Foreign Affairs", archive_reference="Z-12/4"))
+        "Record of a conversation with the Czechoslovak ambassador", date(1962, 5, 14), "record of conversation", "Tirana", Citation(archive="Archive of the Ministry of Foreign Affairs", archive_reference="Z-12/4"))
 
 
 def test_markdown_markup_is_reduced_to_the_text_a_reader_sees(tmp_path):

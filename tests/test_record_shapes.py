@@ -41,8 +41,8 @@ def test_a_journal_entry_with_two_meetings_gives_each_its_participants():
         "would send a delegation to Beijing in June.\n\nP. Ponomarenko")
     assert names[facts.author] == "P.K. Ponomarenko"
     assert meetings(facts, names) == [
-        ("meeting", date(1958, 5, 12), None, ["P.K. Ponomarenko", "Sándor Nógrádi"]),
-        ("visit", date(1958, 5, 12), None, ["P.K. Ponomarenko", "Adam Rapacki"]),
+        ("meeting", date(1958, 5, 12), "warsaw", ["P.K. Ponomarenko", "Sándor Nógrádi"]),
+        ("visit", date(1958, 5, 12), "warsaw", ["P.K. Ponomarenko", "Adam Rapacki"]),
     ]
     assert ("Sándor Nógrádi", "AmbassadorRole", "hungary", "poland") in posts(facts, names)
 
@@ -89,8 +89,8 @@ def test_an_author_named_only_in_the_signature():
         "On 4 April the Ambassador of Mongolia, Comrade Dashiin Adilbish, visited me at the embassy. He said that Mongolia "
         "supported the Soviet proposal for a conference.\n\nAmbassador of the GDR in Moscow\nRolf Sieber")
     assert names[facts.author] == "Rolf Sieber"
-    assert meetings(facts, names) == [("visit", date(1965, 4, 4), None, ["Rolf Sieber", "Dashiin Adilbish"])]
-    assert posts(facts, names) == [("Dashiin Adilbish", "AmbassadorRole", "mongolia", None),
+    assert meetings(facts, names) == [("visit", date(1965, 4, 4), "moscow", ["Rolf Sieber", "Dashiin Adilbish"])]
+    assert posts(facts, names) == [("Dashiin Adilbish", "AmbassadorRole", "mongolia", "soviet-union"),
                                    ("Rolf Sieber", "AmbassadorRole", "east-germany", "soviet-union")]
 
 
@@ -153,7 +153,7 @@ def test_a_journal_conversation_dated_by_its_subheading_with_someone_present():
         "Today I visited Kim Il Sung and informed him of the decisions of the Plenum. Kim Il Sung expressed the hope "
         "that economic aid from the Soviet Union would continue.\n\n"
         "Present at the conversation was the counselor of the embassy, Comrade A.M. Petrov.\n\nS. Suzdalev")
-    assert meetings(facts, names) == [("visit", date(1956, 8, 14), None, ["S.P. Suzdalev", "Kim Il Sung", "A.M. Petrov"])]
+    assert meetings(facts, names) == [("visit", date(1956, 8, 14), "pyongyang", ["S.P. Suzdalev", "Kim Il Sung", "A.M. Petrov"])]
     assert [(short(p.speaker), short(p.stance)) for p in facts.positions] == [("kim-il-sung", "advocates")]
 
 

@@ -1,0 +1,73 @@
+"""Attendance lists read as lists: names, what the list says of each person, and their side."""
+
+from cwkg.extract.attendance import find_lists
+
+
+def entries(text: str, taken=()):
+    return [(e.name.text, e.description, e.side.text if e.side else None) for found in find_lists(text, list(taken))
+            for e in found.entries]
+
+
+def test_a_present_line_lists_each_name():
+    assert entries("Present: Pyotr Ivanov, Ivan Petrov and Adam Nowak\n") == [
+        ("Pyotr Ivanov", None, None), ("Ivan Petrov", None, None), ("Adam Nowak", None, None)]
+
+
+def test_honorifics_are_not_part_of_the_listed_names():
+    assert entries("Those attending the meeting: Comrade Pyotr Ivanov, Cde. Ivan Petrov\n") == [
+        ("Pyotr Ivanov", None, None), ("Ivan Petrov", None, None)]
+
+
+def test_a_label_of_interpreters_says_what_each_listed_person_did():
+    assert entries("Interpreters: Pyotr Ivanov, Ivan Petrov\nRecorder: Adam Nowak\n") == [
+        ("Pyotr Ivanov", "interpreter", None), ("Ivan Petrov", "interpreter", None), ("Adam Nowak", "recorder", None)]
+
+
+def test_semicolons_part_entries_and_the_words_after_a_name_describe_the_person():
+    assert entries("Present: Pyotr Ivanov, Deputy Minister of Foreign Affairs; Ivan Petrov, Counsellor\n") == [
+        ("Pyotr Ivanov", "Deputy Minister of Foreign Affairs", None), ("Ivan Petrov", "Counsellor", None)]
+
+
+def test_two_names_joined_by_and_share_their_description():
+    assert entries("Present: Pyotr Ivanov and Ivan Petrov, translators; Adam Nowak, Counsellor\n") == [
+        ("Pyotr Ivanov", "translators", None), ("Ivan Petrov", "translators", None), ("Adam Nowak", "Counsellor", None)]
+
+
+def test_a_name_after_a_comma_begins_a_new_entry_even_where_a_semicolon_was_due():
+    assert entries("Present: Pyotr Ivanov, Head of the Second Department, Ivan Petrov, Chief of Protocol; Adam Nowak\n") == [
+        ("Pyotr Ivanov", "Head of the Second Department", None), ("Ivan Petrov", "Chief of Protocol", None),
+        ("Adam Nowak", None, None)]
+
+
+def test_sides_on_one_line_hold_until_the_next_side():
+    assert entries("Present: Ruritanian side: Pyotr Ivanov, Ivan Petrov; Freedonian side: Adam Nowak, Minister of Trade\n") == [
+        ("Pyotr Ivanov", None, "Ruritanian"), ("Ivan Petrov", None, "Ruritanian"), ("Adam Nowak", "Minister of Trade", "Freedonian")]
+
+
+def test_a_sentence_ending_in_a_colon_announces_the_marked_lines_after_it_by_side():
+    text = ("The following persons were also present at the talks:\n\n"
+            "– from the Ruritanian side: Pyotr Ivanov, Deputy Minister; Ivan Petrov, interpreter.\n\n"
+            "– From the Freedonian side: Adam Nowak, Ambassador in Ruritania.\n\n"
+            "Pyotr Ivanov opened the talks.")
+    assert entries(text) == [("Pyotr Ivanov", "Deputy Minister", "Ruritanian"), ("Ivan Petrov", "interpreter", "Ruritanian"),
+                             ("Adam Nowak", "Ambassador in Ruritania", "Freedonian")]
+
+
+def test_a_description_shaped_like_a_name_is_not_a_person_when_it_holds_an_office_word():
+    assert entries("Present: Pyotr Ivanov, Foreign Relations Division Chief\n") == [
+        ("Pyotr Ivanov", "Foreign Relations Division Chief", None)]
+
+
+def test_a_state_the_text_names_is_never_a_listed_person():
+    text = "Present: Pyotr Ivanov, Soviet Union Desk Officer, Costa Rica\n"
+    at = text.index("Costa Rica")
+    assert entries(text, [(at, at + len("Costa Rica"))]) == [("Pyotr Ivanov", "Soviet Union Desk Officer, Costa Rica", None)]
+
+
+def test_a_sentence_with_a_colon_and_no_names_after_it_lists_nobody():
+    assert entries("The following questions were discussed at the meeting attended by the delegations:\n\n"
+                   "1. The economic plan for the coming year.\n") == []
+
+
+def test_names_with_letters_beyond_ascii_are_names():
+    assert entries("Present: Emil Bodnăraş and Nicolae Ceauşescu\n") == [("Emil Bodnăraş", None, None), ("Nicolae Ceauşescu", None, None)]
