@@ -21,10 +21,11 @@ from .text import fold
 # of the text from that offset: copying the rest of a long page for every role word made reading posts grow with
 # the square of the page. Anchored by `match`/`fullmatch`, they need no "^" or "$".
 _HOLDER_BEFORE = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?")  # fullmatched: the gap from a name to its post
-_HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?")  # fullmatched: from a post to its name
+_HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?:[A-Z]\.\s?){0,3}")  # fullmatched: from a post to its name
 # At most this many characters other than white space stand in a gap either pattern fullmatches (a bracket of 60,
-# its brackets, a comma and "the"; a comma or bracket and "Comrade"), so a name farther than that is never its holder.
-_BEFORE_SPAN, _AFTER_SPAN = 66, 8
+# its brackets, a comma and "the"; a comma or bracket, "Comrade" and initials the name mention leaves out), so a name
+# farther than that is never its holder.
+_BEFORE_SPAN, _AFTER_SPAN = 66, 14
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
 _DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)

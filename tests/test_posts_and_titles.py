@@ -84,3 +84,36 @@ def test_a_title_before_a_known_persons_name_gives_the_post_the_authority_record
                    for p in titled_posts(body, authority, mentions, 1962))
     assert found == [("john-f-kennedy", "HeadOfStateRole", "united-states", "President Kennedy"),
                      ("nikita-khrushchev", "HeadOfGovernmentRole", "soviet-union", "Premier Khrushchev")]
+
+
+def text_posts(authority, text: str, year: int = 1965):
+    from cwkg.extract.facts import Mention, Span
+    from cwkg.extract.posts import find_posts
+    gazetteer = Gazetteer(authority)
+    holder = Mention("x", "person", Span(0, len("Anton Weber"), "Anton Weber"), "name", 1, "test")
+    found, _ = find_posts(text, authority, sorted([holder, *gazetteer.find(text, year)], key=lambda m: m.span.start), [], year, "t")
+    short = lambda iri: iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1] if iri else None
+    return [(short(p.role), short(p.of)) for p in found if p.holder == "x"]
+
+
+@pytest.mark.parametrize("wording", ["Chairman of the Council of Ministers", "President of the Council of Ministers", "Premier"])
+def test_one_head_of_government_in_every_wording(authority, wording):
+    assert text_posts(authority, f"Anton Weber, {wording} of Poland, said") == [("HeadOfGovernmentRole", "poland")]
+
+
+@pytest.mark.parametrize("wording", ["Deputy Minister of Foreign Affairs", "Vice Minister of Foreign Affairs", "Deputy Foreign Minister"])
+def test_one_deputy_foreign_minister_in_every_wording(authority, wording):
+    assert text_posts(authority, f"Anton Weber, {wording} of Poland, said") == [("DeputyForeignMinisterRole", "poland")]
+
+
+def test_a_first_deputy_premier_is_not_a_deputy_premier(authority):
+    assert text_posts(authority, "Anton Weber, First Deputy Chairman of the Council of Ministers of Poland, said") == [
+        ("FirstDeputyHeadOfGovernmentRole", "poland")]
+
+
+def test_the_chairman_of_the_council_of_state_is_a_head_of_state(authority):
+    assert text_posts(authority, "Anton Weber, Chairman of the Council of State of Poland, said") == [("HeadOfStateRole", "poland")]
+
+
+def test_a_bare_chairman_is_not_looked_up_through_another_states_wording_of_head_of_state(authority):
+    assert authority.office_holder("Chairman", US, 1968) is None
