@@ -1,6 +1,7 @@
 """Dates as archival documents write them: "2 April 1962", "April 02, 1962", "On 30 March", "the 2nd of
 April 1962", "2.IV.1962" and numeric "2/4/1962" or "2.4.1962", read day first unless the document's
-convention is month first (an American record)."""
+convention is month first (an American record); and, from the day a record was written, "yesterday", "last
+night" and "the 25th of this month"."""
 
 from __future__ import annotations
 
@@ -111,7 +112,36 @@ def find_dates(text: str, anchor: date | None, day_first: bool = True) -> list[t
         return full
     within = Taken(((s, e) for s, e, _ in full), len(text))
     partial = [p for p in find_partial_dates(text, anchor) if not within.covers(p[0])]
-    return sorted(full + partial)
+    within = Taken(((s, e) for s, e, _ in full + partial), len(text))
+    relative = [r for r in find_relative_dates(text, anchor) if not within.covers(r[0])]
+    return sorted(full + partial + relative)
+
+
+# Days named from the day a record was written: "yesterday", "last night", "the day before yesterday".
+_DAYS_AGO = {"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0, "yesterday": -1,
+             "last night": -1, "last evening": -1, "the day before yesterday": -2, "tomorrow": 1}
+_DEICTIC = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in _DAYS_AGO), key=len, reverse=True)) + r")\b", re.I)
+# A day of the month the record is written in: "the 25th of this month", "27th this month", "the 3rd inst.", "on the 25th,".
+_MONTH_DAY_ONLY = re.compile(
+    r"\b(?:(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+(?:of\s+)?(?:this|the\s+current)\s+month\b|"
+    r"(?:the\s+)?(?P<inst>[0-3]?\d)(?:st|nd|rd|th)\s+inst(?:ant)?\b\.?|"
+    r"\bon\s+the\s+(?P<bare>[0-3]?\d)(?:st|nd|rd|th)(?=\s*[,;:.)]|\s+(?:he|she|they|we|I|in|at)\b))", re.I)
+
+
+def find_relative_dates(text: str, anchor: date) -> list[tuple[int, int, date]]:
+    """Days the text names from the day it was written (`anchor`): "yesterday", "last night", "the 25th of this
+    month" (a bare "on the 25th" later than the anchor's day is of the month before)."""
+    found = []
+    for m in _DEICTIC.finditer(text):
+        found.append((m.start(), m.end(), date.fromordinal(anchor.toordinal() + _DAYS_AGO[m.group(0).lower()])))
+    for m in _MONTH_DAY_ONLY.finditer(text):
+        day = int(m["day"] or m["inst"] or m["bare"])
+        d = _make(anchor.year, anchor.month, day)
+        if d and m["bare"] and d > anchor:
+            d = _make(anchor.year - (anchor.month == 1), anchor.month - 1 or 12, day)
+        if d:
+            found.append((m.start(), m.end(), d))
+    return sorted(found)
 
 
 def date_lines(body: str) -> list[tuple[int, date]]:

@@ -24,7 +24,7 @@ _ENCOUNTER = [
     (re.compile(r"\bhad\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:talk|conversation|discussion|exchange\s+of\s+views)\s+with\b", re.I), "conversation"),
     (re.compile(r"\b(?:received|(?:was|were)\s+received\s+by|met(?:\s+with)?|had\s+(?:a|an)\s+(?:\w+\s+)?meeting\s+with)\b", re.I), "meeting"),
 ]
-_FIRST_PERSON = re.compile(r"(?<![\w])(?:I|me|we|us|We)(?![\w])")
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:I(?![/.)])|me|we|us|We)(?![\w])")  # not a numbering's "I/", "I."
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 
@@ -67,6 +67,58 @@ def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], aut
             host = others[0] if re.search(r"\b(?:was|were)\s+received\s+by\b", sent.text, re.I) else (
                 author if re.search(r"\b(?:I|we)\s+received\b", sent.text) else None)
             out.append(Encounter(sent, kind, others, days[0][2] if days else anchor, place or written_at, host))
+    return out
+
+
+# A meeting of others the record tells of: "X held a conversation with Y on the 25th", "his talks with Y, which took
+# place in Z on 11 May", "X received Y yesterday".
+_OTHERS_MET = [
+    (re.compile(r"\b(?:held|had)\s+(?:a|an|his|her|their|the)?\s*(?:\w+\s+){0,2}?(?:conversation|talks?|discussion|meeting)s?\s+with\b"
+                r"|\b(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:conversation|talks?|discussion|meeting)s?\s+with\b", re.I), "conversation"),
+    (re.compile(r"\b(?:met(?:\s+with)?|received)\b"), "meeting"),
+    (re.compile(r"\b(?:visited|called\s+on|paid\s+(?:a|an)\s+(?:\w+\s+)?visit\s+to)\b"), "visit"),
+]
+_HE = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def find_reported_meetings(body: str, blocks: list[Block], mentions: list[Mention], author: str | None,
+                           doc_date: date | None, written_at: str | None) -> list[Encounter]:
+    """Meetings of others that a sentence tells of with their day: who met (the persons the sentence names, and
+    the one a "he" or "she" before the verb stands for: the last person named before it), when (a date the
+    sentence gives, read from the day of writing), where (a place it is "in", else where the record was written).
+    The author's own encounters are `find_encounters`'."""
+    persons = _Starts([m for m in mentions if m.kind == "person"])
+    every = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.span.start)
+    starts = [m.span.start for m in every]
+    places = _Starts([m for m in mentions if m.kind == "place"])
+    out: list[Encounter] = []
+    for block in blocks:
+        for sent in sentences(body, block.start, block.end):
+            kind, verb = next(((k, m) for pattern, k in _OTHERS_MET if (m := pattern.search(sent.text))), (None, None))
+            if kind is None:
+                continue
+            # The clause that tells of the meeting: a colon or semicolon ends what comes before it.
+            lo = max(sent.text.rfind(":", 0, verb.start()), sent.text.rfind(";", 0, verb.start())) + 1
+            hi = next((i for i in (sent.text.find(";", verb.end()),) if i >= 0), len(sent.text))
+            clause = sent.text[lo:hi]
+            if _FIRST_PERSON.search(clause):
+                continue
+            days = find_dates(clause, doc_date)
+            if not days:
+                continue
+            start = sent.start + lo
+            named = [m.entity for m in persons.within(start, sent.start + hi)]
+            pronoun = _HE.search(sent.text, lo, verb.start())
+            if pronoun and not persons.within(sent.start + pronoun.start(), sent.start + verb.start()):
+                before = bisect.bisect_left(starts, start)
+                if before:
+                    named.insert(0, every[before - 1].entity)
+            who = tuple(dict.fromkeys(n for n in named if n != author or len(set(named)) > 2))
+            if len(who) < 2:
+                continue
+            place = next((m.entity for m in places.within(start, sent.start + hi)
+                          if _IN_PLACE.search(body[max(start, m.span.start - 12):m.span.start])), None)
+            out.append(Encounter(sent, kind, who, days[0][2], place or written_at, None))
     return out
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .authority import Authority, default_authority
 from .facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
                     VoiceFact, meeting_at)
-from .encounters import Encounter, find_body_meetings, find_encounters
+from .encounters import Encounter, find_body_meetings, find_encounters, find_reported_meetings
 from .kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
 from .offices import Offices, office_posts
@@ -25,7 +25,7 @@ from .mentions import Gazetteer
 from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
-from .posts import find_posts, named_holders, title_posts, titled_posts, unnamed_mentions
+from .posts import find_posts, named_holders, names_in, title_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
@@ -33,7 +33,7 @@ from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summar
 from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
-from .seat import embassy_seat, post_seat
+from .seat import embassy_seat, envoys_seat, post_seat
 from .spans import Taken, block_number
 from .text import Block, paragraphs
 
@@ -163,16 +163,16 @@ def persons(a: Annotated) -> None:
 def posts(a: Annotated) -> None:
     """Posts the text states ("X, Ambassador of S to C"), the offices it names people by ("The Vice President"),
     and the unnamed holders of posts no name goes with."""
-    a.posts, a.unnamed = find_posts(a.doc.body, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)
+    found, unnamed = find_posts(a.text, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)  # the body and notes
     if a.doc.title:  # the title's posts name the holders of the body's unnamed ones ("the ambassador of S")
         in_title = [m for m in a.gazetteer.find(a.doc.title, a.year, side=a.perspective) if m.kind != "person"]
-        a.posts, a.unnamed = named_holders(
-            a.posts + title_posts(a.doc.title, a.authority, in_title, a.people, a.year, a.doc.doc_id), a.unnamed)
+        found += title_posts(a.doc.title, a.authority, in_title, a.people, a.year, a.doc.doc_id)
+    a.posts, a.unnamed, same = named_holders(found, unnamed)
     a.posts += [p for p in titled_posts(a.doc.body, a.authority, a.mentions, a.year)
                 if not any(q.holder == p.holder and q.role == p.role for q in a.posts)]
     named = [(m.entity, m.span.text, m.span) for m in a.mentions if m.rule == "office-title"]
     a.posts += office_posts(named, a.posts, a.offices, a.perspective, "office-title")
-    held = unnamed_mentions(a.unnamed, a.doc.body, a.paragraph_of)
+    held = unnamed_mentions(unnamed, a.text, a.paragraph_of, same)
     a.mentions = sorted(a.mentions + held, key=lambda m: (m.span.start, m.span.end))  # "Polish" stays a mention of Poland
 
 
@@ -224,10 +224,17 @@ def meetings(a: Annotated) -> None:
             meeting.participants = list(dict.fromkeys([p.person for p in listed] + meeting.participants))
             meeting.rules.append("participants-list")
         meeting.topics = list(dict.fromkeys(m.entity for b in a.layout.subjects for m in a.mentions if b.start <= m.span.start < b.end))
+        if meeting.place is None:
+            principals = meeting.participants + [m.entity for m in names_in(doc.title or "", a.people)]
+            if seat := envoys_seat(principals, a.posts):
+                meeting.place = seat
+                meeting.rules.append("place-of-envoys-post")
     a.meeting = meeting
     a.meetings = _with_encounters(meeting, find_encounters(body, a.speech, a.mentions, a.author, doc.date, a.written_at),
                                   authority, a.author)
     a.meetings += _reported_meetings(find_body_meetings(body, a.speech, doc.date, a.written_at), a.meetings, authority)
+    a.meetings += _others_meetings(find_reported_meetings(body, a.speech, a.mentions, a.author, doc.date, a.written_at),
+                                   a.meetings, authority)
 
 
 def posts_in_context(a: Annotated) -> None:
@@ -351,6 +358,19 @@ def _reported_meetings(found: list[Encounter], meetings: list[MeetingFact], auth
         taken.add(e.day)
         out.append(MeetingFact(kind, e.day, None, None, None, [], Span(e.sentence.start, e.sentence.end, e.sentence.text),
                                ["reported-body-meeting"], reported=True))
+    return out
+
+
+def _others_meetings(found: list[Encounter], meetings: list[MeetingFact], authority: Authority) -> list[MeetingFact]:
+    """Meetings of others the text tells of with their day, each once, none that is already a meeting of the record
+    (the same day and people)."""
+    out: list[MeetingFact] = []
+    for e in found:
+        if any(m.date == e.day and set(e.others) <= set(m.participants) for m in meetings + out):
+            continue
+        kind = next((k.iri for k in authority.meeting_kinds if k.label == e.kind), None)
+        out.append(MeetingFact(kind, e.day, e.place, None, None, list(e.others), Span(e.sentence.start, e.sentence.end, e.sentence.text),
+                               [f"reported-{e.kind}"], reported=True))
     return out
 
 

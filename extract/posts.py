@@ -98,7 +98,7 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             posts.append(PostFact(holder, role.iri, span=Span(start, end, body[start:end]), rule="post-title", confidence=0.5))
             continue
         posts.append(PostFact(holder, role.iri, of, to, city, Span(start, end, body[start:end]), "post-phrase", 0.9))
-    return named_holders(merge_posts(posts), unnamed)
+    return merge_posts(posts), unnamed
 
 
 def title_posts(title: str, authority: Authority, entity_mentions: list[Mention], people: list[PersonFact],
@@ -124,26 +124,28 @@ def names_in(text: str, people: list[PersonFact]) -> list[Mention]:
     return out
 
 
-def unnamed_mentions(unnamed: list[PersonFact], body: str, paragraph_of) -> list[Mention]:
-    """Each unnamed holder's post phrase ("the Polish chargé d'affaires") as a mention of that person, so the phrase
-    can be the subject that reports their words."""
+def unnamed_mentions(unnamed: list[PersonFact], body: str, paragraph_of, same: dict[str, str] | None = None) -> list[Mention]:
+    """Each unnamed holder's post phrase ("the Polish chargé d'affaires") as a mention of that person, or of the
+    named person `same` says holds that post, so the phrase can be the subject that reports their words."""
     out = []
+    same = same or {}
     for person in unnamed:
         start = person.key.rsplit(":", 1)[-1]
         if start.isdigit() and person.description and body.startswith(person.description, int(start)):
             at = int(start)
-            out.append(Mention(person.key, "person", Span(at, at + len(person.description), person.description), "post",
-                               paragraph_of(at), "unnamed-holder"))
+            out.append(Mention(same.get(person.key, person.key), "person", Span(at, at + len(person.description), person.description),
+                               "post", paragraph_of(at), "post-of-named" if person.key in same else "unnamed-holder"))
     return out
 
 
-def named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact]]:
+def named_holders(posts: list[PostFact], unnamed: list[PersonFact]) -> tuple[list[PostFact], list[PersonFact], dict[str, str]]:
     """An unnamed holder ("the Ambassador of Mongolia" in a heading) whose post a named person holds in the same
-    record is that person."""
+    record is that person: the posts without the unnamed ones, the holders still unnamed, and which named person
+    each of the others is."""
     named = {(p.role, p.of): p.holder for p in posts if not p.holder.startswith("unnamed:")}
     same = {p.holder: named[(p.role, p.of)] for p in posts if p.holder.startswith("unnamed:") and (p.role, p.of) in named}
     kept = [p for p in posts if p.holder not in same]
-    return merge_posts(kept), [u for u in unnamed if u.key not in same]
+    return merge_posts(kept), [u for u in unnamed if u.key not in same], same
 
 
 class _Persons:

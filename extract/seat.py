@@ -1,5 +1,5 @@
 """Where a record was written when its dateline names no place: the embassy that sent it, else the post its author
-held there.
+held there; and, for a meeting the record does not place, the post of the envoy who took part.
 
 An embassy sits in the capital of the state it is accredited to, and an envoy writes from the post: so a
 cryptogram "from the Ruritanian Embassy in Freedonia", a journal under the letterhead "EMBASSY OF RURITANIA IN
@@ -35,5 +35,11 @@ def embassy_seat(text: str, mentions: list[Mention], authority: Authority, title
 
 def post_seat(author: str | None, posts: list[PostFact]) -> str | None:
     """The city of the one post abroad that the record's author holds in it."""
-    cities = {p.city for p in posts if author and p.holder == author and p.city}
+    return envoys_seat([author] if author else [], posts)
+
+
+def envoys_seat(persons: list[str], posts: list[PostFact]) -> str | None:
+    """Where an envoy among `persons` (a meeting's participants, the persons its title names) is posted, when they
+    are all posted in one city: an envoy meets the officials of the state he is accredited to in its capital."""
+    cities = {p.city for p in posts if p.holder in persons and p.city}
     return cities.pop() if len(cities) == 1 else None

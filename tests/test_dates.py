@@ -55,3 +55,31 @@ def test_the_day_of_a_month():
     assert parse_date("Written on the 2nd of April 1962.") == date(1962, 4, 2)
     assert [d for _, _, d in find_dates("on the 2nd of April we met", date(1962, 5, 1))] == [date(1962, 4, 2)]
 
+
+
+WRITTEN = date(1968, 8, 28)
+
+
+def days(text: str) -> list[date]:
+    return [d for _, _, d in find_dates(text, WRITTEN)]
+
+
+def test_yesterday_and_last_night_are_the_day_before_the_record():
+    assert (days("Yesterday the minister called."), days("Last night we spoke.")) == ([date(1968, 8, 27)], [date(1968, 8, 27)])
+
+
+def test_the_day_before_yesterday_is_two_days_before_the_record():
+    assert days("He came the day before yesterday.") == [date(1968, 8, 26)]
+
+
+def test_a_day_of_this_month_is_in_the_records_month():
+    assert (days("on the 25th of this month he called"), days("his telegram dated 27th this month")) == (
+        [date(1968, 8, 25)], [date(1968, 8, 27)])
+
+
+def test_a_bare_day_later_than_the_record_is_of_the_month_before():
+    assert days("He said that on the 30th, he had called.") == [date(1968, 7, 30)]
+
+
+def test_an_ordinal_before_a_noun_is_no_day():
+    assert days("the 22nd Congress of the party") == []

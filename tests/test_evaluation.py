@@ -193,3 +193,12 @@ def test_cli_eval_totals_prints_one_column_per_archive_and_the_total():
     assert result.exit_code == 0
     header = next(line for line in result.stdout.splitlines() if line.startswith("measure"))
     assert header.split() == ["measure", "HPPPDA", "history.sta…", "total"]
+
+
+def test_meetings_are_paired_one_to_one_best_fit_first_not_in_the_golds_order():
+    from cwkg.evaluate import _Meeting, _meeting_pairs
+    from cwkg.gold import GoldMeeting
+    gold = [GoldMeeting("talks", "1968-08-27", None, ("A", "B")), GoldMeeting("talks", "1968-08-25", None, ("B", "C"))]
+    wanted = [[{"a"}, {"b"}], [{"b"}, {"c"}]]
+    predicted = [_Meeting("1968-08-25", set(), [{"b"}, {"c"}])]
+    assert _meeting_pairs(gold, wanted, predicted) == {1: 0}

@@ -73,3 +73,9 @@ def test_an_author_with_posts_in_two_cities_gives_no_place():
 def test_merging_posts_keeps_an_office_known_only_by_its_title():
     merged = merge_posts([PostFact("a", None, "us", title="Attorney General"), PostFact("a", None, "us", title="Senator")])
     assert sorted(p.title for p in merged) == ["Attorney General", "Senator"]
+
+
+def test_a_meeting_the_record_does_not_place_was_held_where_its_envoy_is_posted():
+    facts, names = read("Memorandum of Conversation between Soviet Ambassador to Poland Pyotr Ivanov and Adam Nowak",
+                        "14 May 1962\n\nThe Embassy gave a reception. Adam Nowak said that the harvest was good.")
+    assert (short(facts.meetings[0].place), "place-of-envoys-post" in facts.meetings[0].rules) == ("warsaw", True)

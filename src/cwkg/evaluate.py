@@ -296,33 +296,41 @@ def _predicted_meetings(g: _Graph) -> list[_Meeting]:
     return list(meetings.values())
 
 
-def _pair(gold_meeting: GoldMeeting, wanted: list[set[str]], candidates: list[_Meeting]) -> _Meeting | None:
-    """The predicted meeting that best fits a gold one: same date first, then most shared participants."""
-    def fit(m: _Meeting) -> tuple[int, int]:
-        shared = sum(1 for names in wanted if any(names & p for p in m.participants))
-        return (int(gold_meeting.date is not None and m.date == gold_meeting.date), shared)
+def _fit(gold_meeting: GoldMeeting, wanted: list[set[str]], m: _Meeting) -> tuple[int, int]:
+    """How well a predicted meeting fits a gold one: the same date first, then the most shared participants."""
+    shared = sum(1 for names in wanted if any(names & p for p in m.participants))
+    return (int(gold_meeting.date is not None and m.date == gold_meeting.date), shared)
 
-    ranked = sorted(candidates, key=fit, reverse=True)
-    if ranked and (sum(fit(ranked[0])) > 0 or not wanted):
-        return ranked[0]
-    return None
+
+def _meeting_pairs(gold: list[GoldMeeting], wanted: list[list[set[str]]], predicted: list[_Meeting]) -> dict[int, int]:
+    """Gold and predicted meetings matched one to one, the best fitting pair first (not in the gold's order, which
+    could give a gold meeting the prediction another fits better); a pair must share a date or a participant,
+    unless the gold names no participants."""
+    candidates = sorted(((_fit(g, wanted[gi], m), gi, pi) for gi, g in enumerate(gold) for pi, m in enumerate(predicted)
+                         if sum(_fit(g, wanted[gi], m)) > 0 or not wanted[gi]), key=lambda c: (-c[0][0], -c[0][1], c[1], c[2]))
+    pairs: dict[int, int] = {}
+    for _, gi, pi in candidates:
+        if gi not in pairs and pi not in pairs.values():
+            pairs[gi] = pi
+    return pairs
 
 
 def _score_meetings(g: _Graph, gold: Gold, report: Report) -> None:
-    free = _predicted_meetings(g)
-    for meeting in gold.meetings:
-        wanted = [gold.person_names(p) for p in meeting.participants]
-        found = _pair(meeting, wanted, free)
+    predicted = _predicted_meetings(g)
+    wanted_all = [[gold.person_names(p) for p in meeting.participants] for meeting in gold.meetings]
+    pairs = _meeting_pairs(gold.meetings, wanted_all, predicted)
+    for gi, meeting in enumerate(gold.meetings):
+        wanted = wanted_all[gi]
+        found = predicted[pairs[gi]] if gi in pairs else None
         if meeting.date:
             report.meeting_date.add(found is not None and found.date == meeting.date)
-        if meeting.place:
-            report.meeting_place.add(found is not None and norm(meeting.place) in found.places)
+        if meeting.place:  # "Beijing (Fujian Hall, Great Hall of the People)": the city, its venue a gloss
+            report.meeting_place.add(found is not None and norm(re.sub(r"\s*\([^)]*\)", "", str(meeting.place))) in found.places)
         if found is None:
             report.meetings.fn += 1
             report.participants.fn += len(wanted)
             report.note("missed meeting", f"{meeting.date or '?'}: {', '.join(meeting.participants)}")
             continue
-        free.remove(found)
         report.meetings.tp += 1
         if meeting.date and found.date != meeting.date:
             report.note("meeting date", f"gold {meeting.date}, found {found.date}")
@@ -336,6 +344,7 @@ def _score_meetings(g: _Graph, gold: Gold, report: Report) -> None:
             if not any(p & names for names in wanted):
                 report.participants.fp += 1
                 report.note("extra participant", f"{meeting.date or '?'}: {' / '.join(sorted(p))}")
+    free = [m for i, m in enumerate(predicted) if i not in set(pairs.values())]
     report.meetings.fp += len(free)
     for m in free:
         report.note("extra meeting", f"{m.date or '?'}: {len(m.participants)} participants")
