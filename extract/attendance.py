@@ -35,6 +35,11 @@ _LABEL = re.compile(
 _ANNOUNCES = re.compile(r"^[^\n]{0,300}?(?:\b(?:were|was|are|is|also)[ \t]+present\b|\bpresent[ \t]+(?:at|were|was)\b|"
                         r"\battend(?:ed|ing)\b|\btook[ \t]+part\b|\bparticipat(?:ed|ing)\b)[^\n]{0,300}:[ \t]*$", re.M | re.I)
 # Matched at an offset (`pattern.match(text, pos)`), so without "^".
+# A heading that lists who talked: "Minutes of conversation between comrades A, <titles> and B, <titles>, [and] with C ...".
+_BETWEEN = re.compile(r"^[ \t]*(?:(?:minutes|record|memorandum|notes?|transcript)[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+)?)?"
+                      r"(?:conversation|talks|meeting|discussion)s?[ \t]+(?:held[ \t]+)?between[ \t]+(?:comrades?[ \t]+)?"
+                      r"(?P<value>[^\n]+)$", re.M | re.I)
+_LEAD_WITH = re.compile(r"[ \t]*(?:\[?and\]?[ \t]+)?with[ \t]+", re.I)
 _SIDE = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])?[ \t]*(?:(?:from|on|for|of)[ \t]+(?:the[ \t]+)?)?"
                    r"(?P<side>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+(?:side|delegation|party)[ \t]*:[ \t]*", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*")
@@ -48,6 +53,7 @@ class Entry:
     name: Span  # the name as the list prints it, without honorifics
     description: str | None  # what the list says of the person ("Deputy Minister of Foreign Affairs")
     side: Span | None  # the words that name the person's side ("Ruritanian")
+    served_as: str | None = None  # what a label of interpreters or recorders says the person did at the meeting
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ def find_lists(text: str, taken: list[tuple[int, int]] = ()) -> list[AttendanceL
         doing = next((v for k, v in _DOING.items() if m["label"].lower().startswith(k)), None)
         entries = _entries(text, m.start("value"), m.end("value"), taken, doing)
         if entries:
+            out.append(AttendanceList(Span(m.start(), m.end(), m.group(0)), tuple(entries)))
+    for m in _BETWEEN.finditer(text):
+        entries = _entries(text, m.start("value"), m.end("value"), taken, None)
+        if len(entries) >= 2:
             out.append(AttendanceList(Span(m.start(), m.end(), m.group(0)), tuple(entries)))
     for m in _ANNOUNCES.finditer(text):
         entries, end = _lines_after(text, m.end(), taken)
@@ -107,12 +117,27 @@ def _entries(text: str, start: int, end: int, taken, doing: str | None) -> list[
         pieces = _parts(text[group_start:start + ge], ",") if separator == ";" else [(0, start + ge - group_start)]
         for i, (ps, pe) in enumerate(pieces):
             at, stop = group_start + ps, group_start + pe
+            if lead := _LEAD_WITH.match(text, at, stop):
+                at = lead.end()  # "[and] with C": the other side's first name
             names = _names(text, at, stop, taken)
+            if not names and entries and (tail := _name_at_end(text, at, stop, taken)):
+                entries[-1][1].append(text[at:tail[0]].strip(" \t.—–-"))  # "<titles> and B": B begins the next entry
+                at, names = tail
             if names:
                 entries.append((names, [], side))
             elif entries and (i > 0 or separator == ","):
                 entries[-1][1].append(text[at:stop].strip(" \t.—–-"))
-    return [Entry(n, ", ".join(d for d in described if d) or doing, s) for names, described, s in entries for n in names]
+    return [Entry(n, ", ".join(d for d in described if d) or doing, s, doing) for names, described, s in entries for n in names]
+
+
+def _name_at_end(text: str, start: int, stop: int, taken) -> tuple[int, list[Span]] | None:
+    """A name that ends a part after "and" or "with" ("... Council of Ministers and B"): where the words before it
+    end, and the name."""
+    for m in reversed(list(re.finditer(r"[ \t]+(?:and|with)[ \t]+", text[start:stop]))):
+        names = _names(text, start + m.end(), stop, taken)
+        if names and len(names) == 1:
+            return start + m.start(), names
+    return None
 
 
 def _parts(value: str, separator: str) -> list[tuple[int, int]]:

@@ -221,7 +221,9 @@ def meetings(a: Annotated) -> None:
                   else from_text(body, a.layout, a.mentions, authority, a.perspective, a.year, a.offices, doc.date))
         if listed:
             meeting.listed = listed
-            meeting.participants = list(dict.fromkeys([p.person for p in listed] + meeting.participants))
+            # Interpreters and recorders a list names were there to serve the meeting: listed, not participants.
+            serving = {p.person for p in listed if p.served_as}
+            meeting.participants = [p for p in dict.fromkeys([p.person for p in listed] + meeting.participants) if p not in serving]
             meeting.rules.append("participants-list")
         meeting.topics = list(dict.fromkeys(m.entity for b in a.layout.subjects for m in a.mentions if b.start <= m.span.start < b.end))
         if meeting.place is None:
@@ -452,23 +454,33 @@ def _listed_posts(posts: list[PostFact], listed: list[Participation], authority:
     for p in listed:
         if not p.description:
             continue
-        text = f"{p.description}"
-        mentions = gazetteer.find(text, year)
-        found, _ = find_posts(f"X, {text}", authority, [Mention(p.person, "person", Span(0, 1, "X"), "name", 1, "listed"),
-                                                        *[replace(m, span=Span(m.span.start + 3, m.span.end + 3, m.span.text)) for m in mentions]],
-                              [], year, "listed")
-        found = [f for f in found if f.holder == p.person]
-        for f in found:
-            f.of = f.of or p.delegation
-            f.rule, f.span, f.title = "participants-list", None, p.description
-        if not found and (office := office_post(p.person, text, 0, mentions)):
-            # Only an office of a body the description names: "Chairman" alone is the person's part in the meeting.
-            office.of = office.of or next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
-            if office.of:
-                office.rule, office.confidence = "participants-list", 0.8
-                found = [office]
+        found = _described_posts(p, p.description, authority, gazetteer, year)
+        if not any(f.role for f in found) and "," in p.description:
+            # "<party office>, <state> State Council Premier": each office the description lists, apart.
+            found = [f for part in p.description.split(",") for f in _described_posts(p, part.strip(), authority, gazetteer, year)
+                     if f.role] or found
         posts += [f for f in found if f.of and (f.holder, f.of) not in held or f.role is None]
     return posts
+
+
+def _described_posts(p: Participation, text: str, authority: Authority, gazetteer: Gazetteer, year: int | None) -> list[PostFact]:
+    """The posts a list's description of a person states: by the role scheme, else an office by its title."""
+    mentions = gazetteer.find(text, year)
+    found, _ = find_posts(f"X, {text}", authority, [Mention(p.person, "person", Span(0, 1, "X"), "name", 1, "listed"),
+                                                    *[replace(m, span=Span(m.span.start + 3, m.span.end + 3, m.span.text)) for m in mentions]],
+                          [], year, "listed")
+    found = [f for f in found if f.holder == p.person]
+    named_state = next((m.entity for m in mentions if m.kind == "state"), None)
+    for f in found:
+        f.of = f.of or named_state or p.delegation  # "People's Republic of China State Council Premier"
+        f.rule, f.span, f.title = "participants-list", None, p.description
+    if not found and (office := office_post(p.person, text, 0, mentions)):
+        # Only an office of a body the description names: "Chairman" alone is the person's part in the meeting.
+        office.of = office.of or next((m.entity for m in mentions if m.kind in ("party", "organization", "state")), None)
+        if office.of:
+            office.rule, office.confidence = "participants-list", 0.8
+            found = [office]
+    return found
 
 
 def _own_state(post: PostFact, perspective: str, listed: dict[str, PersonFact]) -> PostFact:

@@ -87,6 +87,7 @@ class Participation:
     delegation: str | None
     description: str | None
     office: str | None = None  # the office the list names them by ("The Deputy Secretary of Defense")
+    served_as: str | None = None  # present to serve the meeting, not to take part in its talks: "interpreter", "recorder"
 
 
 @dataclass

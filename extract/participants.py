@@ -65,7 +65,7 @@ def _from_lists(body: str, mentions: list[Mention]) -> list[Participation]:
             side = next((m.entity for m in mentions if m.kind == "state" and e.side and
                          e.side.start <= m.span.start < e.side.end), None)
             if person and all(p.person != person for p in out):
-                out.append(Participation(person, side, e.description))
+                out.append(Participation(person, side, e.description, served_as=e.served_as))
     return out
 
 

@@ -20,7 +20,7 @@ from .text import fold
 # The patterns below are matched at an offset of the whole text (`pattern.match(text, pos, endpos)`), never on a copy
 # of the text from that offset: copying the rest of a long page for every role word made reading posts grow with
 # the square of the page. Anchored by `match`/`fullmatch`, they need no "^" or "$".
-_HOLDER_BEFORE = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s*,\s*(?:the\s+)?")  # fullmatched: the gap from a name to its post
+_HOLDER_BEFORE = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s*[,(]\s*(?:the\s+)?")  # fullmatched: the gap from a name to its post
 _HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?:[A-Z]\.\s?){0,3}")  # fullmatched: from a post to its name
 # At most this many characters other than white space stand in a gap either pattern fullmatches (a bracket of 60,
 # its brackets, a comma and "the"; a comma or bracket, "Comrade" and initials the name mention leaves out), so a name
@@ -29,6 +29,7 @@ _BEFORE_SPAN, _AFTER_SPAN = 66, 14
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
 _DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)
+_TITLE_GAP = re.compile(r"\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?")  # fullmatched: from a title to the name it goes before
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _MINISTER_TO = re.compile(r"\s+to\b")
 _NONSPACE_RUN = {n: re.compile(rf"\s*(?:\S\s*){{0,{n}}}") for n in (_BEFORE_SPAN, _AFTER_SPAN)}
@@ -192,6 +193,8 @@ def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, rol
     if before and after:
         b = before[-1]
         lead = folded[max(0, b.span.start - 80):b.span.start]
+        if any(_TITLE_GAP.fullmatch(lead, r.end()) for r in roles.finditer(lead)):
+            return after[0].entity  # "Soviet Ambassador X, Romanian Ambassador Y": X is the first title's
         if re.search(r",\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$", lead) and any(
                 not re.search(r"[,.;]", lead[r.end():].rstrip(", ").rstrip()) or lead[r.end():].strip().startswith(("of", "to", "in"))
                 for r in roles.finditer(lead)):

@@ -146,6 +146,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             t.add(entry, CW.participantAgent, person_iri(listed.person))
             t.add(entry, CW.delegation, NamedNode(listed.delegation) if listed.delegation else None)
             t.add(entry, CW.asListed, Literal(listed.description) if listed.description else None)
+            t.add(entry, CW.servedAs, Literal(listed.served_as) if listed.served_as else None)
         for subject in meeting.topics:
             t.add(d, DCTERMS.subject, entity_iri(subject))
         _provenance(t, m, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8)

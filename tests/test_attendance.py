@@ -71,3 +71,35 @@ def test_a_sentence_with_a_colon_and_no_names_after_it_lists_nobody():
 
 def test_names_with_letters_beyond_ascii_are_names():
     assert entries("Present: Emil Bodnăraş and Nicolae Ceauşescu\n") == [("Emil Bodnăraş", None, None), ("Nicolae Ceauşescu", None, None)]
+
+
+def test_a_list_of_interpreters_says_they_served_the_meeting():
+    assert [e.served_as for found in find_lists("Interpreters: Pyotr Ivanov, Ivan Petrov\n") for e in found.entries] == [
+        "interpreter", "interpreter"]
+
+
+def test_listed_interpreters_are_listed_but_are_not_participants_of_the_meeting():
+    from datetime import date
+
+    from cwkg.extract.extract import extract
+    from cwkg.loaders.source import SourceDocument
+    body = ("Record of the meeting\n\nTime: 4 pm, 3 May 1964\n\nThose attending the meeting: Comrade Pyotr Ivanov, "
+            "Comrade Adam Nowak\n\nInterpreters: Ivan Petrov\n\n"
+            "Comrade Pyotr Ivanov said that the harvest had been good and that the plan would be fulfilled this year.")
+    facts = extract(SourceDocument(doc_id="att", source="test", format="test", title="Record of the meeting", body=body,
+                                   date=date(1964, 5, 3), kind="record of meeting"))
+    names = {p.ref: p.label for p in facts.persons}
+    meeting = facts.meetings[0]
+    assert (sorted(names[p] for p in meeting.participants), [(names[p.person], p.served_as) for p in meeting.listed if p.served_as]) == (
+        ["Adam Nowak", "Pyotr Ivanov"], [("Ivan Petrov", "interpreter")])
+
+
+def test_a_heading_of_talks_between_persons_lists_each_with_their_titles():
+    text = ("Minutes of conversation between comrades Pyotr Ivanov, Member of the Presidium, Chairman of the Council of "
+            "Ministers and Ivan Petrov, Secretary of the Central Committee, [and] with Adam Nowak, Minister of Trade\n")
+    assert entries(text) == [("Pyotr Ivanov", "Member of the Presidium, Chairman of the Council of Ministers", None),
+                             ("Ivan Petrov", "Secretary of the Central Committee", None), ("Adam Nowak", "Minister of Trade", None)]
+
+
+def test_talks_between_two_states_in_running_text_list_nobody():
+    assert entries("The talks between Ruritania and Freedonia went on for a week.\n") == []
