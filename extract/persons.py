@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
@@ -27,6 +27,9 @@ HONORIFICS = (
 )
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
 _FULL = rf"{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{0,3}}"  # a name never runs across a line break
+# Titles an editor may put in a bracket before a given name ("[Vice President Hubert] Humphrey").
+_TITLE_WORDS = {"Vice", "President", "Premier", "Prime", "Minister", "Foreign", "Secretary", "General", "Ambassador",
+                "Comrade", "Chairman", "Marshal", "Deputy", "First", "Party", "Leader", "Senator", "Governor"}
 # Capitalised words that start or end a candidate but are not names.
 STOP = {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
@@ -85,7 +88,9 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     folded = fold(text)
     patterns = _patterns(tuple(role_words))
     covered = [(m.span.start, m.span.end) for m in taken]
-    out = _scan(text, folded, patterns, covered, [], offsets)
+    completed = _completed(text, folded, Taken(covered, len(text)))  # before any pattern reads part of such a name
+    covered += [(c.span.start, c.span.end) for c in completed]
+    out = [c if offsets else replace(c, span=None) for c in completed] + _scan(text, folded, patterns, covered, [], offsets)
     out += _after_post_and_state(text, folded, role_words, taken, out, offsets)
     if given_names:
         found = Taken(covered + [(c.span.start, c.span.end) for c in out if c.span], len(text))
@@ -231,9 +236,36 @@ def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offse
                 named_at.add(start)
     for m in re.finditer(rf"(?P<name>{_FULL})\s*\[(?P<alt>{_FULL})\]", folded):
         name, alt = _trim(text[m.start("name") : m.end("name")]), _trim(text[m.start("alt") : m.end("alt")])
-        if name and alt:
+        if name and alt and (len(name.split()) > 1 or len(alt.split()) > 1):  # "Ohira [Masayoshi]" completes, below
             start = m.start("alt") + text[m.start("alt") : m.end("alt")].find(alt)
             out.append(Candidate(alt, Span(start, start + len(alt), alt) if offsets else None, "bracketed-variant", name))
+    return out
+
+
+# An editor's bracket that completes a name the record gives in part: "[Pyotr] Ivanov", "[Foreign Minister Pyotr]
+# Ivanov" (the title in it is not part of the name), "Ivanov [Pyotr]" (the printed order kept).
+_BRACKET_BEFORE = re.compile(rf"\[(?P<pre>[^\]\n]{{1,60}})\][ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})?)(?![\w])")
+_BRACKET_AFTER = re.compile(rf"(?<![\w.])(?P<name>{_NAME_TOKEN})[ \t]*\[(?P<post>{_NAME_TOKEN})\]")
+
+
+def _completed(text: str, folded: str, taken: Taken) -> list[Candidate]:
+    """Names an editor's bracket completes, with the span of the printed words, bracket included."""
+    out = []
+    for m in _BRACKET_BEFORE.finditer(folded):
+        given = [t for t in text[m.start("pre"):m.end("pre")].split() if re.fullmatch(_NAME_TOKEN, fold(t))]
+        while given and given[0] in STOP | _TITLE_WORDS:
+            given.pop(0)  # "[Vice President Hubert]": the title before the given name
+        words = text[m.start("pre"):m.end("pre")].split()
+        if not given or words[-len(given):] != given or text[m.start("name"):m.end("name")].split()[0] in STOP:
+            continue
+        name = " ".join(given + text[m.start("name"):m.end("name")].split())
+        if not taken.overlaps(m.start(), m.end()):
+            out.append(Candidate(name, Span(m.start(), m.end(), text[m.start():m.end()]), "bracket-completed"))
+    for m in _BRACKET_AFTER.finditer(folded):
+        first, second = text[m.start("name"):m.end("name")], text[m.start("post"):m.end("post")]
+        if first in STOP or second in STOP or taken.overlaps(m.start(), m.end()):
+            continue
+        out.append(Candidate(f"{first} {second}", Span(m.start(), m.end(), text[m.start():m.end()]), "bracket-completed"))
     return out
 
 

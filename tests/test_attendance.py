@@ -103,3 +103,28 @@ def test_a_heading_of_talks_between_persons_lists_each_with_their_titles():
 
 def test_talks_between_two_states_in_running_text_list_nobody():
     assert entries("The talks between Ruritania and Freedonia went on for a week.\n") == []
+
+
+def names_found(text: str):
+    from cwkg.extract.authority import default_authority
+    from cwkg.extract.persons import find_candidates
+    authority = default_authority()
+    roles = [label for role in authority.roles for label in role.labels]
+    return [(c.name, c.span.text, c.rule) for c in find_candidates(text, roles, [], given_names=authority.given_names)]
+
+
+def test_an_editors_bracket_before_a_surname_completes_the_name():
+    assert names_found("during the talks with [Pyotr] Ivanov nothing was decided") == [("Pyotr Ivanov", "[Pyotr] Ivanov", "bracket-completed")]
+
+
+def test_a_title_in_the_editors_bracket_is_not_part_of_the_name():
+    assert names_found("He met [Foreign Minister Pyotr] Ivanov yesterday.") == [
+        ("Pyotr Ivanov", "[Foreign Minister Pyotr] Ivanov", "bracket-completed")]
+
+
+def test_a_bracket_after_a_one_word_name_completes_it_in_the_printed_order():
+    assert names_found("Minister Tanaka [Kenji] said that") == [("Tanaka Kenji", "Tanaka [Kenji]", "bracket-completed")]
+
+
+def test_a_bracket_that_is_no_name_completes_nothing():
+    assert names_found("the [illegible] Report was sent") == []
