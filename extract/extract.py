@@ -247,6 +247,9 @@ def posts_in_context(a: Annotated) -> None:
         a.posts += office_posts([(p.person, p.office, None) for p in a.meeting.listed if p.office], a.posts, a.offices,
                                 a.perspective, "participants-list")
         a.posts = [_accredit_where_met(p, a.meeting.place, a.meeting.participants, a.authority, a.year) for p in a.posts]
+    if a.author and a.written_at:  # an envoy writes from the post: the author's embassy is where the record was written
+        a.posts = [_accredit_where_met(p, a.written_at, [a.author], a.authority, a.year) if p.holder == a.author else p
+                   for p in a.posts]
     if a.perspective:
         a.posts = [_own_state(p, a.perspective, a.listed) for p in a.posts]
     a.posts = [p for p in a.posts if p.of]  # a title alone ("Ambassador X") says no post; the person keeps it as a label

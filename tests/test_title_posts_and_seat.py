@@ -1,5 +1,7 @@
 """Posts a record's title states, and where a record was written when its dateline does not say."""
 
+from datetime import date
+
 from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import _gazetteer, extract
 from cwkg.extract.facts import PostFact
@@ -9,8 +11,8 @@ from cwkg.extract.seat import embassy_seat, post_seat
 from cwkg.loaders.source import SourceDocument
 
 
-def read(title: str, body: str):
-    facts = extract(SourceDocument(doc_id="seat", source="test", format="test", title=title, body=body,
+def read(title: str, body: str, written=None):
+    facts = extract(SourceDocument(doc_id="seat", source="test", format="test", title=title, body=body, date=written,
                                    kind=document_kind(title)))
     return facts, {p.ref: p.label for p in facts.persons}
 
@@ -79,3 +81,11 @@ def test_a_meeting_the_record_does_not_place_was_held_where_its_envoy_is_posted(
     facts, names = read("Memorandum of Conversation between Soviet Ambassador to Poland Pyotr Ivanov and Adam Nowak",
                         "14 May 1962\n\nThe Embassy gave a reception. Adam Nowak said that the harvest was good.")
     assert (short(facts.meetings[0].place), "place-of-envoys-post" in facts.meetings[0].rules) == ("warsaw", True)
+
+
+def test_an_envoy_who_writes_from_a_foreign_capital_is_accredited_there():
+    facts, names = read("Memorandum of Conversation with the Foreign Minister",
+                        "Moscow, 5 April 1965\n\nOn 4 April I visited the Foreign Minister. He said that the talks would go on.\n\n"
+                        "Ambassador of the GDR\nRolf Sieber", date(1965, 4, 5))
+    assert [(names[p.holder], short(p.of), short(p.to), short(p.city)) for p in facts.posts if names.get(p.holder) == "Rolf Sieber"] == [
+        ("Rolf Sieber", "east-germany", "soviet-union", "moscow")]
