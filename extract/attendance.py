@@ -34,12 +34,12 @@ _LABEL = re.compile(
 # A line that announces a list on the lines after it: "The following were also present at the talks:".
 _ANNOUNCES = re.compile(r"^[^\n]{0,300}?(?:\b(?:were|was|are|is|also)[ \t]+present\b|\bpresent[ \t]+(?:at|were|was)\b|"
                         r"\battend(?:ed|ing)\b|\btook[ \t]+part\b|\bparticipat(?:ed|ing)\b)[^\n]{0,300}:[ \t]*$", re.M | re.I)
-# Matched at an offset (`pattern.match(text, pos)`), so without "^".
 # A heading that lists who talked: "Minutes of conversation between comrades A, <titles> and B, <titles>, [and] with C ...".
 _BETWEEN = re.compile(r"^[ \t]*(?:(?:minutes|record|memorandum|notes?|transcript)[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+)?)?"
                       r"(?:conversation|talks|meeting|discussion)s?[ \t]+(?:held[ \t]+)?between[ \t]+(?:comrades?[ \t]+)?"
                       r"(?P<value>[^\n]+)$", re.M | re.I)
 _LEAD_WITH = re.compile(r"[ \t]*(?:\[?and\]?[ \t]+)?with[ \t]+", re.I)
+# Matched at an offset (`pattern.match(text, pos)`), so without "^".
 _SIDE = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])?[ \t]*(?:(?:from|on|for|of)[ \t]+(?:the[ \t]+)?)?"
                    r"(?P<side>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+(?:side|delegation|party)[ \t]*:[ \t]*", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*")
@@ -111,9 +111,11 @@ def _entries(text: str, start: int, end: int, taken, doing: str | None) -> list[
     entries: list[tuple[list[Span], list[str], Span | None]] = []
     for gs, ge in _parts(value, separator):
         group_start = start + gs
-        if (opens := _SIDE.match(text, group_start, start + ge)) or (gs == 0 and (opens := _ITEM.match(text, group_start, start + ge))):
-            side = Span(opens.start("side"), opens.end("side"), opens["side"]) if "side" in opens.re.groupindex else side
+        if opens := _SIDE.match(text, group_start, start + ge):
+            side = Span(opens.start("side"), opens.end("side"), opens["side"])
             group_start = opens.end()
+        elif gs == 0 and (item := _ITEM.match(text, group_start, start + ge)):
+            group_start = item.end()
         pieces = _parts(text[group_start:start + ge], ",") if separator == ";" else [(0, start + ge - group_start)]
         for i, (ps, pe) in enumerate(pieces):
             at, stop = group_start + ps, group_start + pe

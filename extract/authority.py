@@ -12,7 +12,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import rdflib
-from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from cwkg.graph.namespaces import CW as CW_NS
@@ -351,11 +350,14 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
         if str(s) in entities
     ]
     roles = []
+    # An office is looked up by the names it has everywhere (role_labels), not by one state's wording (hidden labels).
+    role_labels: dict[str, tuple[str, ...]] = {}
     for cls in (CW.AmbassadorialRole, CW.DiplomaticRole, CW.Role):
         for s in g.subjects(RDF.type, cls):
             if any(r.iri == str(s) for r in roles):
                 continue
-            labels = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel) for o in g.objects(s, p)}
+            role_labels[str(s)] = tuple(str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in g.objects(s, p))
+            labels = set(role_labels[str(s)]) | {str(o) for o in g.objects(s, SKOS.hiddenLabel)}
             roles.append(Role(str(s), str(g.value(s, SKOS.prefLabel)), tuple(sorted(labels, key=len, reverse=True)),
                               cls == CW.AmbassadorialRole, cls in (CW.AmbassadorialRole, CW.DiplomaticRole)))
     kinds = sorted(
@@ -375,9 +377,6 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
                  tuple(frozenset(str(m) for m in g.objects(grp, CW.anyOf)) for grp in g.objects(s, CW.coMention)))
         for s in sorted(g.subjects(RDF.type, CW.Topic))
     ]
-    # An office is looked up by the names it has everywhere, not by one state's wording of it (hidden labels).
-    role_labels = {r.iri: tuple(str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in g.objects(URIRef(r.iri), p))
-                   for r in roles}
     posts = [
         AuthorityPost(str(person), str(role), role_labels.get(str(role), ()),
                       str(o) if (o := g.value(post, ORG.organization)) is not None else None,

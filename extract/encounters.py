@@ -48,7 +48,7 @@ def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], aut
     out: list[Encounter] = []
     for block in blocks:
         for sent in sentences(body, block.start, block.end):
-            kind, verb = next(((k, m) for pattern, k in _ENCOUNTER if (m := pattern.search(sent.text))), (None, None))
+            kind, verb = _first_of(_ENCOUNTER, sent.text)
             if kind is None:
                 continue
             named = persons.within(sent.start, sent.end)
@@ -62,8 +62,7 @@ def find_encounters(body: str, blocks: list[Block], mentions: list[Mention], aut
             else:
                 anchor = next((d for at, d in reversed(lines) if at <= sent.start), doc_date)
             days = find_dates(sent.text, anchor or doc_date)
-            place = next((m.entity for m in places.within(sent.start, sent.end)
-                          if _IN_PLACE.search(body[max(sent.start, m.span.start - 12):m.span.start])), None)
+            place = _place_in(body, places, sent.start, sent.end)
             host = others[0] if re.search(r"\b(?:was|were)\s+received\s+by\b", sent.text, re.I) else (
                 author if re.search(r"\b(?:I|we)\s+received\b", sent.text) else None)
             out.append(Encounter(sent, kind, others, days[0][2] if days else anchor, place or written_at, host))
@@ -94,12 +93,13 @@ def find_reported_meetings(body: str, blocks: list[Block], mentions: list[Mentio
     out: list[Encounter] = []
     for block in blocks:
         for sent in sentences(body, block.start, block.end):
-            kind, verb = next(((k, m) for pattern, k in _OTHERS_MET if (m := pattern.search(sent.text))), (None, None))
+            kind, verb = _first_of(_OTHERS_MET, sent.text)
             if kind is None:
                 continue
             # The clause that tells of the meeting: a colon or semicolon ends what comes before it.
             lo = max(sent.text.rfind(":", 0, verb.start()), sent.text.rfind(";", 0, verb.start())) + 1
-            hi = next((i for i in (sent.text.find(";", verb.end()),) if i >= 0), len(sent.text))
+            hi = sent.text.find(";", verb.end())
+            hi = hi if hi >= 0 else len(sent.text)
             clause = sent.text[lo:hi]
             if _FIRST_PERSON.search(clause):
                 continue
@@ -116,10 +116,19 @@ def find_reported_meetings(body: str, blocks: list[Block], mentions: list[Mentio
             who = tuple(dict.fromkeys(n for n in named if n != author or len(set(named)) > 2))
             if len(who) < 2:
                 continue
-            place = next((m.entity for m in places.within(start, sent.start + hi)
-                          if _IN_PLACE.search(body[max(start, m.span.start - 12):m.span.start])), None)
-            out.append(Encounter(sent, kind, who, days[0][2], place or written_at, None))
+            out.append(Encounter(sent, kind, who, days[0][2], _place_in(body, places, start, sent.start + hi) or written_at, None))
     return out
+
+
+def _first_of(patterns: list[tuple[re.Pattern[str], str]], text: str) -> tuple[str | None, re.Match[str] | None]:
+    """The kind of meeting the first pattern that matches tells of, and its match."""
+    return next(((kind, m) for pattern, kind in patterns if (m := pattern.search(text))), (None, None))
+
+
+def _place_in(body: str, places: _Starts, start: int, end: int) -> str | None:
+    """The first place `body[start:end]` says something was "in" or "at"."""
+    return next((m.entity for m in places.within(start, end)
+                 if _IN_PLACE.search(body[max(start, m.span.start - 12):m.span.start])), None)
 
 
 class _Starts:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .authority import Authority, default_authority
 from .facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
                     VoiceFact, meeting_at)
+from .attendance import AttendanceList, find_lists
 from .encounters import Encounter, find_body_meetings, find_encounters, find_reported_meetings
 from .kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
@@ -60,6 +61,8 @@ class Annotated:
     speech: list[Block] = field(default_factory=list)  # the paragraphs that may report speech
     listed: dict[str, PersonFact] = field(default_factory=dict)  # a volume's persons
     offices: Offices | None = None
+    lists: list[AttendanceList] = field(default_factory=list)  # the body's attendance lists, read once
+    title_mentions: list[Mention] = field(default_factory=list)  # the states, parties, bodies and places the title names
     entity_mentions: list[Mention] = field(default_factory=list)
     institutions: list[EntityFact] = field(default_factory=list)  # organisations and events the authority does not list
     people: list[PersonFact] = field(default_factory=list)
@@ -107,6 +110,7 @@ def segmentation(a: Annotated) -> None:
 def entities(a: Annotated) -> None:
     """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
     doc, text = a.doc, a.text  # the body and the notes read for names
+    a.title_mentions = [m for m in a.gazetteer.find(doc.title or "", a.year, side=a.perspective) if m.kind != "person"]
     a.entity_mentions = a.gazetteer.find(doc.body, a.year, side=a.perspective)
     if doc.notes:  # read apart, so the notes never change what a name in the body resolves to; the body is their context
         at = len(doc.body)
@@ -138,13 +142,13 @@ def persons(a: Annotated) -> None:
         t for p in doc.people for t in p.name.split()[:1] if re.fullmatch(r"[A-Z][a-z]{2,}", t))
     candidates = find_candidates(text, role_words, a.entity_mentions, given_names=given)
     candidates += signature_candidates(doc.body, a.entity_mentions)
-    candidates += [c for c in listed_candidates(doc.body, a.entity_mentions)
+    a.lists = find_lists(doc.body, [(m.span.start, m.span.end) for m in a.entity_mentions if m.kind != "person"])
+    candidates += [c for c in listed_candidates(a.lists, a.entity_mentions, len(doc.body))
                    if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in candidates)]
     if a.use_markup:
         candidates = marked_candidates(doc, a.entity_mentions) + candidates
-    title_entities = [m for m in a.gazetteer.find(doc.title or "", a.year) if m.kind != "person"]
-    other = find_candidates(doc.title, role_words, title_entities, offsets=False)  # "Ambassador to S Pyotr Ivanov"
-    in_title = [(m.span.start, m.span.end) for m in title_entities]
+    other = find_candidates(doc.title, role_words, a.title_mentions, offsets=False)  # "Ambassador to S Pyotr Ivanov"
+    in_title = [(m.span.start, m.span.end) for m in a.title_mentions]
     other += [Candidate(name, None, "title-party") for name in title_parties(doc.title or "", in_title, role_words)]
     if not any(n.kind == SUMMARY for n in doc.notes):
         other += find_candidates(doc.description or "", role_words, [], offsets=False)
@@ -165,8 +169,7 @@ def posts(a: Annotated) -> None:
     and the unnamed holders of posts no name goes with."""
     found, unnamed = find_posts(a.text, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)  # the body and notes
     if a.doc.title:  # the title's posts name the holders of the body's unnamed ones ("the ambassador of S")
-        in_title = [m for m in a.gazetteer.find(a.doc.title, a.year, side=a.perspective) if m.kind != "person"]
-        found += title_posts(a.doc.title, a.authority, in_title, a.people, a.year, a.doc.doc_id)
+        found += title_posts(a.doc.title, a.authority, a.title_mentions, a.people, a.year, a.doc.doc_id)
     a.posts, a.unnamed, same = named_holders(found, unnamed)
     a.posts += [p for p in titled_posts(a.doc.body, a.authority, a.mentions, a.year)
                 if not any(q.holder == p.holder and q.role == p.role for q in a.posts)]
@@ -198,7 +201,7 @@ def authorship(a: Annotated) -> None:
     a.addressee = addressee_from_title(doc.title, named)
     if a.written_at is None:  # no dateline place: the sending embassy, else the author's post
         head = body[:a.layout.opening.start] if a.layout.opening else ""
-        a.written_at = (embassy_seat(doc.title or "", a.gazetteer.find(doc.title or "", a.year), a.authority, title=True)
+        a.written_at = (embassy_seat(doc.title or "", a.title_mentions, a.authority, title=True)
                         or embassy_seat(head, [m for m in a.mentions if m.span.end <= len(head)], a.authority, title=False)
                         or post_seat(a.author, a.posts))
     a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
@@ -218,7 +221,7 @@ def meetings(a: Annotated) -> None:
     meeting = find_meeting(body, a.layout, doc.date, authority, a.mentions, a.author, a.written_at, recorded=a.recorded)
     if meeting:
         listed = (from_markup(doc, a.mentions, authority, a.perspective, a.year, a.offices) if a.use_markup and doc.participants
-                  else from_text(body, a.layout, a.mentions, authority, a.perspective, a.year, a.offices, doc.date))
+                  else from_text(body, a.layout, a.mentions, authority, a.perspective, a.year, a.offices, doc.date, a.lists))
         if listed:
             meeting.listed = listed
             # Interpreters and recorders a list names were there to serve the meeting: listed, not participants.
@@ -495,7 +498,7 @@ def _own_state(post: PostFact, perspective: str, listed: dict[str, PersonFact]) 
 
 def _accredit_where_met(post: PostFact, place: str | None, participants: list[str], authority: Authority,
                         year: int | None) -> PostFact:
-    """An ambassador met in a foreign capital is taken as accredited there (a weaker rule)."""
+    """An ambassador met in a foreign capital, or writing from one, is taken as accredited there (a weaker rule)."""
     role = next((r for r in authority.roles if r.iri == post.role), None)
     if not role or not role.ambassadorial or post.to or post.city or not place or post.holder not in participants:
         return post

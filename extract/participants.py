@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .attendance import find_lists
+from .attendance import AttendanceList
 from .authority import Authority
 from .facts import Mention, Participation
 from .meeting import Layout
@@ -27,9 +27,10 @@ def _inside(mentions: list[Mention], start: int, end: int, kind: str) -> list[Me
 
 
 def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Authority, perspective: str | None,
-              year: int | None, offices: Offices | None = None, day: date | None = None) -> list[Participation]:
-    out = _from_lists(body, mentions)
-    listed = [e.span for e in find_lists(body, [(m.span.start, m.span.end) for m in mentions if m.kind != "person"])]
+              year: int | None, offices: Offices | None = None, day: date | None = None,
+              lists: list[AttendanceList] = ()) -> list[Participation]:
+    out = _from_lists(lists, mentions)
+    listed = [found.span for found in lists]
     delegation = None
     for block in parts.participants:
         if any(s.start <= block.start < s.end for s in listed):
@@ -55,11 +56,12 @@ def from_text(body: str, parts: Layout, mentions: list[Mention], authority: Auth
     return out
 
 
-def _from_lists(body: str, mentions: list[Mention]) -> list[Participation]:
-    """Each person an attendance list names, with the state of their side and what the list says of them."""
+def _from_lists(lists: list[AttendanceList], mentions: list[Mention]) -> list[Participation]:
+    """Each person an attendance list (`attendance.find_lists`) names, with the state of their side and what the
+    list says of them."""
     persons = [m for m in mentions if m.kind == "person"]
     out = []
-    for found in find_lists(body, [(m.span.start, m.span.end) for m in mentions if m.kind != "person"]):
+    for found in lists:
         for e in found.entries:
             person = next((m.entity for m in persons if m.span.start < e.name.end and e.name.start < m.span.end), None)
             side = next((m.entity for m in mentions if m.kind == "state" and e.side and

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
-from .attendance import find_lists
+from .attendance import AttendanceList
 from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
 
@@ -119,13 +119,12 @@ _SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
 _DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
 
 
-def listed_candidates(text: str, taken: list[Mention]) -> list[Candidate]:
-    """The names an attendance list gives ("Present: A, B and C"; "Ruritanian side: A, Minister of X; B"), each a
-    person even if no authority knows it."""
-    covered = Taken(((m.span.start, m.span.end) for m in taken), len(text))
+def listed_candidates(lists: list[AttendanceList], taken: list[Mention], size: int) -> list[Candidate]:
+    """The names the attendance lists give ("Present: A, B and C"; "Ruritanian side: A, Minister of X; B"), each a
+    person even if no authority knows it, unless a mention of `taken` covers it (`size`: the text's length)."""
+    covered = Taken(((m.span.start, m.span.end) for m in taken), size)
     return [Candidate(e.name.text, e.name, "attendance-list")
-            for found in find_lists(text, [(m.span.start, m.span.end) for m in taken if m.kind != "person"])
-            for e in found.entries if not covered.overlaps(e.name.start, e.name.end)]
+            for found in lists for e in found.entries if not covered.overlaps(e.name.start, e.name.end)]
 
 
 # A publisher's note on who drafted, cleared or received a record: "Drafted by A, B, and C and cleared by D".
