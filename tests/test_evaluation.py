@@ -52,6 +52,15 @@ def test_a_gold_file_for_a_document_nobody_here_has_seen(tmp_path):
     assert (r.persons.tp, r.persons.fn) == (1, 1)
 
 
+def test_mentions_the_graph_misses_or_adds_are_listed_by_kind(tmp_path):
+    """So an annotator can see which states, parties or events were not found, not only how many."""
+    (tmp_path / "memo.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = tmp_path / "memo.gold.yaml"
+    gold.write_text("document: {file: memo.txt, title: x}\nmentions:\n  states: [Albania, Ruritania]\n", encoding="utf-8")
+    r = evaluate(gold, [])
+    assert r.findings["missed states"] == ["ruritania"]
+
+
 def test_cli_eval_prints_json(report):
     result = CliRunner().invoke(app, ["eval", str(need(FOUNDING_GOLD)), "--corpus", str(need(CORPUS)), "--format", "json"])
     assert result.exit_code == 0

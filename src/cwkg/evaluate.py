@@ -259,7 +259,7 @@ def _score_persons(g: _Graph, gold: Gold, report: Report) -> None:
             report.note("extra person", " / ".join(sorted(names)))
 
 
-def _score_mentions(g: _Graph, gold: Gold) -> dict[str, Score]:
+def _score_mentions(g: _Graph, gold: Gold, report: Report) -> None:
     by_kind: dict[str, set[str]] = {}
     for r in g.rows("SELECT DISTINCT ?e ?t ?doc WHERE { ?doc cw:mentions ?e . ?e a ?t }"):
         kind = KINDS.get(r["t"].value)
@@ -269,10 +269,14 @@ def _score_mentions(g: _Graph, gold: Gold) -> dict[str, Score]:
     for kind, names in gold.mentions.items():
         wanted = {norm(n) for n in names}
         entities = by_kind.get(SPELLINGS.get(kind, kind), set())
-        tp = sum(1 for n in wanted if any(n in g.labels.get(e, set()) for e in entities))
-        fp = sum(1 for e in entities if not g.labels.get(e, set()) & wanted)
-        scores[kind] = Score(tp, fp, len(wanted) - tp)
-    return scores
+        found = {n for n in wanted if any(n in g.labels.get(e, set()) for e in entities)}
+        extra = sorted(min(g.labels.get(e, {e})) for e in entities if not g.labels.get(e, set()) & wanted)
+        for name in sorted(wanted - found):
+            report.note(f"missed {kind}", name)
+        for name in extra:
+            report.note(f"extra {kind}", name)
+        scores[kind] = Score(len(found), len(extra), len(wanted) - len(found))
+    report.mentions = scores
 
 
 @dataclass
@@ -579,7 +583,8 @@ def evaluate(gold_path: Path, roots: list[Path]) -> Report:
             raise InputError(f"gold key `document.id`: no document '{document_id(gold)}' in {document}", str(gold_path))
         write_derived(store, [ox.NamedNode(result.document)])  # what the canned queries start from, as ingest does
         g = _Graph(store, ox.NamedNode(result.document))
-        report = Report(str(gold_path), str(document), archive_of(gold), mentions=_score_mentions(g, gold))
+        report = Report(str(gold_path), str(document), archive_of(gold))
+        _score_mentions(g, gold, report)
         _score_persons(g, gold, report)
         _score_posts(g, gold, report)
         _score_meetings(g, gold, report)
