@@ -211,6 +211,28 @@ def _day(stamp: str | None) -> date | None:
         return None
 
 
+# TEI's datable attributes, in the order a dateline's date is read: an instant, a range, then bounds.
+_DATABLE = (("when", "when"), ("when-iso", "when-iso"), ("from", "to"), ("from-iso", "to-iso"),
+            ("notBefore", "notAfter"), ("notBefore-iso", "notAfter-iso"))
+
+
+def _datable(elem: etree._Element) -> tuple[str, str] | None:
+    """The first and last day a TEI date allows, whichever attributes give it: a dateline may name a
+    period ('March 10-12') with from/to, or only bounds, and the document is dated all the same."""
+    for first, last in _DATABLE:
+        lo, hi = elem.get(first), elem.get(last)
+        if _day(lo) or _day(hi):
+            return (lo if _day(lo) else hi), (hi if _day(hi) else lo)
+    return None
+
+
+def _moments(span: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A range of days as the earliest and latest moment (xsd:dateTime), as the publisher's own attributes give them."""
+    if not span or span[0][:10] == span[1][:10]:
+        return None
+    return f"{span[0][:10]}T00:00:00", f"{span[1][:10]}T23:59:59"
+
+
 def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...], path: Path) -> SourceDocument:
     doc_id = div.get(XML_ID) or f"d{div.get('n')}"
     head = div.find(f"{TEI}head")
@@ -222,11 +244,10 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
     dateline = div.find(f".//{TEI}dateline")
     place = dateline.find(f".//{TEI}placeName") if dateline is not None else None
     when = dateline.find(f".//{TEI}date") if dateline is not None else None
-    stamp = (when.get("when") if when is not None else None) or div.get(f"{FRUS}doc-dateTime-min") or ""
-    try:
-        day = date.fromisoformat(stamp[:10]) if stamp else None
-    except ValueError:
-        day = None
+    span = _datable(when) if when is not None else None
+    stamp = (span[0] if span else None) or div.get(f"{FRUS}doc-dateTime-min") or ""
+    day = _day(stamp)
+    published = (div.get(f"{FRUS}doc-dateTime-min"), div.get(f"{FRUS}doc-dateTime-max"))
     subjects = tuple(_text(i) for lst in div.iter(f"{TEI}list") if lst.get("type") == "subject" for i in lst.findall(f"{TEI}item"))
     plist = next((lst for lst in div.iter(f"{TEI}list") if lst.get("type") == "participants"), None)
     participants = _participants(plist) if plist is not None else ()
@@ -236,8 +257,8 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
         doc_id=f"{volume}-{doc_id}", source=str(path), format=NAME, title=title or head_text, body=body, date=day,
         kind=_kind(head_text, div.get("subtype")), url=URL.format(volume=volume, id=doc_id), number=div.get("n"),
         classification=classification, source_note=source_note, dateline_place=_text(place) if place is not None else None,
-        date_time=(div.get(f"{FRUS}doc-dateTime-min") or "", div.get(f"{FRUS}doc-dateTime-max") or "") if div.get(f"{FRUS}doc-dateTime-min") else None,
-        dateline_date=_day(when.get("when")) if when is not None and re.search(r"\d", _text(when)) else None,
+        date_time=(published[0], published[1] or published[0]) if published[0] else _moments(span),
+        dateline_date=_day(span[0]) if span and span[0] == span[1] and re.search(r"\d", _text(when)) else None,
         subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
         people=people, perspective="United States", notes=_notes(left_out),
     )

@@ -203,3 +203,30 @@ def test_a_surname_with_a_foreign_honorific_is_the_volume_person_of_that_name():
     facts = extract(SourceDocument(doc_id="v-d1", source="t", format="t", title="Memorandum of Conversation", body=body,
                                    date=date(1964, 6, 9), kind="memorandum of conversation", volume="v", people=people))
     assert [p.speaker for p in facts.positions] == ["frus:v:p_SFJ1"]
+
+
+def _dated_volume(tmp_path, date_element: str) -> Path:
+    """A one-document volume whose dateline's date is written as given and whose division carries no frus dates."""
+    path = tmp_path / "dated.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0" xml:id="frus-test-v2"><text><body>'
+        '<div type="document" xml:id="d1" n="1" subtype="historical-document"><head>1. Memorandum for the Record</head>'
+        f'<opener><dateline><placeName>Strelsau</placeName>, {date_element}.</dateline></opener>'
+        '<p>The Ambassador said that nothing had changed.</p></div></body></text></TEI>', encoding="utf-8")
+    return path
+
+
+def test_a_dateline_giving_a_period_dates_the_document_from_its_first_day_and_keeps_the_range(tmp_path):
+    doc = [r for r in load_records(_dated_volume(tmp_path, '<date from="1966-03-10" to="1966-03-12">March 10-12, 1966</date>'))][-1]
+    assert (doc.date, doc.date_time, doc.dateline_date) == (
+        date(1966, 3, 10), ("1966-03-10T00:00:00", "1966-03-12T23:59:59"), None)
+
+
+def test_a_dateline_giving_only_bounds_dates_the_document_from_the_earliest(tmp_path):
+    doc = [r for r in load_records(_dated_volume(tmp_path, '<date notBefore-iso="1966-04-01" notAfter-iso="1966-04-30">April 1966</date>'))][-1]
+    assert (doc.date, doc.date_time) == (date(1966, 4, 1), ("1966-04-01T00:00:00", "1966-04-30T23:59:59"))
+
+
+def test_a_dateline_giving_one_day_is_that_day_and_no_range(tmp_path):
+    doc = [r for r in load_records(_dated_volume(tmp_path, '<date when="1966-05-02">May 2, 1966</date>'))][-1]
+    assert (doc.date, doc.date_time, doc.dateline_date) == (date(1966, 5, 2), None, date(1966, 5, 2))
