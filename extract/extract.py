@@ -26,7 +26,7 @@ from .mentions import Gazetteer
 from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
-from .posts import find_posts, named_holders, names_in, title_posts, titled_posts, unnamed_mentions
+from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
 from .markup import marked_candidates, marked_persons
 from .participants import from_markup, from_text
 from .titles import office_post
@@ -167,12 +167,12 @@ def persons(a: Annotated) -> None:
 def posts(a: Annotated) -> None:
     """Posts the text states ("X, Ambassador of S to C"), the offices it names people by ("The Vice President"),
     and the unnamed holders of posts no name goes with."""
-    found, unnamed = find_posts(a.text, a.authority, a.mentions, a.people, a.year, a.doc.doc_id)  # the body and notes
+    found, unnamed = find_posts(a.text, a.authority, a.mentions, a.people, a.year, a.doc.doc_id,  # the body and notes
+                                [(x.span.start, x.span.end) for x in a.lists])
     if a.doc.title:  # the title's posts name the holders of the body's unnamed ones ("the ambassador of S")
         found += title_posts(a.doc.title, a.authority, a.title_mentions, a.people, a.year, a.doc.doc_id)
     a.posts, a.unnamed, same = named_holders(found, unnamed)
-    a.posts += [p for p in titled_posts(a.doc.body, a.authority, a.mentions, a.year)
-                if not any(q.holder == p.holder and q.role == p.role for q in a.posts)]
+    a.posts = merge_posts(a.posts + titled_posts(a.doc.body, a.authority, a.mentions, a.year))  # the authority's state fills a title's
     named = [(m.entity, m.span.text, m.span) for m in a.mentions if m.rule == "office-title"]
     a.posts += office_posts(named, a.posts, a.offices, a.perspective, "office-title")
     held = unnamed_mentions(unnamed, a.text, a.paragraph_of, same)
@@ -252,6 +252,9 @@ def posts_in_context(a: Annotated) -> None:
         a.posts = [_accredit_where_met(p, a.meeting.place, a.meeting.participants, a.authority, a.year) for p in a.posts]
     if a.author and a.written_at:  # an envoy writes from the post: the author's embassy is where the record was written
         a.posts = [_accredit_where_met(p, a.written_at, [a.author], a.authority, a.year) if p.holder == a.author else p
+                   for p in a.posts]
+    if a.perspective and a.written_at:  # "our Ambassador" in a record written at an embassy abroad is the envoy there
+        a.posts = [_accredit_where_met(p, a.written_at, [p.holder], a.authority, a.year) if p.of == a.perspective else p
                    for p in a.posts]
     if a.perspective:
         a.posts = [_own_state(p, a.perspective, a.listed) for p in a.posts]
@@ -471,14 +474,15 @@ def _listed_posts(posts: list[PostFact], listed: list[Participation], authority:
 
 def _described_posts(p: Participation, text: str, authority: Authority, gazetteer: Gazetteer, year: int | None) -> list[PostFact]:
     """The posts a list's description of a person states: by the role scheme, else an office by its title."""
+    text = office_first(text, authority.roles)
     mentions = gazetteer.find(text, year)
     found, _ = find_posts(f"X, {text}", authority, [Mention(p.person, "person", Span(0, 1, "X"), "name", 1, "listed"),
                                                     *[replace(m, span=Span(m.span.start + 3, m.span.end + 3, m.span.text)) for m in mentions]],
                           [], year, "listed")
     found = [f for f in found if f.holder == p.person]
-    named_state = next((m.entity for m in mentions if m.kind == "state"), None)
+    named = next((m.entity for m in mentions if m.kind in ("state", "party")), None)
     for f in found:
-        f.of = f.of or named_state or p.delegation  # "People's Republic of China State Council Premier"
+        f.of = f.of or named or p.delegation  # "People's Republic of China State Council Premier", "RCP CC secretary"
         f.rule, f.span, f.title = "participants-list", None, p.description
     if not found and (office := office_post(p.person, text, 0, mentions)):
         # Only an office of a body the description names: "Chairman" alone is the person's part in the meeting.

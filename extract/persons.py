@@ -104,10 +104,10 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 
 @lru_cache(maxsize=8)
 def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
-    roles = "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
+    roles = _role_alternation(role_words)
     return [
         ("honorific", re.compile(rf"\b(?i:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
-        ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?i:{roles})\b")),
+        ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+){{0,3}}(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
@@ -208,7 +208,10 @@ def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: 
 
 @lru_cache(maxsize=8)
 def _role_alternation(role_words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(fold(w)) for w in sorted(role_words, key=len, reverse=True))
+    """The role words as one alternation; a state may stand inside an office after "of the" ("Chairman of the
+    Ruritanian Council of Ministers")."""
+    return "|".join(re.escape(fold(w)).replace(r"of\ the\ ", r"of\ the\ (?:[A-Z][\w'’-]*\ )?")
+                    for w in sorted(role_words, key=len, reverse=True))
 
 
 def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:

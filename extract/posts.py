@@ -28,6 +28,9 @@ _HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(
 _BEFORE_SPAN, _AFTER_SPAN = 66, 14
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _TO = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
+_EMBASSY = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s+(?:embassy|legation|consulate|mission)(?=\s+(?:to|in|at)\s)", re.I)
+_GLOSSED = re.compile(r"[A-Z][A-Za-z]{1,7}\s*\[\s*")  # an abbreviation and the opening of its gloss
+_GLOSS_END = re.compile(r"(?:\s*\])?")
 _DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)
 _TITLE_GAP = re.compile(r"\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?")  # fullmatched: from a title to the name it goes before
 _POSSESSIVE = re.compile(r"['’]s\s+$")
@@ -38,26 +41,64 @@ _NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Forme
 
 def _role_pattern(roles: list[Role]) -> tuple[re.Pattern[str], dict[str, Role]]:
     by_label = {fold(label).lower(): role for role in roles for label in role.labels}
-    alternation = "|".join(re.escape(label) for label in sorted(by_label, key=len, reverse=True))
+    # Any run of white space between the words: a state named inside the office is blanked out (`_state_inside`).
+    alternation = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(by_label, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE), by_label
 
 
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$")
+_BODY_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _state_inside(folded: str, mentions: list[Mention]) -> tuple[str, dict[int, str]]:
+    """The text with each state named inside an office's wording blanked out ("First Deputy Chairman of the Ruritanian
+    Council of Ministers" reads as the office "First Deputy Chairman of the Council of Ministers" of Ruritania), and
+    where each blanked state began. English puts the state either after the office ("of Ruritania") or, as here,
+    before the body that the office heads."""
+    chars, inside = list(folded), {}
+    for m in mentions:
+        if (m.kind == "state" and _OF_THE_BEFORE.search(folded, max(0, m.span.start - 8), m.span.start)
+                and _BODY_AFTER.match(folded, m.span.end)):
+            chars[m.span.start:m.span.end] = " " * (m.span.end - m.span.start)
+            inside[m.span.start] = m.entity
+    return "".join(chars), inside
+
+
+def office_first(text: str, roles: list[Role]) -> str:
+    """A description in a translation's word order, the body before its office ("Ruritanian Council of Ministers
+    President", "State Council Vice Premier"), put in the order the roles' names have ("President of the Council of
+    Ministers"): whatever stands before the body (the state) stays where it is."""
+    folded = fold(text).lower().rstrip(" .;")
+    for label in sorted({label for role in roles for label in role.labels if " of the " in label}, key=len, reverse=True):
+        head, body = label.split(" of the ", 1)
+        if folded.endswith(f"{body} {head}".lower()) and (len(folded) == len(body) + len(head) + 1
+                                                          or not folded[-len(body) - len(head) - 2].isalnum()):
+            cut = len(folded) - len(body) - len(head) - 1
+            return f"{text[:cut]}{text[cut + len(body) + 1:len(folded)]} of the {text[cut:cut + len(body)]}"
+    return text
+
+
 def find_posts(body: str, authority: Authority, mentions: list[Mention], people: list[PersonFact],
-               year: int | None, doc_id: str) -> tuple[list[PostFact], list[PersonFact]]:
-    """Posts stated in the body, and the unnamed holders they create."""
+               year: int | None, doc_id: str, lists: list[tuple[int, int]] = ()) -> tuple[list[PostFact], list[PersonFact]]:
+    """Posts stated in the body, and the unnamed holders they create. `lists` are the spans of attendance lists,
+    where a description follows the name it describes: there a post's holder is the name before it, never the
+    next entry's name after it."""
     pattern, by_label = _role_pattern(authority.roles)
     folded = fold(body)
+    masked, inside = _state_inside(folded, mentions)
     starts = {m.span.start: m for m in mentions}
-    states_ending: dict[int, tuple[int, Mention]] = {}  # an end -> the first state mention (and its index) ending there
+    # An end -> the first state or party mention (and its index) ending there: "Soviet Ambassador", "CPSU First Secretary".
+    states_ending: dict[int, tuple[int, Mention]] = {}
     for i, m in enumerate(mentions):
-        if m.kind == "state":
+        if m.kind in ("state", "party"):
             states_ending.setdefault(m.span.end, (i, m))
     persons = _Persons(sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.span.start))
     posts: list[PostFact] = []
     unnamed: list[PersonFact] = []
-    for rm in pattern.finditer(folded):
-        role = by_label[rm.group(0).lower()]
+    for rm in pattern.finditer(masked):
+        role = by_label[" ".join(rm.group(0).lower().split())]
         start, end = rm.start(), rm.end()
+        named_inside = next((state for at, state in inside.items() if start < at < end), None)
         if re.search(r"\bin\s+$", folded[max(0, start - 4):start]):
             continue  # "Officer in Charge of Polish Affairs": not a chargé d'affaires
         if _NOT_THE_ROLE.search(folded[max(0, start - 12):start]):
@@ -75,8 +116,11 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
         before = min((x for x in (states_ending.get(at - 1), states_ending.get(at)) if x), default=(0, None))[1]
         if before:
             of, start = before.entity, before.span.start
-        if (m := _OF.match(folded, end)) and (target := starts.get(m.end())) and target.kind in ("state", "party", "organization"):
-            of, end = target.entity, target.span.end
+        if (m := _OF.match(folded, end)) and (target := _after_of(folded, m.end(), starts)) and target.kind in ("state", "party", "organization"):
+            of, end = target.entity, _GLOSS_END.match(folded, target.span.end).end()
+        of = of or named_inside
+        if of and (m := _EMBASSY.match(folded, end)):
+            end = m.end()  # "First Secretary of the Ruritanian [People's Republic] embassy in Strelsau"
         if (m := _TO.match(folded, end)) and (target := starts.get(m.end())):
             if target.kind in ("state", "organization"):
                 to, end = target.entity, target.span.end
@@ -86,7 +130,8 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             continue  # "First Secretary of the Party" leads a party; it is no embassy rank
         if to and city is None and role.diplomatic and authority.entities[to].kind == "state":
             city = authority.capital(to)  # an envoy to a state sits in its capital
-        holder = _holder(body, folded, persons, start, end, pattern)
+        in_list = any(lo <= start < hi for lo, hi in lists)
+        holder = _holder(body, folded, persons, start, end, pattern, before_only=in_list)
         if holder is None:
             if of is None:
                 continue  # "the Ambassador" alone: the holder is someone already named
@@ -178,7 +223,17 @@ def _gap_start(folded: str, start: int, nonspace: int) -> int:
         size *= 2
 
 
-def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, roles: re.Pattern[str]) -> str | None:
+def _after_of(folded: str, at: int, starts: dict[int, Mention]) -> Mention | None:
+    """The state or body an "of" names: the mention there, or, for an abbreviation the text glosses in brackets
+    ("of the RRR [Ruritanian People's Republic]"), the mention the gloss holds."""
+    if at in starts:
+        return starts[at]
+    glossed = _GLOSSED.match(folded, at)
+    return starts.get(glossed.end()) if glossed else None
+
+
+def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, roles: re.Pattern[str],
+            before_only: bool = False) -> str | None:
     """The name in apposition: just before the post ("X, Ambassador of S") or just after it ("Ambassador of S, X").
     In a list ("the Ambassador of A, X, the Ambassador of B, Y") a name already placed after an earlier post is
     that post's, so the next post takes the name after it.
@@ -189,7 +244,8 @@ def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, rol
     lo = _gap_start(folded, start, _BEFORE_SPAN)
     before = [found[i] for i in persons.ending_within(lo, start) if _HOLDER_BEFORE.fullmatch(folded, found[i].span.end, start)]
     hi = _NONSPACE_RUN[_AFTER_SPAN].match(folded, end).end()
-    after = [found[i] for i in persons.starting_within(end, hi) if _HOLDER_AFTER.fullmatch(folded, end, found[i].span.start)]
+    after = [] if before_only else [
+        found[i] for i in persons.starting_within(end, hi) if _HOLDER_AFTER.fullmatch(folded, end, found[i].span.start)]
     if before and after:
         b = before[-1]
         lead = folded[max(0, b.span.start - 80):b.span.start]
@@ -242,16 +298,22 @@ def titled_posts(body: str, authority: Authority, mentions: list[Mention], year:
         words = fold(before["title"]).lower().split() if before else []
         own = fold(m.span.text).lower().split()[:-1]
         role = next((labels[" ".join(ws[i:])] for ws in (words, own) for i in range(len(ws)) if " ".join(ws[i:]) in labels), None)
-        if role is None or (m.entity, role.iri) in seen:
-            continue
-        if (m.entity, role.iri) not in held_by:
-            held_by[m.entity, role.iri] = [p for p in authority.posts if p.person == m.entity and p.role == role.iri
-                                           and (year is None or (p.start or 0) <= year <= (p.end or 9999))]
-        held = held_by[m.entity, role.iri]
-        if len(held) == 1:
-            seen.add((m.entity, role.iri))
+        held = []
+        if role is not None and (m.entity, role.iri) not in seen:
+            if (m.entity, role.iri) not in held_by:
+                held_by[m.entity, role.iri] = [p for p in authority.posts if p.person == m.entity and p.role == role.iri
+                                               and (year is None or (p.start or 0) <= year <= (p.end or 9999))]
+            held = held_by[m.entity, role.iri]
+        title = None
+        if not held and words:
+            # "Minister X": a word of an office's name, and the one office of that name the authority gives X that year.
+            held = [p for p in authority.posts if p.person == m.entity and (year is None or (p.start or 0) <= year <= (p.end or 9999))
+                    and any(words[-1] in fold(label).lower().split() for label in p.labels)]
+            title = before["title"].split()[-1]
+        if len(held) == 1 and (m.entity, held[0].role) not in seen:
+            seen.add((m.entity, held[0].role))
             start = m.span.start - len(before["title"]) - (len(body[:m.span.start]) - len(body[:m.span.start].rstrip())) \
-                if before and any(" ".join(words[i:]) in labels for i in range(len(words))) else m.span.start
-            out.append(PostFact(m.entity, role.iri, held[0].organization, span=Span(start, m.span.end, body[start:m.span.end]),
-                                rule="title-name", confidence=0.8))
+                if before and (title or any(" ".join(words[i:]) in labels for i in range(len(words)))) else m.span.start
+            out.append(PostFact(m.entity, held[0].role, held[0].organization, span=Span(start, m.span.end, body[start:m.span.end]),
+                                rule="title-name", confidence=0.8, title=title))
     return out

@@ -211,3 +211,14 @@ def test_meetings_are_paired_one_to_one_best_fit_first_not_in_the_golds_order():
     wanted = [[{"a"}, {"b"}], [{"b"}, {"c"}]]
     predicted = [_Meeting("1968-08-25", set(), [{"b"}, {"c"}])]
     assert _meeting_pairs(gold, wanted, predicted) == {1: 0}
+
+
+def test_the_post_of_someone_the_record_leaves_unnamed_is_not_scored(tmp_path):
+    """The gold lists the people a record names, as the person scores do: an unnamed envoy's post is neither hit nor extra."""
+    (tmp_path / "memo.txt").write_text(
+        "MEMORANDUM OF CONVERSATION\n\nDate: May 4, 1964\n\nComrade Pyotr Ivanov received the Hungarian ambassador in Warsaw. "
+        "Pyotr Ivanov said that the harvest was good.\n", encoding="utf-8")
+    gold = tmp_path / "memo.gold.yaml"
+    gold.write_text("document: {file: memo.txt, title: x}\npersons:\n  - {name: Pyotr Ivanov, aliases: []}\n", encoding="utf-8")
+    r = evaluate(gold, [])
+    assert (r.posts.tp, r.posts.fp, r.posts.fn, r.persons.tp) == (0, 0, 0, 1)

@@ -397,9 +397,11 @@ def _post_fits(post: dict, parts: dict[str, set[str]]) -> bool:
 def _score_posts(g: _Graph, gold: Gold, report: Report) -> None:
     """The posts the record gives its persons (the gold lists "the posts the text gives them"): stated in the
     document or in its volume's list of persons, and in force on the document's date. Posts the authority data
-    knows from elsewhere are the graph's knowledge, not the record's."""
+    knows from elsewhere are the graph's knowledge, not the record's. The gold lists the people the record names, so
+    the post of someone it leaves unnamed ("the Ruritanian ambassador") is scored as persons are: not at all."""
     day = next((r["d"].value for r in g.rows("SELECT ?d ?doc WHERE { ?doc dcterms:date ?d }")), None)
     rows = g.rows("""SELECT ?person ?post ?role ?title ?of ?to ?at ?seat ?start ?end ?doc WHERE { GRAPH ?doc { ?person a cw:Person }
+        FILTER NOT EXISTS { ?person cw:unnamed true }
         ?person (owl:sameAs|^owl:sameAs)? ?holder . ?holder cw:holdsPost ?post .
         { ?post cw:attestedIn ?doc } UNION { ?doc dcterms:isPartOf ?vol . ?post prov:wasDerivedFrom ?vol }
         OPTIONAL { ?post org:role ?role } OPTIONAL { ?post cw:postTitle ?title }
