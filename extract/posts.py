@@ -133,8 +133,8 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
         in_list = any(lo <= start < hi for lo, hi in lists)
         holder = _holder(body, folded, persons, start, end, pattern, before_only=in_list)
         if holder is None:
-            if of is None:
-                continue  # "the Ambassador" alone: the holder is someone already named
+            if of is None or in_list:
+                continue  # "the Ambassador" alone, or an office in a list's entry: the holder is someone named
             phrase = body[start:end]
             key = f"unnamed:{doc_id}:{start}"
             unnamed.append(PersonFact(key=key, label=f"unnamed ({phrase})", unnamed=True, description=phrase))

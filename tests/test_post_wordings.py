@@ -65,3 +65,11 @@ def test_an_office_stated_without_its_state_takes_the_state_of_the_authoritys_po
 def test_an_embassy_an_abbreviation_names_and_a_bracket_glosses_gives_the_state_and_the_city():
     assert posts("Pyotr Ivanov, First Secretary of the HPR [Hungarian People's Republic] embassy in Warsaw, said that "
                  "the harvest was good.") == [("Pyotr Ivanov", "SecretaryOfEmbassyRole", None, "hungary", "poland", "warsaw")]
+
+
+def test_an_office_in_a_lists_entry_far_from_the_name_is_no_unnamed_person():
+    facts = extract(SourceDocument(
+        doc_id="wordings", source="test", format="test", title="Minutes", date=date(1964, 5, 4), kind="minutes",
+        body="Minutes of conversation between comrades Pyotr Ivanov, Politburo member, Editorial Board member, HSWP CC "
+             "secretary and Adam Nowak, Polish State Council Premier.\n\nPyotr Ivanov said that the harvest was good."))
+    assert [p.label for p in facts.persons if p.unnamed] == []
