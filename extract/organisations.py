@@ -18,8 +18,10 @@ Families, each with its own normal form, so that two wordings of one organ are o
   banks, funds, organisations, communities, pacts, alliances, delegations, missions, fronts;
 - armed forces: armies, navies, fleets, air forces;
 - events: party congresses and plenums by ordinal or month, conferences and summits, wars, crises, uprisings and
-  revolutions (of a state, a place or a date: "the Quiet Revolution" is a figure of speech), and treaties,
-  agreements and doctrines by name ("the Bled Agreement" and "the Bled Treaty" are one).
+  revolutions (of a state, a place or a date: "the Quiet Revolution" is a figure of speech), treaties,
+  agreements and doctrines by name ("the Bled Agreement" and "the Bled Treaty" are one), affairs and incidents
+  named for a place or a person ("the Ruritania affair"), and a person's speech named as an occasion ("the Ivanov
+  speech").
 
 Who an organ belongs to is the state, party or body the name holds ("Bulgarian", "of Bulgaria", "BKP"); a bare organ
 ("the Politburo", "the MFA") belongs to the one owner the record gives that organ elsewhere. A name the authority
@@ -63,6 +65,8 @@ _HEADS: dict[str, tuple[str, str, bool]] = {
     **{w: (EVENT, "plenum", True) for w in ("Plenum", "Plenums")},
     **{w: (EVENT, "conference", True) for w in ("Conference", "Summit")},
     **{w: (EVENT, "accord", False) for w in ("Treaty", "Agreement", "Accord", "Accords", "Doctrine")},
+    **{w: (EVENT, "incident", True) for w in ("Affair", "Incident")},
+    "Speech": (EVENT, "speech", True),
     "War": (EVENT, "war", True),
     "Crisis": (EVENT, "crisis", True),
     **{w: (EVENT, "uprising", True) for w in ("Uprising", "Revolution", "Revolt", "Rebellion", "Insurrection",
@@ -337,7 +341,8 @@ class _Finder:
         if t.mention is not None:
             if t.mention.kind in ("state", "party", "organization", "place", "region"):
                 return True
-            return t.mention.kind == "person" and t.mention.rule != "office-title" and head in ("Committee", "Commission", "Group", "Doctrine")
+            return t.mention.kind == "person" and t.mention.rule != "office-title" and head in (
+                "Committee", "Commission", "Group", "Doctrine", "Affair", "Incident", "Speech")
         w = t.text
         if not w[:1].isalnum() or w in _STOP or w.title() in _STOP or w.endswith("'s") and not _COMMON_POSSESSIVE.fullmatch(w):
             return False  # "the President's Office" is whose office, not its name; "the People's Army" is a name
@@ -403,8 +408,8 @@ class _Finder:
             # dates stand before a lower-case head ("the conference", "a leadership crisis" name nothing).
             k = len(left)
             while k > 0 and (left[k - 1].mention is not None or left[k - 1].text in _MONTHS or _YEAR.fullmatch(left[k - 1].text)
-                             or _is_ordinal(left[k - 1].text)):
-                k -= 1
+                             or _is_ordinal(left[k - 1].text) or family in ("incident", "speech") and _TITLED.fullmatch(left[k - 1].text)):
+                k -= 1  # "the Ruritania affair", "the Ivanov speech": a proper name before the head names the occasion
             left = left[k:]
             if not left:
                 return None
@@ -543,6 +548,8 @@ class _Finder:
             return None  # "the Atlantic Community", "the international community": a notion, not a body
         if family in ("war", "crisis", "conference", "accord") and not left and not tail:
             return None
+        if family == "speech" and (any(m.kind != "person" for m in entities) or not left):
+            return None  # a speech named as an occasion is a person's ("the Ivanov speech"), not a state's
         # The owner: a state, party or body after "of", else the one before the head.
         owner_mention = tail[owner_at].mention if owner_at is not None else None
         lead = [t.mention for t in left if t.mention is not None and t.mention.kind in ("state", "party", "organization")]

@@ -222,3 +222,9 @@ def test_the_post_of_someone_the_record_leaves_unnamed_is_not_scored(tmp_path):
     gold.write_text("document: {file: memo.txt, title: x}\npersons:\n  - {name: Pyotr Ivanov, aliases: []}\n", encoding="utf-8")
     r = evaluate(gold, [])
     assert (r.posts.tp, r.posts.fp, r.posts.fn, r.persons.tp) == (0, 0, 0, 1)
+
+
+def test_an_occasions_gold_name_matches_without_the_date_that_closes_it():
+    from cwkg.gold import occasion_names
+    assert [sorted(occasion_names(n)) for n in ("Ivanov speech of May 19, 1964", "44th Council meeting, October 4, 1968", "Korean War")] == [
+        ["ivanov speech", "ivanov speech of may 19, 1964"], ["44th council meeting", "44th council meeting, october 4, 1968"], ["korean war"]]

@@ -282,3 +282,20 @@ def test_a_found_congress_is_a_congress_of_its_party_with_its_ordinal():
     assert (iri, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", CW + "Congress") in triples
     assert (iri, CW + "organizedBy", ID + "party/bkp") in triples
     assert (iri, CW + "ordinal", "9") in triples
+
+
+def test_an_affair_or_incident_named_for_a_place_is_an_event(authority, gazetteer):
+    assert names(found("He raised the Strelsau affair and the Tarlenheim incident.", authority, gazetteer)) == [
+        ("Strelsau affair", "event"), ("Tarlenheim incident", "event")]
+
+
+def test_an_affair_or_incident_without_a_name_is_no_event(authority, gazetteer):
+    assert names(found("He raised the affair and a border incident again.", authority, gazetteer)) == []
+
+
+def test_a_persons_speech_named_as_an_occasion_is_an_event(authority, gazetteer):
+    assert [e.label for e in found("He dismissed the recent Ivanov speech as crazy.", authority, gazetteer).entities] == ["Ivanov speech"]
+
+
+def test_a_states_speech_or_a_bare_speech_is_no_event(authority, gazetteer):
+    assert names(found("The Soviet speech was long, and the speech was read twice.", authority, gazetteer)) == []

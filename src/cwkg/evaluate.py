@@ -16,7 +16,7 @@ from unidecode import unidecode
 
 from cwkg.errors import CwkgError, InputError
 from cwkg.extract.dates import parse_date
-from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, read_gold
+from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, occasion_names, read_gold
 from cwkg.graph.derived import write_derived
 from cwkg.graph.store import GraphStore
 from cwkg.loaders.source import SourceDocument
@@ -267,11 +267,13 @@ def _score_mentions(g: _Graph, gold: Gold, report: Report) -> None:
             by_kind.setdefault(kind, set()).add(r["e"].value)
     scores = {}
     for kind, names in gold.mentions.items():
-        wanted = {norm(n) for n in names}
+        # An occasion's name may close with its date ("... of 19 May 1964"); any other name is compared whole.
+        wanted = {norm(n): occasion_names(n) if SPELLINGS.get(kind, kind) == "events" else {norm(n)} for n in names}
+        spellings = set().union(*wanted.values()) if wanted else set()
         entities = by_kind.get(SPELLINGS.get(kind, kind), set())
-        found = {n for n in wanted if any(n in g.labels.get(e, set()) for e in entities)}
-        extra = sorted(min(g.labels.get(e, {e})) for e in entities if not g.labels.get(e, set()) & wanted)
-        for name in sorted(wanted - found):
+        found = {n for n, ways in wanted.items() if any(ways & g.labels.get(e, set()) for e in entities)}
+        extra = sorted(min(g.labels.get(e, {e})) for e in entities if not g.labels.get(e, set()) & spellings)
+        for name in sorted(set(wanted) - found):
             report.note(f"missed {kind}", name)
         for name in extra:
             report.note(f"extra {kind}", name)

@@ -26,6 +26,18 @@ def norm(name: str) -> str:
     return re.sub(r"[\s\-_]+", " ", text).strip()
 
 
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A date closing an occasion's name ("..., October 4, 1968", "... of May 19, 1964", "... of 1970"): like a bracketed
+# gloss, it tells the occasion apart; the date itself is the event's cw:date, not part of its name.
+_DATE_AFTER = re.compile(rf"(?:,|\s+of|\s+in)?\s+(?:{_MONTH}(?:\s+\d{{1,2}}(?:\s+\d{{1,2}})?,?)?(?:\s+{_MONTH})?\s+)?\d{{4}}$")
+
+
+def occasion_names(name: str) -> set[str]:
+    """The ways a gold occasion's name may be written: as given, and without the date that closes it."""
+    full = norm(name)
+    return {full, _DATE_AFTER.sub("", full).strip()} - {""}
+
+
 @dataclass(frozen=True)
 class GoldPerson:
     name: str
