@@ -20,8 +20,8 @@ Families, each with its own normal form, so that two wordings of one organ are o
 - events: party congresses and plenums by ordinal or month, conferences and summits, wars, crises, uprisings and
   revolutions (of a state, a place or a date: "the Quiet Revolution" is a figure of speech), treaties,
   agreements and doctrines by name ("the Bled Agreement" and "the Bled Treaty" are one), affairs and incidents
-  named for a place or a person ("the Ruritania affair"), and a person's speech named as an occasion ("the Ivanov
-  speech").
+  named for a place or a person ("the Ruritania affair"), a person's speech named as an occasion ("the Ivanov
+  speech"), and a body's meeting or session ("the NATO meeting").
 
 Who an organ belongs to is the state, party or body the name holds ("Bulgarian", "of Bulgaria", "BKP"); a bare organ
 ("the Politburo", "the MFA") belongs to the one owner the record gives that organ elsewhere. A name the authority
@@ -67,6 +67,7 @@ _HEADS: dict[str, tuple[str, str, bool]] = {
     **{w: (EVENT, "accord", False) for w in ("Treaty", "Agreement", "Accord", "Accords", "Doctrine")},
     **{w: (EVENT, "incident", True) for w in ("Affair", "Incident")},
     "Speech": (EVENT, "speech", True),
+    **{w: (EVENT, "meeting", True) for w in ("Meeting", "Session")},
     "War": (EVENT, "war", True),
     "Crisis": (EVENT, "crisis", True),
     **{w: (EVENT, "uprising", True) for w in ("Uprising", "Revolution", "Revolt", "Rebellion", "Insurrection",
@@ -548,6 +549,8 @@ class _Finder:
             return None  # "the Atlantic Community", "the international community": a notion, not a body
         if family in ("war", "crisis", "conference", "accord") and not left and not tail:
             return None
+        if family == "meeting" and not any(m.kind in ("organization", "party") for m in entities):
+            return None  # a body's meeting or session ("the NATO meeting"); "the Moscow meeting" is told of, not named
         if family == "speech" and (any(m.kind != "person" for m in entities) or not left):
             return None  # a speech named as an occasion is a person's ("the Ivanov speech"), not a state's
         # The owner: a state, party or body after "of", else the one before the head.
@@ -798,6 +801,8 @@ def _normal(family: str, words: str, ordinals: list[int], months: list[str], hea
         return f"{which}Plenum"
     elif family == "accord":  # "the Bled Agreement" and "the Bled Treaty" are one accord
         return re.sub(r"\b(?:Treaty|Agreement|Accords?)\b", "Agreement", w)
+    elif family == "meeting":
+        return re.sub(r"\b(Meeting|Session)\b", lambda m: m.group(1).lower(), w)
     elif family == "embassy":
         return "Consulate General" if head.startswith("Consulate") and "General" in head else head.split()[0].title()
     elif family == "body" and re.fullmatch(r"Foreign Office", w):

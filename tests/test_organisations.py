@@ -299,3 +299,12 @@ def test_a_persons_speech_named_as_an_occasion_is_an_event(authority, gazetteer)
 
 def test_a_states_speech_or_a_bare_speech_is_no_event(authority, gazetteer):
     assert names(found("The Soviet speech was long, and the speech was read twice.", authority, gazetteer)) == []
+
+
+def test_a_bodys_meeting_or_session_is_an_event(authority, gazetteer):
+    assert [e.label for e in found("They spoke of the World Bank meeting and of the next NATO session.", authority, gazetteer).entities] == [
+        "World Bank meeting", "NATO session"]
+
+
+def test_a_meeting_named_by_its_place_or_by_nothing_is_no_event(authority, gazetteer):
+    assert names(found("After the Strelsau meeting and a second meeting he left.", authority, gazetteer)) == []
