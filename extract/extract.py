@@ -27,7 +27,8 @@ from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
-from .markup import marked_candidates, marked_persons
+from .markup import disagreements, listed_agreed, marked_candidates, marked_persons
+from .markup_check import Disagreement
 from .participants import from_markup, from_text
 from .titles import office_post
 from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summary, author_from_title, author_of_relayed, title_parties
@@ -60,6 +61,7 @@ class Annotated:
     layout: Layout | None = None
     speech: list[Block] = field(default_factory=list)  # the paragraphs that may report speech
     listed: dict[str, PersonFact] = field(default_factory=dict)  # a volume's persons
+    disagreements: list[Disagreement] = field(default_factory=list)  # marked person spans the text does not bear out
     offices: Offices | None = None
     lists: list[AttendanceList] = field(default_factory=list)  # the body's attendance lists, read once
     title_mentions: list[Mention] = field(default_factory=list)  # the states, parties, bodies and places the title names
@@ -110,6 +112,8 @@ def segmentation(a: Annotated) -> None:
 def entities(a: Annotated) -> None:
     """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
     doc, text = a.doc, a.text  # the body and the notes read for names
+    if a.use_markup:
+        a.disagreements = disagreements(doc, a.authority)
     a.title_mentions = [m for m in a.gazetteer.find(doc.title or "", a.year, side=a.perspective) if m.kind != "person"]
     a.entity_mentions = a.gazetteer.find(doc.body, a.year, side=a.perspective)
     if doc.notes:  # read apart, so the notes never change what a name in the body resolves to; the body is their context
@@ -121,7 +125,7 @@ def entities(a: Annotated) -> None:
     if doc.people and doc.volume:
         persons, volume_posts = volume_people(doc.volume, doc.people, a.authority, a.gazetteer, a.perspective, a.year)
         a.listed = {p.key: p for p in persons}
-        found = marked_persons(doc, a.paragraph_of) if a.use_markup else []
+        found = marked_persons(doc, a.paragraph_of, a.disagreements) if a.use_markup else []
         found = _without_overlaps(found, find_volume_persons(text, doc.volume, doc.people, a.entity_mentions, a.paragraph_of))
         a.entity_mentions = _without_overlaps(found, a.entity_mentions)
     a.offices = Offices(volume_posts, a.authority, office_holders(), doc.volume)
@@ -146,7 +150,7 @@ def persons(a: Annotated) -> None:
     candidates += [c for c in listed_candidates(a.lists, a.entity_mentions, len(doc.body))
                    if not any(b.span and b.span.start < c.span.end and c.span.start < b.span.end for b in candidates)]
     if a.use_markup:
-        candidates = marked_candidates(doc, a.entity_mentions) + candidates
+        candidates = marked_candidates(doc, a.entity_mentions, a.disagreements) + candidates
     other = find_candidates(doc.title, role_words, a.title_mentions, offsets=False)  # "Ambassador to S Pyotr Ivanov"
     in_title = [(m.span.start, m.span.end) for m in a.title_mentions]
     other += [Candidate(name, None, "title-party") for name in title_parties(doc.title or "", in_title, role_words)]
@@ -220,7 +224,8 @@ def meetings(a: Annotated) -> None:
     a.recorded = a.voice == RECORD and doc.kind not in ("editorial note",)
     meeting = find_meeting(body, a.layout, doc.date, authority, a.mentions, a.author, a.written_at, recorded=a.recorded)
     if meeting:
-        listed = (from_markup(doc, a.mentions, authority, a.perspective, a.year, a.offices) if a.use_markup and doc.participants
+        read = _listed_as_read(doc, a) if a.use_markup and doc.participants else doc
+        listed = (from_markup(read, a.mentions, authority, a.perspective, a.year, a.offices) if a.use_markup and read.participants
                   else from_text(body, a.layout, a.mentions, authority, a.perspective, a.year, a.offices, doc.date, a.lists))
         if listed:
             meeting.listed = listed
@@ -240,6 +245,12 @@ def meetings(a: Annotated) -> None:
     a.meetings += _reported_meetings(find_body_meetings(body, a.speech, doc.date, a.written_at), a.meetings, authority)
     a.meetings += _others_meetings(find_reported_meetings(body, a.speech, a.mentions, a.author, doc.date, a.written_at),
                                    a.meetings, authority)
+
+
+def _listed_as_read(doc: SourceDocument, a: Annotated) -> SourceDocument:
+    """The document with its participants list as the text reads it (`markup.listed_agreed`)."""
+    kept = listed_agreed(doc, a.disagreements, [(b.start, b.end) for b in a.layout.participants])
+    return doc if kept == doc.participants else replace(doc, participants=kept)
 
 
 def posts_in_context(a: Annotated) -> None:

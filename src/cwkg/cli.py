@@ -923,6 +923,9 @@ def _print_scores(reports: list) -> None:
         typer.echo(f"{label:<22}" + "".join(f"{v:>{width}}" for v in values))
 
 
+FRUS_DISAGREEMENTS_SHOWN = 20  # marked spans the text does not bear out, listed under a volume's scores
+
+
 def _evaluate_frus(volumes: list[Path], fmt: str) -> None:
     import json
 
@@ -935,15 +938,23 @@ def _evaluate_frus(volumes: list[Path], fmt: str) -> None:
         except CwkgError as exc:
             _fail(str(exc))
     if fmt == "json":
-        typer.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([r.as_dict(FRUS_DISAGREEMENTS_SHOWN) for r in reports], indent=2, ensure_ascii=False))
         return
     for r in reports:
         typer.echo(f"{r.volume} ({r.documents} documents)")
         lines = [{"measure": name, "P": f"{s.precision:.3f}", "R": f"{s.recall:.3f}", "F1": f"{s.f1:.3f}", "tp/fp/fn": f"{s.tp}/{s.fp}/{s.fn}"}
-                 for name, s in (("person mentions", r.person_mentions), ("participants", r.participants))]
+                 for name, s in (("person mentions", r.person_mentions), ("person mentions, checked", r.person_mentions_checked),
+                                 ("participants", r.participants))]
         lines += [{"measure": name, "P": "", "R": "", "F1": f"{a.value:.3f}", "tp/fp/fn": f"{a.correct}/{a.total}"}
                   for name, a in (("dateline date", r.dateline_date), ("dateline place", r.dateline_place))]
         output.write(["measure", "P", "R", "F1", "tp/fp/fn"], [{k: _lit(v) for k, v in line.items()} for line in lines], "table", count=False)
+        reasons = ", ".join(f"{reason}: {n}" for reason, n in r.by_reason().items())
+        typer.echo(f"disagreements (marked persons the text does not bear out): {len(r.disagreements)}"
+                   + (f" ({reasons})" if reasons else ""))
+        for d in r.disagreements[:FRUS_DISAGREEMENTS_SHOWN]:
+            typer.echo(f"  {d.line()}")
+        if len(r.disagreements) > FRUS_DISAGREEMENTS_SHOWN:
+            typer.echo(f"  ... and {len(r.disagreements) - FRUS_DISAGREEMENTS_SHOWN} more (--format json lists the first {FRUS_DISAGREEMENTS_SHOWN} too)")
 
 
 def _lit(value: str):
