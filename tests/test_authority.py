@@ -38,6 +38,7 @@ def test_at_least_forty_states_including_historical_ones(authority):
         ("CPSU", "party/cpsu"), ("CPC", "party/ccp"), ("CCP", "party/ccp"), ("KWP", "party/wpk"),
         ("CPCZ", "party/kscs"), ("KSČ", "party/kscs"), ("Khrushchov", "person/nikita-khrushchev"),
         ("Mao Tse-tung", "person/mao-zedong"), ("Peking", "place/beijing"), ("Rumania", "state/romania"),
+        ("RCP", "party/pcr"), ("lend-lease", "event/lend-lease"),
     ],
 )
 def test_common_spellings_abbreviations_and_adjectives_name_their_entity(authority, alias, iri):
