@@ -83,3 +83,8 @@ def test_a_bare_day_later_than_the_record_is_of_the_month_before():
 
 def test_an_ordinal_before_a_noun_is_no_day():
     assert days("the 22nd Congress of the party") == []
+
+
+def test_a_month_and_an_ordinal_day_take_the_year_of_the_document():
+    assert [d for _, _, d in find_dates("On September 25th he called, and again on October 3rd.", date(1962, 10, 27))] == [
+        date(1962, 9, 25), date(1962, 10, 3)]
