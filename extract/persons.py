@@ -3,7 +3,8 @@
 "Comrade X", "Ambassador X", "X, Ambassador of ...", "given by X", "X [Y]" (a second
 spelling in brackets). Every spelling of one person is grouped under one name key
 (romanisation variants and separators folded), and a surname alone joins the full name
-it ends (or, for East Asian order, begins) with.
+it ends with or, for a name printed family name first (`name_order`: "Pak Chol-min"), the full
+name whose family name it is; the given name of such a name is never taken for a surname.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
+from .name_order import read_name
 from .attendance import AttendanceList
 from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
@@ -371,19 +373,36 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     return list(people.values()), mentions
 
 
+# English words of two letters a sentence may begin with: a family name spelled as one ("Do", "No", "So") is too
+# easily read into a text to be proposed as a person's short name.
+_TWO_LETTER_WORDS = {"Am", "An", "As", "At", "Be", "By", "Do", "Go", "He", "If", "In", "Is", "It", "Me", "My", "No",
+                     "Of", "On", "Or", "So", "To", "Up", "Us", "We"}
+
+
+def _short_names(full: str) -> list[tuple[str, bool]]:
+    """The words by which a later mention may name the person of `full` alone, each with whether the name's order
+    vouches for it (then it may be as short as "Pak"; any other must be long enough to be told from a word).
+    Printed family name first, the family name (and a Vietnamese personal name); else the last word, or the first
+    when the last is a hyphenated given name (a "Surname Given-name" the table does not list)."""
+    reading = read_name(full)
+    if reading.family_first:
+        return [(w, True) for w in reading.called_by]
+    tokens = full.split()
+    return [(tokens[0] if "-" in tokens[-1] and len(tokens) == 2 else tokens[-1], False)]
+
+
 def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: str) -> None:
-    """A person first named in full may be named later by the surname alone ("Petar Dimov" ... "Dimov said"):
-    the last word of a full name, or the first when the last is a hyphenated given name (a Korean "Surname Given-name"),
-    if it is long enough to be told from a word and no other person's name has it."""
+    """A person first named in full may be named later by the surname alone ("Petar Dimov" ... "Dimov said";
+    "Pak Chol-min" ... "Pak said"; see `_short_names`), if no other person's name has it."""
     proposed: dict[str, set[str]] = {}
     for key, person in people.items():
         if person.authority_iri is not None or person.external or person.unnamed:
             continue
         for full in [n for n in person.aliases if len(n.split()) > 1]:
-            tokens = full.split()
-            surname = tokens[0] if "-" in tokens[-1] and len(tokens) == 2 else tokens[-1]
-            if len(surname) >= 4 and re.fullmatch(r"[A-Z][\w’'-]+", surname) and surname not in STOP:
-                proposed.setdefault(surname, set()).add(key)
+            for surname, vouched in _short_names(full):
+                long_enough = len(surname) >= 4 or (vouched and len(surname) >= 2 and surname not in _TWO_LETTER_WORDS)
+                if long_enough and re.fullmatch(r"[A-Z][\w’'-]+", surname) and surname not in STOP:
+                    proposed.setdefault(surname, set()).add(key)
     taken = {authority.name_key(a) for p in people.values() for a in p.aliases if len(a.split()) == 1}
     for surname, keys in proposed.items():
         others = [k for k, p in people.items() if k not in keys and any(surname in a.split() for a in p.aliases)]
@@ -435,10 +454,14 @@ def _first(body: str, name: str) -> int:
 
 
 def _ends_or_begins(authority: Authority, full_key: str, token: str, candidates: list[Candidate]) -> bool:
+    """Whether a full name of key `full_key` may be named by `token` alone: its last or first word, or, printed family
+    name first, its family name (and a Vietnamese personal name), never the given name ("Chol-min" of "Pak Chol-min")."""
     for c in candidates:
         tokens = c.name.split()
         if len(tokens) > 1 and authority.name_key(c.name) == full_key:
-            if authority.name_key(tokens[-1]) == token or authority.name_key(tokens[0]) == token:
+            reading = read_name(c.name)
+            words = reading.called_by if reading.family_first else (tokens[-1], tokens[0])
+            if any(authority.name_key(w) == token for w in words):
                 return True
     return False
 
