@@ -165,3 +165,40 @@ def test_a_family_name_two_people_share_joins_neither():
                          "On 1 March I met Comrade Pak Chol-min and Comrade Pak Tu-sop. Pak said that the talks were useful."))
     first, second = named(facts, "Pak Chol-min"), named(facts, "Pak Tu-sop")
     assert (mentioned_as(facts, first), mentioned_as(facts, second)) == (["Pak Chol-min"], ["Pak Tu-sop"])
+
+
+# ---------------------------------------------------------------- the store's surname keys
+
+
+def test_a_family_first_label_is_keyed_under_its_family_name():
+    from cwkg.graph.labelkeys import name_keys
+
+    assert name_keys("Pak Chol-min") == (("pak",), "chol min")
+
+
+def test_a_given_first_label_is_keyed_under_its_last_word():
+    from cwkg.graph.labelkeys import name_keys
+
+    assert name_keys("Pyotr Ivanov") == (("ivanov",), "pyotr")
+
+
+def test_a_vietnamese_label_is_keyed_under_its_family_and_personal_names():
+    from cwkg.graph.labelkeys import name_keys
+
+    assert name_keys("Nguyen Van Hai") == (("nguyen", "hai"), "van hai")
+
+
+def test_a_store_finds_a_family_first_person_by_the_family_name_and_not_by_the_given_name(tmp_path):
+    import pyoxigraph as ox
+
+    from cwkg.graph.namespaces import CW, RDF, SKOS
+    from cwkg.graph.store import GraphStore
+    from cwkg.queries.resolve import Resolver
+
+    pak = ox.NamedNode("https://w3id.org/cwkg/id/person/test-pak-chol-min")
+    with GraphStore(tmp_path / "store") as store:
+        store.replace_graph(ox.NamedNode("https://w3id.org/cwkg/id/graph/test-names"),
+                            [ox.Triple(pak, RDF.type, CW.Person), ox.Triple(pak, SKOS.prefLabel, ox.Literal("Pak Chol-min"))])
+        found = {keyed: [Resolver(store, _keyed=keyed).candidates(t) for t in ("Pak", "Min", "C. Pak")]
+                 for keyed in (True, False)}
+    assert found == {keyed: [[pak.value], [], [pak.value]] for keyed in (True, False)}
