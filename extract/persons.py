@@ -406,15 +406,28 @@ def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: s
     taken = {authority.name_key(a) for p in people.values() for a in p.aliases if len(a.split()) == 1}
     for surname, keys in proposed.items():
         others = [k for k, p in people.items() if k not in keys and any(surname in a.split() for a in p.aliases)]
-        if len(keys) == 1 and not others and authority.name_key(surname) not in taken and _stands_alone(body, surname, people[next(iter(keys))]):
-            people[next(iter(keys))].aliases.add(surname)
+        person = people[next(iter(keys))]
+        if len(keys) == 1 and not others and authority.name_key(surname) not in taken \
+                and _stands_alone(body, surname, person, surname in _leading_family_names(person)):
+            person.aliases.add(surname)
 
 
-def _stands_alone(body: str, surname: str, person: PersonFact) -> bool:
-    """Whether the text uses the surname outside the person's full names."""
+def _leading_family_names(person: PersonFact) -> set[str]:
+    """The family names the person's full names print first ("Pak" of "Pak Chol-min")."""
+    return {r.family for a in person.aliases if len(a.split()) > 1 and (r := read_name(a)).family_first}
+
+
+# A capitalised word after a family name printed first: the family name begins a longer name ("Pak Chol-min", another
+# spelling of it, or another Pak's), and is not the person named by family name alone.
+_NAME_GOES_ON = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+
+
+def _stands_alone(body: str, surname: str, person: PersonFact, leads: bool = False) -> bool:
+    """Whether the text uses the surname outside the person's full names (with `leads`, a family name printed first:
+    not where a capitalised word follows it)."""
     inside = Taken(((m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
                     for m in re.finditer(re.escape(a), body)), len(body))
-    return any(not inside.covers(m.start())
+    return any(not inside.covers(m.start()) and not (leads and _NAME_GOES_ON.match(body, m.end()))
                for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", body))
 
 
@@ -467,7 +480,8 @@ def _ends_or_begins(authority: Authority, full_key: str, token: str, candidates:
 
 
 def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Mention], known: list[Mention]) -> list[Mention]:
-    """Every further occurrence of a person's spelling that overlaps no mention found before it. What is taken is
+    """Every further occurrence of a person's spelling that overlaps no mention found before it (a family name printed
+    first, not where it begins a longer name: `_NAME_GOES_ON`). What is taken is
     kept in `spans.Taken`, so each occurrence costs its own length, not a look at every earlier mention."""
     taken = Taken(((m.span.start, m.span.end) for m in found + known), len(body))
     folded = fold(body)
@@ -476,9 +490,10 @@ def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Menti
     for person in people.values():
         if person.authority_iri and not any(m.entity == person.ref for m in found):
             continue
+        leading = _leading_family_names(person)
         for alias in sorted(person.aliases, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", folded):
-                if taken.overlaps(m.start(), m.end()):
+                if taken.overlaps(m.start(), m.end()) or (alias in leading and _NAME_GOES_ON.match(folded, m.end())):
                     continue
                 taken.add(m.start(), m.end())
                 out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", paras(m.start()), "known-spelling"))

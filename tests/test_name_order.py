@@ -160,6 +160,14 @@ def test_a_given_first_name_still_joins_by_its_last_word():
     assert mentioned_as(facts, ivanov) == ["Ivanov", "Pyotr Ivanov"]
 
 
+def test_a_family_name_that_begins_another_full_name_is_not_a_mention_of_the_first():
+    facts = extract(memo("Pyongyang, 2 March 1961\n\nNote\n\n"
+                         "On 1 March I met Comrade Hwang Chol-min. Hwang said that the talks were useful. "
+                         "In the evening Hwang Tu-sop arrived from Ruritania."))
+    hwang = named(facts, "Hwang Chol-min")
+    assert mentioned_as(facts, hwang) == ["Hwang", "Hwang Chol-min"]
+
+
 def test_a_family_name_two_people_share_joins_neither():
     facts = extract(memo("Pyongyang, 2 March 1961\n\nNote\n\n"
                          "On 1 March I met Comrade Pak Chol-min and Comrade Pak Tu-sop. Pak said that the talks were useful."))
