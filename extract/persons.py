@@ -3,7 +3,8 @@
 "Comrade X", "Ambassador X", "X, Ambassador of ...", "given by X", "X [Y]" (a second
 spelling in brackets). Every spelling of one person is grouped under one name key
 (romanisation variants and separators folded), and a surname alone joins the full name
-it ends (or, for East Asian order, begins) with.
+it ends with or, for a name printed family name first (`name_order`: "Pak Chol-min"), the full
+name whose family name it is; the given name of such a name is never taken for a surname.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
+from .name_order import read_name
 from .attendance import AttendanceList
 from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
@@ -374,31 +376,61 @@ def group_people(authority: Authority, body_candidates: list[Candidate], other_c
     return list(people.values()), mentions
 
 
+# English words of two letters a sentence may begin with: a family name spelled as one ("Do", "No", "So") is too
+# easily read into a text to be proposed as a person's short name.
+_TWO_LETTER_WORDS = {"Am", "An", "As", "At", "Be", "By", "Do", "Go", "He", "If", "In", "Is", "It", "Me", "My", "No",
+                     "Of", "On", "Or", "So", "To", "Up", "Us", "We"}
+
+
+def _short_names(full: str) -> list[tuple[str, bool]]:
+    """The words by which a later mention may name the person of `full` alone, each with whether the name's order
+    vouches for it (then it may be as short as "Pak"; any other must be long enough to be told from a word).
+    Printed family name first, the family name (and a Vietnamese personal name); else the last word, or the first
+    when the last is a hyphenated given name (a "Surname Given-name" the table does not list)."""
+    reading = read_name(full)
+    if reading.family_first:
+        return [(w, True) for w in reading.called_by]
+    tokens = full.split()
+    return [(tokens[0] if "-" in tokens[-1] and len(tokens) == 2 else tokens[-1], False)]
+
+
 def _surnames_alone(authority: Authority, people: dict[str, PersonFact], body: str) -> None:
-    """A person first named in full may be named later by the surname alone ("Petar Dimov" ... "Dimov said"):
-    the last word of a full name, or the first when the last is a hyphenated given name (a Korean "Surname Given-name"),
-    if it is long enough to be told from a word and no other person's name has it."""
+    """A person first named in full may be named later by the surname alone ("Petar Dimov" ... "Dimov said";
+    "Pak Chol-min" ... "Pak said"; see `_short_names`), if no other person's name has it."""
     proposed: dict[str, set[str]] = {}
     for key, person in people.items():
         if person.authority_iri is not None or person.external or person.unnamed:
             continue
         for full in [n for n in person.aliases if len(n.split()) > 1]:
-            tokens = full.split()
-            surname = tokens[0] if "-" in tokens[-1] and len(tokens) == 2 else tokens[-1]
-            if len(surname) >= 4 and re.fullmatch(r"[A-Z][\w’'-]+", surname) and surname not in STOP:
-                proposed.setdefault(surname, set()).add(key)
+            for surname, vouched in _short_names(full):
+                long_enough = len(surname) >= 4 or (vouched and len(surname) >= 2 and surname not in _TWO_LETTER_WORDS)
+                if long_enough and re.fullmatch(r"[A-Z][\w’'-]+", surname) and surname not in STOP:
+                    proposed.setdefault(surname, set()).add(key)
     taken = {authority.name_key(a) for p in people.values() for a in p.aliases if len(a.split()) == 1}
     for surname, keys in proposed.items():
         others = [k for k, p in people.items() if k not in keys and any(surname in a.split() for a in p.aliases)]
-        if len(keys) == 1 and not others and authority.name_key(surname) not in taken and _stands_alone(body, surname, people[next(iter(keys))]):
-            people[next(iter(keys))].aliases.add(surname)
+        person = people[next(iter(keys))]
+        if len(keys) == 1 and not others and authority.name_key(surname) not in taken \
+                and _stands_alone(body, surname, person, surname in _leading_family_names(person)):
+            person.aliases.add(surname)
 
 
-def _stands_alone(body: str, surname: str, person: PersonFact) -> bool:
-    """Whether the text uses the surname outside the person's full names."""
+def _leading_family_names(person: PersonFact) -> set[str]:
+    """The family names the person's full names print first ("Pak" of "Pak Chol-min")."""
+    return {r.family for a in person.aliases if len(a.split()) > 1 and (r := read_name(a)).family_first}
+
+
+# A capitalised word after a family name printed first: the family name begins a longer name ("Pak Chol-min", another
+# spelling of it, or another Pak's), and is not the person named by family name alone.
+_NAME_GOES_ON = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+
+
+def _stands_alone(body: str, surname: str, person: PersonFact, leads: bool = False) -> bool:
+    """Whether the text uses the surname outside the person's full names (with `leads`, a family name printed first:
+    not where a capitalised word follows it)."""
     inside = Taken(((m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
                     for m in re.finditer(re.escape(a), body)), len(body))
-    return any(not inside.covers(m.start())
+    return any(not inside.covers(m.start()) and not (leads and _NAME_GOES_ON.match(body, m.end()))
                for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", body))
 
 
@@ -438,16 +470,21 @@ def _first(body: str, name: str) -> int:
 
 
 def _ends_or_begins(authority: Authority, full_key: str, token: str, candidates: list[Candidate]) -> bool:
+    """Whether a full name of key `full_key` may be named by `token` alone: its last or first word, or, printed family
+    name first, its family name (and a Vietnamese personal name), never the given name ("Chol-min" of "Pak Chol-min")."""
     for c in candidates:
         tokens = c.name.split()
         if len(tokens) > 1 and authority.name_key(c.name) == full_key:
-            if authority.name_key(tokens[-1]) == token or authority.name_key(tokens[0]) == token:
+            reading = read_name(c.name)
+            words = reading.called_by if reading.family_first else (tokens[-1], tokens[0])
+            if any(authority.name_key(w) == token for w in words):
                 return True
     return False
 
 
 def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Mention], known: list[Mention]) -> list[Mention]:
-    """Every further occurrence of a person's spelling that overlaps no mention found before it. What is taken is
+    """Every further occurrence of a person's spelling that overlaps no mention found before it (a family name printed
+    first, not where it begins a longer name: `_NAME_GOES_ON`). What is taken is
     kept in `spans.Taken`, so each occurrence costs its own length, not a look at every earlier mention."""
     taken = Taken(((m.span.start, m.span.end) for m in found + known), len(body))
     folded = fold(body)
@@ -456,9 +493,10 @@ def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Menti
     for person in people.values():
         if person.authority_iri and not any(m.entity == person.ref for m in found):
             continue
+        leading = _leading_family_names(person)
         for alias in sorted(person.aliases, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", folded):
-                if taken.overlaps(m.start(), m.end()):
+                if taken.overlaps(m.start(), m.end()) or (alias in leading and _NAME_GOES_ON.match(folded, m.end())):
                     continue
                 taken.add(m.start(), m.end())
                 out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", paras(m.start()), "known-spelling"))

@@ -4,7 +4,8 @@ Resolving "kang min ho" or "Novak" to an entity must not read every label of the
 every query. Each graph the store writes carries, next to its labels, their folded forms
 (`cw:labelKey`: case, diacritics and hyphens ignored; `cw:sharedLabelKey` for labels several
 entities share; `cw:compactLabelKey` with spaces removed) and, for persons, `cw:surnameKey`
-and `cw:givenNamesKey`. Keys live in the same named graph as their label, so replacing or
+and `cw:givenNamesKey`, read in the order the label is printed (`cwkg.extract.name_order`: the
+family name of "Pak Chol-min" is its first word). Keys live in the same named graph as their label, so replacing or
 deleting a document's graph replaces or deletes its keys, and a lookup is one indexed
 pattern with the key bound.
 """
@@ -16,11 +17,12 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from cwkg.extract.name_order import read_name
 from cwkg.extract.text import fold
 
 from .namespaces import CW, OWL, RDF, RDFS, SKOS
 
-VERSION = "1"  # bump when the keys change: shipped graphs are rewritten, documents need a re-ingest
+VERSION = "2"  # bump when the keys change: shipped graphs are rewritten, documents need a re-ingest
 LABELS = {SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, CW.abbreviation, CW.adjective}
 SHARED = CW.ambiguousLabel
 KEYS = {CW.labelKey, CW.sharedLabelKey, CW.compactLabelKey, CW.surnameKey, CW.givenNamesKey}
@@ -30,6 +32,19 @@ _SCHEMA = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationPr
 def key(label: str) -> str:
     """"Kang Min-ho" and "kang min ho" alike: folded, lower case, hyphens as spaces, spaces single."""
     return re.sub(r"\s+", " ", fold(label).lower().replace("-", " ")).strip()
+
+
+def name_keys(label: str) -> tuple[tuple[str, ...], str] | None:
+    """The surname keys of a person's label (the words a person may be named by alone) and its given-names key:
+    the last word and the words before it, or, printed family name first ("Pak Chol-min"), the family name (and a
+    Vietnamese personal name) and the given name. None for a label of one word."""
+    tokens = key(label).split()
+    if len(tokens) < 2:
+        return None
+    reading = read_name(label)
+    if reading.family_first:
+        return tuple(dict.fromkeys(key(w) for w in reading.called_by)), key(reading.given)
+    return (tokens[-1],), " ".join(tokens[:-1])
 
 
 def with_keys(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
@@ -49,8 +64,9 @@ def with_keys(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
         keys[ox.Triple(t.subject, CW.sharedLabelKey if t.predicate == SHARED else CW.labelKey, ox.Literal(k))] = None
         if " " in k:
             keys[ox.Triple(t.subject, CW.compactLabelKey, ox.Literal(k.replace(" ", "")))] = None
-        tokens = k.split()
-        if t.subject in persons and t.predicate in (SKOS.prefLabel, SKOS.altLabel) and len(tokens) >= 2:
-            keys[ox.Triple(t.subject, CW.surnameKey, ox.Literal(tokens[-1]))] = None
-            keys[ox.Triple(t.subject, CW.givenNamesKey, ox.Literal(" ".join(tokens[:-1])))] = None
+        if t.subject in persons and t.predicate in (SKOS.prefLabel, SKOS.altLabel) and (parts := name_keys(t.object.value)):
+            surnames, given = parts
+            for surname in surnames:
+                keys[ox.Triple(t.subject, CW.surnameKey, ox.Literal(surname))] = None
+            keys[ox.Triple(t.subject, CW.givenNamesKey, ox.Literal(given))] = None
     return triples + list(keys)

@@ -3,8 +3,8 @@
 Labels are compared folded (case and diacritics ignored); people also by their name key,
 so "Kang Min Ho" finds the person labelled "Kang Min-ho". Shared labels (cw:ambiguousLabel)
 are used only when nothing else matches. A person may also be named by surname alone
-("Novak") or by initials and surname ("J. K. Novak", "J.K. Novak") when that
-names one person (or one owl:sameAs group).
+("Novak", or "Pak" for a name printed family name first) or by initials and surname ("J. K. Novak",
+"J.K. Novak") when that names one person (or one owl:sameAs group).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from cwkg.errors import QueryError
 from cwkg.graph.namespaces import WD
-from cwkg.graph.labelkeys import key
+from cwkg.graph.labelkeys import key, name_keys
 from cwkg.graph.sameas import GROUPS_GRAPH, groups, same_as_pairs
 from cwkg.graph.store import GraphStore
 
@@ -120,9 +120,9 @@ class Resolver:
         if self._surnames is None:
             self._surnames = {}
             for row in self.store.query(_PERSON_LABELS):
-                tokens = _norm(row["l"].value).split()
-                if len(tokens) >= 2:
-                    self._surnames.setdefault(tokens[-1], set()).add((row["e"].value, " ".join(tokens[:-1])))
+                if parts := name_keys(row["l"].value):  # as the store's keys read them (family name first or last)
+                    for word in parts[0]:
+                        self._surnames.setdefault(word, set()).add((row["e"].value, parts[1]))
         return self._surnames.get(surname, set())
 
     def _by_surname(self, text: str) -> list[str]:
