@@ -181,6 +181,8 @@ class Answerer:
             if holders is not None and p["who"] not in holders:
                 continue
             scored.append(rank.Scored(key, round(shared / len(wanted), 4)))
+        if not scored and not q.meeting and not q.role:  # no statement is filed under the subject: look for its words
+            return self.said(Said(claim=q.topic, verb="discussed", window=q.window))
         top = max((s.score for s in scored), default=0)
         kept = sorted((s for s in scored if s.score == top), key=lambda s: s.key)
         return _merge([self._speaker_entry(positions[s.key], s.score if len(wanted) > 1 else None) for s in kept])
