@@ -155,11 +155,34 @@ class Resolver:
         rows = self.store.query(f"SELECT ?e ?rep WHERE {{ VALUES ?e {{ {values} }} ?e cw:sameAsGroup ?rep }}")
         return {r["e"].value: r["rep"].value for r in rows}
 
-    def resolve(self, text: str, param: str) -> ox.NamedNode | None:
-        """The one entity the text names (one owl:sameAs group counts as one); None if nothing matches."""
+    def entities(self, text: str) -> list[str]:
+        """Every entity the text may name, one per owl:sameAs group (its representative), sorted."""
         candidates = self.candidates(text)
         same = self._representatives(candidates)
-        found = sorted({same.get(c, c) for c in candidates})
+        return sorted({same.get(c, c) for c in candidates})
+
+    def describe(self, entities: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Each entity's label (a member's, when the representative has none here) and its cw: classes, for
+        listing the candidates of an ambiguous name and telling a state from a person."""
+        if not entities:
+            return {}
+        values = " ".join(str(ox.NamedNode(e)) for e in entities)
+        rows = self.store.query(f"""SELECT ?e ?l ?k WHERE {{ VALUES ?e {{ {values} }}
+            {{ ?e skos:prefLabel ?l }} UNION {{ ?m cw:sameAsGroup ?e . ?m skos:prefLabel ?l }}
+            UNION {{ ?e a ?k FILTER(STRSTARTS(STR(?k), STR(cw:))) }} UNION {{ ?m cw:sameAsGroup ?e . ?m a ?k FILTER(STRSTARTS(STR(?k), STR(cw:))) }} }}""")
+        labels: dict[str, str] = {}
+        kinds: dict[str, set[str]] = {e: set() for e in entities}
+        for r in rows:
+            e = r["e"].value
+            if r["l"] is not None:
+                labels[e] = min(labels.get(e, r["l"].value), r["l"].value)
+            if r["k"] is not None:
+                kinds[e].add(r["k"].value.rsplit("#", 1)[-1])
+        return {e: (labels.get(e, e.rsplit("/", 1)[-1]), tuple(sorted(kinds[e]))) for e in entities}
+
+    def resolve(self, text: str, param: str) -> ox.NamedNode | None:
+        """The one entity the text names (one owl:sameAs group counts as one); None if nothing matches."""
+        found = self.entities(text)
         if len(found) > 1:
             raise QueryError(f"'{text}' for {param} names several entities: {', '.join(found[:5])}; give one of these IRIs")
         return ox.NamedNode(found[0]) if found else None

@@ -296,6 +296,52 @@ def _query_text(text: str) -> str:
 
 
 @app.command()
+def ask(
+    question: str = typer.Argument(..., help='A question in plain words: "Which ambassadors discussed Albania in 1962?"'),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    show_query: bool = typer.Option(False, "--show-query", help="Also print the canned queries run, their parameters and SPARQL."),
+    endpoint: Optional[str] = _endpoint_option(),
+    user: Optional[str] = _user_option(),
+    password: Optional[str] = _password_option(),
+    token: Optional[str] = _token_option(),
+    timeout: float = _query_timeout_option(),
+    max_answer_mb: float = _max_answer_option(),
+) -> None:
+    """Answer a question in plain words with names, quotes and documents. Exit 0 with an answer, 1 when the store
+    holds none, 2 when the question cannot be read or a name in it is ambiguous or unknown."""
+    from cwkg.ask import Refusal, ask as answer_question
+    from cwkg.ask import render
+    from cwkg.ask.refusal import explain
+    from cwkg.queries.catalog import load_catalog
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"'{fmt}' (use table or json)", param_hint="--format")
+
+    def work() -> int:
+        try:
+            with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
+                answer = answer_question(store, question)
+        except Refusal as exc:
+            _say(f"cannot answer: {explain(exc, load_catalog())}")
+            return 2
+        if show_query and fmt == "table":
+            typer.echo(render.queries_text(answer))
+        if fmt == "json":
+            typer.echo(render.as_json(answer, show_query))
+        elif answer.entries:
+            typer.echo(render.as_table(answer))
+        if not answer.entries:
+            _say(f"{answer.note}: the question was read as '{answer.kind}', and no record in the store answers it")
+            return 1
+        return 0
+
+    try:
+        _run_read(work, endpoint, timeout)
+    except CwkgError as exc:
+        _fail(str(exc))
+
+
+@app.command()
 def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),

@@ -15,14 +15,13 @@ import pyoxigraph as ox
 from unidecode import unidecode
 
 from cwkg.errors import CwkgError, InputError
-from cwkg.extract.dates import parse_date
 from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, occasion_names, read_gold
 from cwkg.graph.derived import write_derived
 from cwkg.graph.store import GraphStore
 from cwkg.loaders.source import SourceDocument
 from cwkg.pipeline import ingest_file
-from cwkg.queries.catalog import load_catalog
-from cwkg.queries.runner import run
+from cwkg.ask import ask
+from cwkg.queries.resolve import Resolver
 
 KINDS = {
     "https://w3id.org/cwkg/ontology#State": "states",
@@ -37,41 +36,8 @@ KINDS = {
 }
 SPELLINGS = {"organisations": "organizations"}  # gold files may spell the kinds the British way
 LABEL = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|cw:abbreviation"
-_DATE = r"(?P<date>(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},)? \d{4})"
 
 
-def _ambassadors(store: GraphStore, m: re.Match[str]) -> set[str]:
-    params = {k: v for k, v in m.groupdict().items() if v}
-    return {norm(r["ambassador"].value) for r in run(store, load_catalog()["ambassadors-discussing"], params).rows if r.get("ambassador")}
-
-
-def _took_part(store: GraphStore, m: re.Match[str]) -> set[str]:
-    """Everyone at the meetings held on the day the question names."""
-    day = parse_date(m["date"])
-    if day is None:
-        return set()
-    rows = run(store, load_catalog()["meetings"], {"year": str(day.year)}).rows
-    return {norm(name) for r in rows if r.get("date") is not None and r["date"].value == day.isoformat()
-            for name in (r["participants"].value.split("; ") if r.get("participants") else [])}
-
-
-def _stated_positions(store: GraphStore, m: re.Match[str]) -> set[str]:
-    """Everyone with a position on the topic in the month or year the question names."""
-    when = m["when"]
-    year = re.search(r"\d{4}", when).group(0)
-    month = next((i + 1 for i, name in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
-                                                  "September", "October", "November", "December")) if name in when), None)
-    rows = run(store, load_catalog()["positions-on"], {"topic": m["topic"], "year": year}).rows
-    return {norm(r["speaker"].value) for r in rows if r.get("speaker") is not None and (
-        month is None or r.get("date") is not None and int(r["date"].value[5:7]) == month)}
-
-
-# English question forms the evaluation can put to the canned queries: pattern -> answers (folded names).
-QUESTIONS = [
-    (re.compile(r"^which ambassadors discussed (?P<topic>.+?)(?: in (?P<year>\d{4}(?:\s*-\s*\d{4})?))?\??$", re.I), _ambassadors),
-    (re.compile(rf"^who took part in (?:the )?.+? (?:of|on) {_DATE}\??$", re.I), _took_part),
-    (re.compile(r"^who stated positions (?:about|on) (?P<topic>.+?) in (?P<when>(?:[A-Z][a-z]+ )?\d{4})\??$", re.I), _stated_positions),
-]
 DOCUMENT_FIELDS = {"kind": "cw:documentKind", "date": "dcterms:date", "author": "dcterms:creator"}
 
 
@@ -145,6 +111,7 @@ class Report:
     stance: Accuracy = field(default_factory=Accuracy)
     reported_by: Accuracy = field(default_factory=Accuracy)
     questions: Accuracy = field(default_factory=Accuracy)
+    answer_names: Score = field(default_factory=Score)  # the names of the answers to the gold questions
     document_kind: Accuracy = field(default_factory=Accuracy)
     document_date: Accuracy = field(default_factory=Accuracy)
     document_author: Accuracy = field(default_factory=Accuracy)
@@ -168,7 +135,7 @@ class Report:
             "persons": self.persons, "mentions": self.mentions_total, "meetings": self.meetings,
             "meeting date": self.meeting_date, "meeting place": self.meeting_place, "participants": self.participants,
             "posts": self.posts, "positions": self.positions, "speaker": self.speaker, "stance": self.stance,
-            "topic": self.topic, "reporter": self.reported_by, "questions": self.questions,
+            "topic": self.topic, "reporter": self.reported_by, "questions": self.questions, "answer names": self.answer_names,
             "document kind": self.document_kind, "document date": self.document_date, "document author": self.document_author,
         }
 
@@ -548,23 +515,45 @@ def _score_positions(g: _Graph, gold: Gold, report: Report) -> None:
         report.note("extra position", f"{p.name}: {p.stance}: {p.quote}")
 
 
-def _score_questions(store: GraphStore, gold: Gold) -> Accuracy:
-    """Every gold question counts; one no canned query can be asked counts as unanswered."""
-    acc = Accuracy()
+def _score_questions(store: GraphStore, gold: Gold) -> tuple[Accuracy, Score, list[str]]:
+    """Every gold question put to `cwkg ask`: exact answers, and the precision and recall of the names answered. A
+    gold name matches an answer by any of the gold's aliases of it, by one of the answer's labels, or by naming the
+    answer's entity in the store (a state by another of its names); a refused question answers nothing."""
+    acc, names, notes = Accuracy(), Score(), []
+    resolver = Resolver(store)
     for q in gold.questions:
-        answered = False
-        for pattern, ask in QUESTIONS:
-            m = pattern.match(q.ask.strip())
-            if m:
-                try:
-                    answers = ask(store, m)
-                except CwkgError:
-                    answers = set()  # a value no entity has
-                wanted = [gold.person_names(a) for a in q.answer]
-                answered = len(answers) == len(wanted) and all(names & answers for names in wanted)
+        try:
+            entries = ask(store, q.ask).entries
+        except CwkgError as exc:  # a refusal, or a name no entity has
+            entries = []
+            notes.append(f"{q.ask}: {exc}")
+        wanted = [gold.person_names(a) for a in q.answer]
+        matched = _match(entries, q.answer, wanted, resolver)
+        names += Score(len(matched), len(entries) - len(matched), len(wanted) - len(matched))
+        acc.add(len(matched) == len(wanted) == len(entries))
+        if not (len(matched) == len(wanted) == len(entries)):
+            notes.append(f"{q.ask}: gold {list(q.answer)}, answered {[e.name for e in entries]}")
+    return acc, names, notes
+
+
+def _match(entries: list, answer: tuple[str, ...], wanted: list[set[str]], resolver: Resolver) -> dict[int, int]:
+    """Gold answer index -> entry index, each used once, in gold order."""
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for i, (label, names) in enumerate(zip(answer, wanted)):
+        try:
+            named = set(resolver.entities(label))
+        except CwkgError:
+            named = set()
+        for j, e in enumerate(entries):
+            if j in used:
+                continue
+            labels = {norm(e.name), *(norm(n) for n in e.names)}
+            if labels & names or e.entity in named:
+                out[i] = j
+                used.add(j)
                 break
-        acc.add(answered)
-    return acc
+    return out
 
 
 def _selector(gold: Gold):
@@ -594,5 +583,7 @@ def evaluate(gold_path: Path, roots: list[Path]) -> Report:
         _score_meetings(g, gold, report)
         _score_document(g, gold, report)
         _score_positions(g, gold, report)
-        report.questions = _score_questions(store, gold)
+        report.questions, report.answer_names, notes = _score_questions(store, gold)
+        for text in notes:
+            report.note("question", text)
     return report

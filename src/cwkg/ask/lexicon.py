@@ -1,0 +1,70 @@
+"""The English words `cwkg ask` reads questions by: reporting verbs and the stance each gives (the stance names
+are those of ontology/stances.ttl), role words, the kinds of entity a "which ..." asks for, meeting words and the
+function words left out when claims are compared. General English, no document's wording."""
+
+from __future__ import annotations
+
+# A reporting verb of a "who VERBed ..." question -> the stance of the positions it asks for (None: any stance).
+# A verb followed by "against" or "for" is read as opposing or advocating (see `stance_of`).
+VERB_STANCE: dict[str, str | None] = {
+    "said": None, "stated": None, "declared": None, "noted": None, "remarked": None, "told": None,
+    "observed": None, "claimed": None, "asserted": None, "maintained": None, "mentioned": None,
+    "explained": None, "reported": "informs", "informed": "informs",
+    "warned": "concerned", "feared": "concerned", "worried": "concerned", "cautioned": "concerned",
+    "argued": None, "insisted": None, "stressed": None, "emphasized": None, "emphasised": None,
+    "proposed": "proposes", "suggested": "proposes", "offered": "proposes",
+    "recommended": "advocates", "urged": "advocates", "advocated": "advocates", "called": "advocates",
+    "pressed": "advocates", "favored": "supports", "favoured": "supports", "supported": "supports",
+    "backed": "supports", "endorsed": "supports", "welcomed": "supports", "agreed": "supports",
+    "complained": "criticizes", "criticized": "criticizes", "criticised": "criticizes", "condemned": "criticizes",
+    "dismissed": "criticizes", "attacked": "criticizes", "denounced": "criticizes", "ridiculed": "criticizes",
+    "opposed": "opposes", "objected": "opposes", "rejected": "opposes", "resisted": "opposes",
+    "denied": "denies", "doubted": "doubts", "questioned": "doubts",
+}
+AGAINST_FOR = {"against": "opposes", "for": "advocates", "in favor of": "supports", "in favour of": "supports"}
+
+# A role word as asked (plural or singular) -> the role it names (its singular); "envoy" and "diplomat" are any
+# ambassadorial post.
+ROLES = {
+    "ambassador": "ambassador", "ambassadors": "ambassador", "envoy": "ambassador", "envoys": "ambassador",
+    "diplomat": "diplomat", "diplomats": "diplomat",
+    "minister": "minister", "ministers": "minister", "foreign minister": "foreign minister",
+    "foreign ministers": "foreign minister", "chargé": "chargé d'affaires", "charge": "chargé d'affaires",
+    "chargés d'affaires": "chargé d'affaires", "charges d'affaires": "chargé d'affaires",
+    "consul": "consul", "consuls": "consul",
+}
+# Role -> the cw: role classes (local names) that count as it, for the discussants of a role.
+ROLE_CLASSES = {
+    "ambassador": ("AmbassadorRole", "MinisterPlenipotentiaryRole", "ChargeDAffairesRole", "PermanentRepresentativeRole"),
+    "diplomat": ("AmbassadorRole", "MinisterPlenipotentiaryRole", "ChargeDAffairesRole", "PermanentRepresentativeRole",
+                 "CounselorRole", "SecretaryOfEmbassyRole", "AttacheRole", "ConsulRole"),
+    "minister": ("ForeignMinisterRole", "DeputyForeignMinisterRole", "HeadOfGovernmentRole", "DeputyHeadOfGovernmentRole",
+                 "FirstDeputyHeadOfGovernmentRole", "MinisterPlenipotentiaryRole"),
+    "foreign minister": ("ForeignMinisterRole",),
+    "chargé d'affaires": ("ChargeDAffairesRole",),
+    "consul": ("ConsulRole",),
+}
+
+# "which WORD" -> the kind of entity asked for.
+WHAT = {
+    "states": "state", "state": "state", "countries": "state", "country": "state", "nations": "state",
+    "governments": "state", "allies": "state", "powers": "state",
+    "officials": "person", "official": "person", "people": "person", "persons": "person", "leaders": "person",
+    "participants": "person", "named participants": "person", "representatives": "person", "men": "person",
+    "parties": "party", "party": "party", "organisations": "organization", "organizations": "organization",
+    "bodies": "organization", "institutions": "organization",
+}
+
+# Nouns that name a meeting, with the kind they are (the meeting-kind labels of ontology/meeting-kinds.ttl).
+MEETING_WORDS = ("meeting", "meetings", "session", "conversation", "talks", "talk", "luncheon", "lunch", "dinner",
+                 "reception", "conference", "congress", "plenum", "consultation", "discussion", "audience", "visit",
+                 "summit", "negotiations", "interview", "call")
+
+STOPWORDS = frozenset("""a an the of in on at to for from by with about against into over under and or but that this these
+those which who whom whose what when where why how is was were be been being are as it its it's their there they them
+he she his her him i we our us you your not no nor any some such than then so very also would could should might may
+must can will shall did do does done had has have having more most other others only own same both each few all
+up down out off again further once here just during before after above below between through""".split())
+
+MEETING_KIND = {"session": "meeting", "lunch": "luncheon", "talk": "talks", "negotiations": "talks",
+                "meetings": "meeting", "discussion": "conversation", "interview": "conversation", "call": "visit"}

@@ -1,0 +1,40 @@
+"""Run the canned queries a question needs, keeping each one run (name, parameters, SPARQL) for --show-query, and
+give their rows as plain Python values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from cwkg.graph.sparqltext import with_values
+from cwkg.queries.catalog import CannedQuery, load_catalog
+from cwkg.queries.resolve import Resolver
+from cwkg.queries.runner import bind, run
+
+from .model import Ran
+
+
+def plain(term) -> str | bool | None:
+    """A term's value: booleans as bool, everything else as its string."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith("#boolean"):
+        return term.value in ("true", "1")
+    return term.value
+
+
+@dataclass
+class Runner:
+    store: object  # a GraphStore or a RemoteStore: anything with .query
+    catalog: dict[str, CannedQuery] = field(default_factory=load_catalog)
+    ran: list[Ran] = field(default_factory=list)
+
+    def rows(self, name: str, params: dict[str, str]) -> list[dict]:
+        """The rows of one canned query; an entity parameter given as an IRI is bound as it is."""
+        query = self.catalog[name]
+        params = {k: v for k, v in params.items() if v is not None}
+        subs, _ = bind(query, params, Resolver(self.store))
+        self.ran.append(Ran(name, dict(params), with_values(query.sparql, subs)))
+        result = run(self.store, query, params)
+        return [{k: plain(v) for k, v in row.items()} for row in result.rows]
