@@ -28,6 +28,7 @@ table.rows { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
 table.rows th { text-align: left; border-bottom: 2px solid #ccc; padding: 3px 8px; }
 table.rows td { border-bottom: 1px solid #eee; padding: 4px 8px; vertical-align: top; }
 td.quote q { font-family: Georgia, 'Times New Roman', serif; }
+td.name, td.date { white-space: nowrap; }
 form.query { border: 1px solid #ddd; border-radius: 4px; padding: 0.4em 0.9em 0.7em; margin: 0.8em 0; background: #fafbfc; }
 form.query h3 { margin: 0.3em 0; font-size: 1em; } form.query div { margin: 0.25em 0; }
 form.query input { width: 18em; } form.query small { color: #555; }
@@ -73,7 +74,7 @@ def _entry_row(e: Entry, ranked: bool) -> str:
         doc = f'<a class="doc" href="{escape(document_href(e.document, e.quote))}">{escape(e.title or document_key(e.document))}</a>'
     score = f"<td>{e.score:.2f}</td>" if ranked and e.score is not None else ("<td></td>" if ranked else "")
     quoted = f"<q>{escape(e.quote)}</q>" if e.quote else ""
-    return (f'<tr><td class="name">{escape(e.name)}</td>{score}<td>{escape(e.date)}</td><td>{escape(e.meeting)}</td>'
+    return (f'<tr><td class="name">{escape(e.name)}</td>{score}<td class="date">{escape(e.date)}</td><td>{escape(e.meeting)}</td>'
             f'<td class="quote">{quoted}</td><td class="document">{doc}</td></tr>')
 
 
