@@ -6,6 +6,7 @@ taken port is said before anything is left running."""
 
 from __future__ import annotations
 
+import io
 import signal
 import socket
 import subprocess
@@ -30,9 +31,15 @@ class _Handler(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 -- quiet: cwkg says one line per event
         pass
 
+    def get_stderr(self) -> io.StringIO:
+        return io.StringIO()  # wsgiref's traceback of a browser that went away mid-answer is nobody's business
+
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True  # a request still running does not hold up the stop
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a connection reset by the browser: the site's own failures are said by `app.Site`
 
 
 class _ThreadingServer6(_ThreadingServer):
