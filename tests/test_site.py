@@ -7,13 +7,12 @@ by Debian's chromium, stopped with the endpoint by SIGTERM and leaving no Oxigra
 from __future__ import annotations
 
 import io
-import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -117,6 +116,9 @@ class Parsed(HTMLParser):
         self._form: str | None = None
         self._depth = 0  # open elements inside id="quoted"
         self.feed(text)
+
+    def body_rows(self) -> list[list[str]]:
+        return [row for row in self.rows[1:] if row]
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
@@ -329,6 +331,27 @@ def test_serve_killed_outright_leaves_no_oxigraph(store_path):
             time.sleep(0.1)
         assert (len(children), all(_gone(c) for c in children)) == (1, True)
     finally:
+        serving.stop()
+
+
+def test_with_writable_the_site_shows_what_the_endpoint_wrote(store_path, tmp_path):
+    shutil.copytree(store_path, tmp_path / "store")
+    serving = Serving(tmp_path / "store", "--writable")
+    def titles() -> set[str]:
+        with urllib.request.urlopen(serving.site + "query/documents?run=1", timeout=10) as page:
+            return {row[1] for row in Parsed(page.read().decode()).body_rows()}
+
+    try:
+        before = titles()
+        update = ("INSERT DATA { GRAPH <https://w3id.org/cwkg/id/document/plain-added> { "
+                  "<https://w3id.org/cwkg/id/document/plain-added> a <https://w3id.org/cwkg/ontology#Document> ; "
+                  "<http://purl.org/dc/terms/title> \"Written through the endpoint\" } }")
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{serving.port}/update", update.encode(),
+                                                      {"Content-Type": "application/sparql-update"}), timeout=10).close()
+        assert (before, titles()) == ({TITLE}, {TITLE, "Written through the endpoint"})
+    finally:
+        serving.process.send_signal(signal.SIGTERM)
+        serving.process.wait(timeout=20)
         serving.stop()
 
 
