@@ -9,6 +9,7 @@ the embedded store.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -56,11 +57,20 @@ class Server:
             cmd += ["--timeout-s", str(self.timeout_s)]
         return cmd
 
-    def start(self) -> subprocess.Popen:
+    def start(self, tied: bool = False) -> subprocess.Popen:
+        """Start the server; `tied`: the kernel ends it if this process is killed outright (Linux), so `cwkg serve`
+        leaves no server behind even on SIGKILL. (Only while this process has one thread: the hook runs between
+        fork and exec.)"""
         if not self.writable and not (self.location / "CURRENT").is_file():
             raise CwkgError("no store here to serve (load documents with `cwkg ingest` first)", str(self.location))
         self.refuse_taken_port()
-        return subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        hook = None
+        if tied and sys.platform.startswith("linux"):
+            from cwkg.lifetime import die_with_parent
+
+            parent = os.getpid()
+            hook = lambda: die_with_parent(parent)  # noqa: E731
+        return subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=hook)
 
     def refuse_taken_port(self) -> None:
         """A one-line error when another program listens on the address, said before the server is started (it

@@ -155,6 +155,21 @@ class GraphStore:
             raise store_error(exc, self.path) from None
 
     @classmethod
+    def snapshot(cls, path: str | Path) -> "GraphStore":
+        """The store as it stands now, opened read-only without its lock: for a reader beside a server that holds
+        or may take the store (`cwkg serve`'s site); a writer's later commits are not seen."""
+        self = cls.__new__(cls)
+        self.path = Path(path)
+        self.read_only = True
+        if not (self.path / "CURRENT").is_file():
+            raise CwkgError("no store here (load documents with `cwkg ingest` first)", str(self.path))
+        try:
+            self._store = ox.Store.read_only(str(self.path))
+        except (OSError, RuntimeError) as exc:
+            raise store_error(exc, self.path) from None
+        return self
+
+    @classmethod
     def in_memory(cls) -> "GraphStore":
         self = cls.__new__(cls)
         self.path = Path(":memory:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,13 @@ def need(path: Path) -> Path:
             pytest.fail(f"{path} is absent: CI runs with ../shared beside the checkout")
         pytest.skip(f"{path} is absent: corpus-backed tests need ../shared beside the checkout (or CWKG_SHARED)")
     return path
+
+
+def chromium_path() -> str:
+    """Debian's chromium (or CWKG_CHROMIUM), which the browser tests drive through playwright: no browser download."""
+    found = os.environ.get("CWKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium for these tests")
+        pytest.skip("the browser tests open pages in Debian's chromium (apt-get install chromium)")
+    return found

@@ -5,8 +5,6 @@ network request, the DOM holds what the graph holds, and the screenshot is not b
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,19 +19,10 @@ from cwkg.views.model import read_document
 from cwkg.views.network import read_network, render_network
 from cwkg.views.site import write_site
 from cwkg.views.timeline import read_timeline, render_timeline
-from support import CORPUS, EXAMPLE, need
+from support import CORPUS, EXAMPLE, chromium_path, need
 
 FRUS = CORPUS / "frus" / "frus1964-68v17-part1.xml"
 ALBANIA = "https://w3id.org/cwkg/id/state/albania"
-
-
-def chromium_path() -> str:
-    found = os.environ.get("CWKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium for these tests")
-        pytest.skip("the view tests open pages in Debian's chromium (apt-get install chromium)")
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -676,35 +676,19 @@ def serve(
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),
     writable: bool = typer.Option(False, "--writable", help="Also accept SPARQL updates and Graph Store writes (default: read-only)."),
     timeout_s: Optional[int] = typer.Option(None, "--timeout-s", help="Stop any query that runs longer than this many seconds."),
+    site_port: Optional[int] = typer.Option(None, "--site-port", help="Port of the site: question box, canned-query forms, "
+                                            "document, network and timeline views (default: --port + 1)."),
+    no_site: bool = typer.Option(False, "--no-site", help="Serve the SPARQL endpoint only."),
 ) -> None:
-    """Open the embedded store as a SPARQL 1.1 endpoint (Oxigraph's server) until Ctrl-C."""
-    import signal
-    import subprocess
-
+    """Open the embedded store as a SPARQL 1.1 endpoint (Oxigraph's server) and a small site to ask it, until Ctrl-C."""
     from cwkg.graph.serve import Server
+    from cwkg.web.serving import run as serve_both
 
     server = Server(resolve_store_path(State.store_option), bind, port, writable, timeout_s)
     try:
-        process = server.start()
+        serve_both(server, None if no_site else (port + 1 if site_port is None else site_port), _say)
     except CwkgError as exc:
         _fail(str(exc))
-    if not server.ready(process):
-        said = server.why_stopped(process.stderr.read().decode("utf-8", "replace") if process.stderr else "")
-        _fail(f"the server did not start (exit {process.wait()}){': ' + said if said else ''}")
-    _say(f"SPARQL endpoint: {server.query_url}  (queries: --endpoint {server.query_url}; "
-         f"{'read-write' if writable else 'read-only'}; Ctrl-C stops it)")
-    try:
-        code = process.wait()
-    except KeyboardInterrupt:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        _say("stopped")
-        return
-    said = server.why_stopped(process.stderr.read().decode("utf-8", "replace") if process.stderr else "")
-    _fail(f"the server stopped (exit {code}){': ' + said if said else ''}")
 
 
 @app.command()

@@ -14,6 +14,7 @@ main { display: flex; gap: 1.5em; padding: 1em 1.5em; }
 .note { position: absolute; right: -15em; width: 14em; font: 0.72em/1.3 Helvetica, Arial, sans-serif; color: #333;
         user-select: none; border-left: 3px solid #999; padding-left: 0.4em; white-space: normal; margin-top: 0.3em; }
 mark.pos { border-radius: 2px; cursor: pointer; color: inherit; }
+mark.quoted { outline: 3px solid #B2182B; outline-offset: 1px; scroll-margin-top: 4em; }
 span.m { cursor: pointer; border-bottom: 2px solid; }
 #panel { position: sticky; top: 1em; align-self: flex-start; width: 19em; min-height: 6em; font: 0.85em Helvetica, Arial, sans-serif;
          border: 1px solid #ccc; padding: 0.6em 0.8em; background: #fafafa; }
@@ -106,10 +107,16 @@ def _note(p: PositionView) -> str:
             f'{"<br>via " + escape(chain) if chain else ""}</span>')
 
 
-def body_html(view: DocumentView) -> str:
+def _same_words(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.split() == b.split()
+
+
+def body_html(view: DocumentView, focus: str | None = None) -> str:
+    """The text with its marks; the first position whose quote is `focus` (a quote an answer cites) is also marked
+    `quoted`, with the id `quoted` so that a link ending in #quoted scrolls to it."""
     text = view.text
     mentions = list(enumerate(view.mentions))
-    parts, cursor = [], 0
+    parts, cursor, focused = [], 0, False
     for index, p in enumerate(view.positions):
         if p.start < cursor or p.end > len(text):
             continue  # overlapping or out of range: never drawn twice
@@ -117,7 +124,10 @@ def body_html(view: DocumentView) -> str:
         colour = STANCE_COLOURS.get(p.stance, "#999999")
         speaker = p.speaker.label if p.speaker else "unknown speaker"
         parts.append(_note(p))
-        parts.append(f'<mark class="pos" data-position="{escape(p.iri)}" data-index="{index}" data-stance="{escape(p.stance)}" '
+        quoted = not focused and _same_words(p.quote, focus)
+        focused = focused or quoted
+        marked = 'pos quoted" id="quoted' if quoted else "pos"
+        parts.append(f'<mark class="{marked}" data-position="{escape(p.iri)}" data-index="{index}" data-stance="{escape(p.stance)}" '
                      f'style="background:{_tint(colour)};box-shadow:inset 0 -2px 0 {colour}" '
                      f'title="{escape(speaker)}: {escape(p.stance)}">{_render_range(text, _nest(mentions, p.start, p.end), p.start, p.end)}</mark>')
         cursor = p.end
@@ -134,7 +144,8 @@ def _cards(view: DocumentView) -> str:
     return f'<section class="cards">{"".join(cards)}</section>' if cards else ""
 
 
-def render_document(view: DocumentView, nav: str = "") -> str:
+def render_document(view: DocumentView, nav: str = "", focus: str | None = None) -> str:
+    """The page; `focus`: a quote to single out (see `body_html`)."""
     data = {"mentions": [{"entity": _entity_json(m.entity), "form": m.form, "rule": m.rule, "confidence": m.confidence}
                          for m in view.mentions],
             "positions": [{"iri": p.iri, "stance": p.stance, "speaker": _entity_json(p.speaker) if p.speaker else None,
@@ -147,7 +158,7 @@ def render_document(view: DocumentView, nav: str = "") -> str:
     stances = [s for s in STANCE_COLOURS if any(p.stance == s for p in view.positions)]
     body = (f'{_cards(view)}{notice}<p class="legend">{legend(STANCE_COLOURS, stances)} &nbsp; '
             f'{legend(KIND_COLOURS, kinds)}</p>'
-            f'<main><div id="text">{body_html(view)}</div><aside id="panel">Click a highlighted passage or an '
+            f'<main><div id="text">{body_html(view, focus)}</div><aside id="panel">Click a highlighted passage or an '
             f'underlined name.</aside></main>'
             f'<script type="application/json" id="view-data">{script_json(data)}</script>')
     title = f"{view.title}{' (' + view.date + ')' if view.date else ''}"
