@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cwkg.errors import InputError, UnrecognisedFormat
 
 from . import frus, hsg_people, pdf, plain_text, pocom, wilson_html, wilson_text, word, xmlsafe
-from .metadata import Catalogue, Metadata, read_sidecar
+from .metadata import Catalogue, Metadata, name_date, read_sidecar
 from .source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 MAX_BYTES = 5 * 1024 * 1024  # a text or HTML page: real ones are tens of kilobytes
@@ -191,7 +191,11 @@ def _read(fmt: Format, path: Path, given: Metadata | None) -> Iterator[Record]:
                          "many: give it for the records' own files", str(path))
     try:
         for record in fmt.records(path):
-            yield given.apply(record) if given and isinstance(record, SourceDocument) else record
+            if fmt.one_record and isinstance(record, SourceDocument):
+                record = given.apply(record) if given else record
+                if record.date is None and (day := name_date(path)) is not None:
+                    record = replace(record, date=day)
+            yield record
     except ValueError as exc:
         raise InputError(f"{fmt.name}: {exc}", str(path)) from exc
 

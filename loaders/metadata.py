@@ -6,7 +6,8 @@ collection, reference (the archive's reference), url, language (a tag such as `e
 there replaces what the file itself says, so a wrong date in a transcription's header can be corrected without
 touching the transcription; precedence, lowest first: the file, its catalogue row, its sidecar (the nearer to
 the file, the more particular). The document keeps its id (read from its content), so ingesting it again with
-corrected metadata replaces its graph.
+corrected metadata replaces its graph. A record that gives no date anywhere takes one from an ISO date in its file
+name (`1963-06-12_nowak.pdf`).
 
 A sidecar is `memo.meta.yaml` beside `memo.pdf` (or `memo.pdf.meta.yaml`, when `memo.pdf` and `memo.docx` lie
 together); both at once is an error. A catalogue's `file` column names each file relative to the catalogue's
@@ -97,6 +98,21 @@ def _metadata(items: dict[str, object], unknown: str) -> Metadata:
             continue
         out[name] = _value(name, value)
     return Metadata(**out)
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def name_date(path: Path) -> date | None:
+    """The day an ISO date in a file's name gives (`1963-06-12_nowak-ivanov.pdf`): a record whose text and
+    metadata give no date takes it, as archivists name scans by their date."""
+    found = _NAME_DATE.findall(path.name)
+    if len(found) != 1:
+        return None
+    try:
+        return date(*map(int, found[0]))
+    except ValueError:
+        return None
 
 
 # --- sidecars ------------------------------------------------------------------------------------------------------

@@ -82,6 +82,16 @@ def test_the_author_a_sidecar_names_is_the_records_author(tmp_path):
     assert [p.label for p in facts.persons if p.ref == facts.author] == ["Adam Nowak"]
 
 
+def test_a_record_without_a_date_takes_the_iso_date_in_its_file_name(tmp_path):
+    memo = write(tmp_path / "1963-06-12_nowak-ivanov.txt", "Title: Nowak and Ivanov\n\nIvanov spoke of Germany.\n")
+    assert load_document(memo).date == date(1963, 6, 12)
+
+
+def test_a_date_the_record_gives_wins_over_its_file_name(tmp_path):
+    memo = write(tmp_path / "1963-06-30_nowak-ivanov.txt", MEMO)
+    assert load_document(memo).date == date(1963, 6, 12)
+
+
 def test_a_sidecar_with_an_unknown_key_is_one_line_naming_the_sidecar_and_key(tmp_path):
     memo = write(tmp_path / "memo.txt", MEMO)
     sidecar = write(tmp_path / "memo.meta.yaml", "dated: 1963-06-13\n")
