@@ -159,6 +159,8 @@ def persons(a: Annotated) -> None:
     other += note_candidates(doc.source_note or "")
     if doc.citation.translator:
         other.append(Candidate(doc.citation.translator, None, "citation-translator"))
+    if doc.author:  # the author a sidecar or catalogue names is one of the record's persons
+        other.append(Candidate(doc.author, None, "metadata-author"))
     # Office holders the people database names are listed for the record as a volume's persons are.
     outside = {h.key: PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values()}
     a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, text, {**a.listed, **outside},
@@ -189,8 +191,11 @@ def authorship(a: Annotated) -> None:
     doc, body = a.doc, a.doc.body
     a.written_at = find_written_at(a.layout, a.mentions)
     named = [Named(p.ref, tuple(sorted(p.aliases | {p.label}, key=len, reverse=True))) for p in a.people if not p.unnamed]
-    a.author = find_author(body, a.layout, a.mentions)
-    a.author_why = "the sender, heading or signature of the record" if a.author else None
+    a.author = _person_named(a.authority, a.people, doc.author)
+    a.author_why = "the author the record's metadata (sidecar or catalogue) names" if a.author else None
+    if a.author is None:
+        a.author = find_author(body, a.layout, a.mentions)
+        a.author_why = "the sender, heading or signature of the record" if a.author else None
     if a.author is None:
         a.author = _drafter(doc, a.people, a.listed, a.authority, a.offices)
         a.author_why = "the drafter the source note names" if a.author else None

@@ -93,6 +93,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     if doc.volume:
         t.add(d, DCTERMS.isPartOf, volume_iri(doc.volume))
     t.add(d, CW.text, Literal(doc.text))
+    t.add(d, CW.pageCount, Literal(str(len(doc.page_starts)), datatype=XSD.integer) if doc.page_starts else None)
     notes = {note: _note(t, d, doc.doc_id, doc.text, note) for note in doc.notes}
     c = doc.citation
     for prop, value in ((DCTERMS.bibliographicCitation, c.text), (DCTERMS.publisher, c.publisher), (CW.archive, c.archive),
@@ -120,7 +121,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
     for post in facts.posts:
         p = _post(t, minted("post", doc.doc_id, post_key(post)), post)
         t.add(p, CW.attestedIn, d)
-        _provenance(t, p, d, doc.text, post.span, post.rule, post.confidence)
+        _provenance(t, p, d, doc.text, post.span, post.rule, post.confidence, _page(doc, post.span))
     for n, meeting in enumerate(facts.meetings, start=1):
         m = minted("meeting", doc.doc_id, str(n))
         t.add(m, RDF.type, CW.Meeting)
@@ -149,20 +150,26 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             t.add(entry, CW.servedAs, Literal(listed.served_as) if listed.served_as else None)
         for subject in meeting.topics:
             t.add(d, DCTERMS.subject, entity_iri(subject))
-        _provenance(t, m, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8)
+        _provenance(t, m, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8, _page(doc, meeting.span))
     for position in facts.positions:
         note = doc.note_at(position.span.start)
         at = meeting_at(facts.meetings, position.span.start) if note is None else None  # a note tells of other occasions
         n = facts.meetings.index(at) + 1 if at is not None else None
         p = _position(t, d, doc.doc_id, doc.text, position, minted("meeting", doc.doc_id, str(n)) if n else None,
-                      at.date if at is not None and at.date else doc.date if note is None else None)
+                      at.date if at is not None and at.date else doc.date if note is None else None,
+                      _page(doc, position.span))
         t.add(p, CW.inNote, notes.get(note))
     for mention in facts.mentions:
-        m = _mention(t, d, doc.doc_id, doc.text, mention)
+        m = _mention(t, d, doc.doc_id, doc.text, mention, _page(doc, mention.span))
         t.add(m, CW.inNote, notes.get(doc.note_at(mention.span.start)))
     for ref in dict.fromkeys(m.entity for m in facts.mentions):
         t.add(d, CW.mentions, entity_iri(ref))
     return list(dict.fromkeys(t))
+
+
+def _page(doc, span: Span | None) -> int | None:
+    """The printed page a span begins on, for a record read from pages."""
+    return doc.page_at(span.start) if span is not None else None
 
 
 def _meeting_label(meeting, facts: DocumentFacts) -> str:
@@ -219,7 +226,9 @@ def _person(t: _Triples, person: PersonFact) -> None:
         t.add(p, SKOS.definition, Literal(person.description))
 
 
-def _selector(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span) -> None:
+def _selector(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span, page: int | None = None) -> None:
+    """Where the words are: the quote with its context, its character offsets, and (for a record read from printed
+    pages) the page it begins on."""
     target = NamedNode(node.value + "#target")
     quote = NamedNode(node.value + "#quote")
     position = NamedNode(node.value + "#position")
@@ -235,14 +244,16 @@ def _selector(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Spa
     t.add(position, RDF.type, OA.TextPositionSelector)
     t.add(position, OA.start, Literal(str(span.start), datatype=XSD.integer))
     t.add(position, OA.end, Literal(str(span.end), datatype=XSD.integer))
+    t.add(position, CW.page, Literal(str(page), datatype=XSD.integer) if page is not None else None)
 
 
-def _provenance(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span | None, rule: str, confidence: float) -> None:
+def _provenance(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span | None, rule: str, confidence: float,
+                page: int | None = None) -> None:
     t.add(node, PROV.wasDerivedFrom, doc)
     t.add(node, CW.rule, Literal(rule))
     t.add(node, CW.confidence, Literal(str(Decimal(str(confidence))), datatype=XSD.decimal))
     if span:
-        _selector(t, node, doc, body, span)
+        _selector(t, node, doc, body, span, page)
 
 
 def _note(t: _Triples, doc: NamedNode, doc_id: str, text: str, note: Note) -> NamedNode:
@@ -258,7 +269,7 @@ def _note(t: _Triples, doc: NamedNode, doc_id: str, text: str, note: Note) -> Na
     return n
 
 
-def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Mention) -> NamedNode:
+def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Mention, page: int | None = None) -> NamedNode:
     m = minted("mention", doc_id, f"{mention.span.start}-{mention.span.end}", short_hash(mention.entity))
     t.add(m, RDF.type, CW.Mention)
     t.add(m, CW.mentionOf, entity_iri(mention.entity))
@@ -267,12 +278,12 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.paragraph, Literal(str(mention.paragraph), datatype=XSD.integer))
     t.add(m, CW.rule, Literal(mention.rule))
     t.add(m, PROV.wasDerivedFrom, doc)
-    _selector(t, m, doc, body, mention.span)
+    _selector(t, m, doc, body, mention.span, page)
     return m
 
 
 def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: PositionFact,
-              meeting: NamedNode | None, stated_on: date | None) -> NamedNode:
+              meeting: NamedNode | None, stated_on: date | None, page: int | None = None) -> NamedNode:
     p = minted("position", doc_id, f"{position.span.start}-{position.span.end}", short_hash(position.speaker))
     t.add(p, RDF.type, CW.Position)
     t.add(p, CW.speaker, entity_iri(position.speaker))
@@ -291,7 +302,7 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
         t.add(p, CW.about, entity_iri(ref))
     for topic in position.topics:
         t.add(p, CW.topic, NamedNode(topic))
-    _provenance(t, p, doc, body, position.span, position.rule, position.confidence)
+    _provenance(t, p, doc, body, position.span, position.rule, position.confidence, page)
     return p
 
 

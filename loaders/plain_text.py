@@ -51,21 +51,20 @@ file.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
 from cwkg.extract.dates import NUMERIC, find_full_dates
 from cwkg.extract.kinds import classify, document_kind, kinds
+from .safeyaml import MAX_BYTES as MAX_FRONT_MATTER, MAX_DEPTH as MAX_YAML_DEPTH, load_mapping
 from .source import Citation, SourceDocument, content_id
 
 NAME = "plain-text"
 SUFFIXES = (".txt", ".text", ".md", ".markdown")
-MAX_FRONT_MATTER = 64 * 1024
-MAX_YAML_DEPTH = 8
 SHAPE_CHARS = 16 * 1024  # a record's shape shows in its first lines: no more is read to tell it
 MAX_TITLE = 200  # a title longer than this (a first line that is a paragraph) is cut at a word
 
@@ -231,42 +230,6 @@ def _date_line(line: str) -> bool:
 
 # --- front matter ------------------------------------------------------------------------------------------------
 
-class _Refused(yaml.YAMLError):
-    """Front matter the loader refuses: its message is the whole reason."""
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without aliases (nested ones expand without bound), nesting at most MAX_YAML_DEPTH
-    levels, and no key given twice with different values."""
-
-    depth = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Refused(f"the front matter uses a YAML alias (*{event.anchor}) at line {event.start_mark.line + 2}: "
-                           "front matter may not use anchors and aliases")
-        self.depth += 1
-        try:
-            if self.depth > MAX_YAML_DEPTH:
-                raise _Refused(f"the front matter is nested more than {MAX_YAML_DEPTH} levels deep")
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue  # a key that is a list or mapping: the constructor below refuses it
-            key = self.construct_object(key_node, deep=True)
-            value = self.construct_object(value_node, deep=True)
-            if key in seen and seen[key] != value:
-                raise _Refused(f"the front matter gives '{key}' twice with different values")
-            seen[key] = value
-        return super().construct_mapping(node, deep=deep)
-
-
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 _FRONT_KEY = re.compile(r"^(?:title|date)[ \t]*:", re.I | re.M)
 
@@ -278,23 +241,7 @@ def _front_matter(text: str) -> tuple[str, int] | None:
 
 
 def _read_front_matter(block: str) -> dict[str, str | date]:
-    if len(block.encode("utf-8")) > MAX_FRONT_MATTER:
-        raise ValueError(f"the front matter is larger than {MAX_FRONT_MATTER // 1024} KB")
-    try:
-        data = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader, bounded
-    except _Refused as exc:
-        raise ValueError(str(exc)) from None
-    except yaml.MarkedYAMLError as exc:
-        where = f" at line {exc.problem_mark.line + 2}" if exc.problem_mark is not None else ""
-        raise ValueError(f"cannot read the front matter: {exc.problem or exc.context}{where}") from None
-    except yaml.YAMLError as exc:
-        raise ValueError(f"cannot read the front matter: {str(exc).splitlines()[0]}") from None
-    except RecursionError:
-        raise ValueError(f"the front matter is nested more than {MAX_YAML_DEPTH} levels deep") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ValueError("the front matter is not a mapping of keys to values")
+    data = load_mapping(block, "front matter", first_line=2)  # the block starts on the file's second line
     out: dict[str, str | date] = {}
     for key, value in data.items():
         name = {**_KEYS, **_FRONT_MATTER_ONLY}.get(_fold_key(str(key)))
@@ -418,14 +365,32 @@ def _kind(value: str) -> str:
     return found.label
 
 
-def parse(text: str, source: str) -> SourceDocument:
+def parse(text: str, source: str, format: str = NAME, id_prefix: str = "plain") -> SourceDocument:
     """Read a plain-text or Markdown record into a source document; ValueError on a file that holds a value that
-    cannot be read."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cannot be read. Another loader whose files hold a typed record (a Word file's paragraphs) reads its text here,
+    naming its own `format` and document id prefix."""
+    return _parse(text.replace("\r\n", "\n").replace("\r", "\n"), source, format, id_prefix, ())
+
+
+def parse_pages(pages: Sequence[str], source: str, format: str, id_prefix: str) -> SourceDocument:
+    """Read a record whose text comes in printed pages (a PDF's text layer) as a typed record is read, header lines
+    and all: the pages are joined by a blank line, and the document keeps where each page begins in its body
+    (`page_starts`), so evidence can name its page. `format` and `id_prefix` name the source format."""
+    cleaned = [p.replace("\r\n", "\n").replace("\r", "\n").strip("\n") for p in pages]
+    first_lines, at = [], 0
+    for page in cleaned:
+        first_lines.append(at)
+        at += page.count("\n") + 2  # its lines, then the blank line between pages
+    return _parse("\n\n".join(cleaned), source, format, id_prefix, tuple(first_lines))
+
+
+def _parse(text: str, source: str, format: str, id_prefix: str, page_lines: tuple[int, ...]) -> SourceDocument:
     values: dict[str, str | date] = {}
     front = _front_matter(text)
     if front is not None:
         values = _read_front_matter(front[0])
+        shift = text[:front[1]].count("\n")
+        page_lines = tuple(max(0, line - shift) for line in page_lines)
         text = text[front[1]:]
     elif text.startswith("---") and _FRONT_KEY.search(text[:MAX_FRONT_MATTER]):
         raise ValueError("the front matter has no closing '---' line")
@@ -460,6 +425,7 @@ def parse(text: str, source: str) -> SourceDocument:
     body = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", body).strip("\n").rstrip()
     if not body.strip():
         raise ValueError("no text after the header")
+    page_starts = _page_starts(lines, taken, body, page_lines) if page_lines else ()
 
     day = values.get("date")
     if day is None and shape.date_line is not None:
@@ -480,9 +446,9 @@ def parse(text: str, source: str) -> SourceDocument:
         translator=_text(values.get("translator")),
     )
     return SourceDocument(
-        doc_id=content_id("plain", title, str(day), " ".join(body.split())),
+        doc_id=content_id(id_prefix, title, str(day), " ".join(body.split())),
         source=source,
-        format=NAME,
+        format=format,
         title=title,
         body=body,
         date=day if isinstance(day, date) else None,
@@ -491,7 +457,29 @@ def parse(text: str, source: str) -> SourceDocument:
         url=_text(values.get("url")),
         classification=_text(values.get("classification")) or marking,
         dateline_place=_text(values.get("place")),
+        page_starts=page_starts,
     )
+
+
+def _page_starts(lines: list[str], taken: set[int], body: str, page_lines: tuple[int, ...]) -> tuple[int, ...]:
+    """Where each page begins in the body: at its first line with words that stayed in the body (a page whose lines
+    all left it begins where the next words do). The body holds the kept lines in order, only blank ones dropped."""
+    at: dict[int, int] = {}
+    cursor = 0
+    for i, line in enumerate(lines):
+        if i in taken or not line.strip():
+            continue
+        found = body.find(line.rstrip(), cursor)
+        if found < 0:
+            break
+        at[i] = found
+        cursor = found + len(line.rstrip())
+    kept = sorted(at)
+    starts = []
+    for first in page_lines:
+        k = bisect.bisect_left(kept, first)
+        starts.append(at[kept[k]] if k < len(kept) else len(body))
+    return (0, *starts[1:]) if starts else ()
 
 
 def _shown(value: str | date) -> str:

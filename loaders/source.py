@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -128,12 +129,22 @@ class SourceDocument:
     people: tuple[VolumePerson, ...] = ()  # the volume's list of persons
     perspective: str | None = None  # whose record this is, by name ("United States" for FRUS)
     notes: tuple[Note, ...] = ()  # footnotes, the source note, the page's summary: placed after the body in `text`
+    # Where each printed page begins in the body (the first is 0), for a record read from pages (a PDF); empty when
+    # the source has no fixed pages. Evidence names its page from these.
+    page_starts: tuple[int, ...] = ()
+    author: str | None = None  # the author the record's metadata names (a sidecar or catalogue), as written
     text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         text, notes = place_notes(self.body, self.notes)
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "notes", notes)
+
+    def page_at(self, offset: int) -> int | None:
+        """The printed page (from 1) an offset of the body lies on; None without pages, or in the notes."""
+        if not self.page_starts or offset >= len(self.body):
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or None
 
     def note_at(self, offset: int) -> Note | None:
         """The note an offset of `text` lies in, if it is not in the body."""

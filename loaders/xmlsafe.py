@@ -66,7 +66,12 @@ def iterparse(path: Path, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[
 
 
 def _input_error(exc: etree.XMLSyntaxError, path: Path) -> InputError:
-    """cwkg's own words for a refused file, whichever libxml2 lxml brings.
+    """cwkg's own words for a refused file, whichever libxml2 lxml brings."""
+    return InputError(_reason(exc), str(path))
+
+
+def _reason(exc: etree.XMLSyntaxError) -> str:
+    """Why libxml2 refused a file, in the same words with every version.
 
     libxml2 2.14 stops at depth 256 on its own, inside a chunk, before the events that our
     counter reads: the same file must get the same message with every version.
@@ -74,9 +79,9 @@ def _input_error(exc: etree.XMLSyntaxError, path: Path) -> InputError:
     last = exc.error_log.last_error if exc.error_log else None
     if last is not None and last.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
         if "depth" in (last.message or "").lower():
-            return InputError(f"XML nested deeper than {MAX_DEPTH} levels", str(path))
-        return InputError(f"XML exceeds a parser limit (line {exc.lineno})", str(path))
-    return InputError(f"malformed XML ({exc.msg}, line {exc.lineno})", str(path))
+            return f"XML nested deeper than {MAX_DEPTH} levels"
+        return f"XML exceeds a parser limit (line {exc.lineno})"
+    return f"malformed XML ({exc.msg}, line {exc.lineno})"
 
 
 def check(path: Path) -> None:
@@ -92,3 +97,32 @@ def release(elem: etree._Element) -> None:
     if parent is not None:
         while elem.getprevious() is not None:
             del parent[0]
+
+
+def check_part(data: bytes, path: Path, part: str) -> None:
+    """One XML part of a package (a Word file's `word/document.xml`), checked as a file is: no DTD or entity
+    declarations, well-formed, within the depth limit; else one InputError naming the file and the part."""
+    root_at = re.search(rb"<[A-Za-z_]", data[: 1 << 20])
+    prolog = data[: root_at.start()] if root_at else data[: 1 << 20]
+    if _FORBIDDEN.search(prolog):
+        raise InputError(f"{part}: XML with a DTD or entity declarations is refused (entity expansion is unsafe)", str(path))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True, recover=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{part}: {_reason(exc)}", str(path)) from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise InputError(f"{part}: XML with a DTD or entity declarations is refused (entity expansion is unsafe)", str(path))
+    if _depth(root) > MAX_DEPTH:
+        raise InputError(f"{part}: XML nested deeper than {MAX_DEPTH} levels", str(path))
+
+
+def _depth(root: etree._Element) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        elem, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in elem)
+    return deepest

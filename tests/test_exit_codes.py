@@ -1,7 +1,7 @@
 """Every command ends with the exit code the README documents and at most one line on standard error (issue 30,
 "Exit codes and messages"): 0 done, 1 failed, 2 a usage error, 130 interrupted (Ctrl-C says "interrupted"), 141
-a closed pipe (quietly); a PDF or an image in a folder is skipped and counted like other formats cwkg does not
-read; no bare exception name (RuntimeError: Symlink loop ...) and no backtrace of Oxigraph's server reaches
+a closed pipe (quietly); an image or an archive in a folder is skipped and counted like other formats cwkg does
+not read (a PDF or Word file is read: tests/test_pdf_and_word.py); no bare exception name (RuntimeError: Symlink loop ...) and no backtrace of Oxigraph's server reaches
 the user."""
 
 from __future__ import annotations
@@ -19,22 +19,22 @@ import pytest
 from support import EXAMPLE, ROOT
 from test_bad_input import cwkg, digest, loaded, one_line_error  # noqa: F401 - the fixture of a loaded store
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+ZIP = b"PK\x05\x06" + b"\x00" * 18  # an empty ZIP archive: no Word file
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
 
 @pytest.fixture()
 def folder(tmp_path) -> Path:
-    """The founding memorandum with a scan of it as PDF and a photograph beside it."""
+    """The founding memorandum with an archive and a photograph beside it."""
     records = tmp_path / "records"
     records.mkdir()
     (records / EXAMPLE.name).write_bytes(EXAMPLE.read_bytes())
-    (records / "scan.pdf").write_bytes(PDF)
+    (records / "box.zip").write_bytes(ZIP)
     (records / "photo.png").write_bytes(PNG)
     return records
 
 
-def test_a_pdf_and_an_image_in_a_folder_are_skipped_and_counted(folder, tmp_path):
+def test_an_archive_and_an_image_in_a_folder_are_skipped_and_counted(folder, tmp_path):
     store = tmp_path / "store"
     result = cwkg("ingest", str(folder), store=store)
     assert result.returncode == 0, result.stderr
@@ -42,16 +42,17 @@ def test_a_pdf_and_an_image_in_a_folder_are_skipped_and_counted(folder, tmp_path
                         rf"them\); store {re.escape(str(store))} holds \d+ triples\n", result.stderr), result.stderr
 
 
-def test_verbose_names_each_skipped_pdf_and_image(folder, tmp_path):
+def test_verbose_names_each_skipped_archive_and_image(folder, tmp_path):
     result = cwkg("ingest", "--verbose", str(folder), store=tmp_path / "store")
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
-    assert (result.returncode, skipped) == (0, [f"skipped: {folder / 'photo.png'}: not text (a PDF, an image or another binary file)",
-                                                f"skipped: {folder / 'scan.pdf'}: not text (a PDF, an image or another binary file)"])
+    assert (result.returncode, skipped) == (0, [
+        f"skipped: {folder / 'box.zip'}: not text (an image or another binary file cwkg does not read)",
+        f"skipped: {folder / 'photo.png'}: not text (an image or another binary file cwkg does not read)"])
 
 
-def test_a_pdf_named_on_the_command_line_is_still_an_error(folder, tmp_path):
-    result = cwkg("ingest", str(folder / "scan.pdf"), store=tmp_path / "store")
-    assert one_line_error(result, 1) == f"error: {folder / 'scan.pdf'}: not UTF-8 text (byte 10)"
+def test_an_image_named_on_the_command_line_is_still_an_error(folder, tmp_path):
+    result = cwkg("ingest", str(folder / "photo.png"), store=tmp_path / "store")
+    assert one_line_error(result, 1) == f"error: {folder / 'photo.png'}: not UTF-8 text (byte 0)"
 
 
 def test_export_into_a_closed_pipe_exits_141_and_says_nothing(loaded):

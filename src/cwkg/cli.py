@@ -123,19 +123,29 @@ def ingest(
     validate: bool = typer.Option(False, "--validate", help="Check each document against the SHACL rules first; refuse those that break a blocking rule."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
+    catalog: Optional[Path] = typer.Option(None, "--catalog", help="A CSV giving or correcting the records' metadata, one row a file (columns: file, title, date, place, author, archive, collection, reference, url, language)."),
 ) -> None:
-    """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records, records typed as .txt or .md) into the
-    store, one named graph each."""
+    """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records, records typed as .txt or .md, PDFs
+    with a text layer, Word files) into the store, one named graph each; a NAME.meta.yaml beside a file, or a
+    --catalog row, gives its metadata."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from cwkg.inputs import absolute, binary
+    from cwkg.loaders import binary_format
+    from cwkg.loaders.metadata import read_catalogue
     from cwkg.pipeline import expand, ingest as run_ingest
+
+    try:
+        catalogue = read_catalogue(catalog) if catalog is not None else None
+    except CwkgError as exc:
+        _fail(str(exc))
 
     found = expand(paths)
     named = {path for path, explicit in found if explicit}
-    # A PDF or an image met in a folder is no record: skipped, as a README is, not "not UTF-8 text" (named, it fails)
-    binaries = [path for path, explicit in found if not explicit and binary(path)]
+    # An image or an archive met in a folder is no record: skipped, as a README is, not "not UTF-8 text" (named, it
+    # fails); a PDF or Word file is read
+    binaries = [path for path, explicit in found if not explicit and binary(path) and not binary_format(path)]
     skip = set(binaries)
     files = [path for path, _ in found if path not in skip]
     if not files and not binaries:
@@ -155,7 +165,8 @@ def ingest(
     with store, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("files", total=len(files))
         records = bar.add_task("records", total=None)
-        for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate, jobs=max(1, jobs)):
+        for result in run_ingest(store, files, lambda: bar.advance(records), validate=validate, jobs=max(1, jobs),
+                                 catalogue=catalogue):
             bar.advance(task)
             for refusal in result.refused:
                 sums["refused"] += 1
@@ -179,7 +190,7 @@ def ingest(
     loaded, skipped = len(files) - failed - skipped, skipped + len(binaries)
     if verbose:
         for path in binaries:
-            _say(f"skipped: {path}: not text (a PDF, an image or another binary file)")
+            _say(f"skipped: {path}: not text (an image or another binary file cwkg does not read)")
     _say(f"{loaded} files loaded ({sums['documents']} documents, {sums['meetings']} meetings, "
          f"{sums['positions']} positions{', ' + str(sums['refused']) + ' refused' if sums['refused'] else ''}), "
          f"{failed} failed, {skipped} skipped{' (--verbose names them)' if skipped and not verbose else ''}; "

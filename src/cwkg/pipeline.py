@@ -27,6 +27,7 @@ from cwkg.graph.namespaces import ID, document_iri, slug
 from cwkg.graph.store import GraphStore, Lines, triple_lines
 from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
+from cwkg.loaders.metadata import Catalogue, is_sidecar
 from cwkg.extract.missions import chief_posts
 from cwkg.extract.extract import extract, extract_volume
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
@@ -60,12 +61,13 @@ class IngestResult:
 
 
 def expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
-    """Files as given (named: True), folders as their files (recursively, hidden ones skipped, named: False)."""
+    """Files as given (named: True), folders as their files (recursively, hidden ones and metadata sidecars skipped,
+    named: False)."""
     out: list[tuple[Path, bool]] = []
     for p in paths:
         if p.is_dir():
             out += [(f, False) for f in sorted(p.rglob("*")) if (f.is_file() or f.is_symlink()) and not f.is_dir()
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts) and not is_sidecar(f)]
         else:
             out.append((p, True))
     return out
@@ -149,12 +151,12 @@ def worker_pool(jobs: int, paths: list[Path]):
 
 def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | None = None,
                 validate: bool = False, select: Callable[[Record], bool] | None = None,
-                pool: Workers | None = None, bulk: bool = False) -> IngestResult:
+                pool: Workers | None = None, bulk: bool = False, catalogue: Catalogue | None = None) -> IngestResult:
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
     With `bulk` (a first load), large batches of graphs new to the store go through the engine's bulk loader,
     which is not transactional: the file is journaled before such a write, and if it fails, what it stored is
-    removed."""
+    removed. A `catalogue` gives the metadata of the files it lists."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
@@ -197,7 +199,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
             take(ox.NamedNode(iri), lines, counts, record)
 
     try:
-        for record in load_records(path):
+        for record in load_records(path, catalogue):
             if select is not None and not select(record):
                 continue
             if pool is not None and not validate and isinstance(record, SourceDocument):
@@ -247,9 +249,9 @@ def _committed(stored: list[str], pending: list) -> tuple[str, ...]:
 
 
 def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None,
-           validate: bool = False, jobs: int = 1) -> Iterator[IngestResult]:
+           validate: bool = False, jobs: int = 1, catalogue: Catalogue | None = None) -> Iterator[IngestResult]:
     """Load every file; with `jobs` > 1 (and enough input), documents are extracted in that many worker processes
-    while this one reads the files and writes the store."""
+    while this one reads the files and writes the store. A `catalogue` gives the metadata of the files it lists."""
     static_changed = store.ensure_static()
     paths = list(paths)
     documents: set[ox.NamedNode] = set()
@@ -257,7 +259,7 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
     bulk = not store.document_graphs()  # a first load: nobody reads documents that are not there yet
     with worker_pool(jobs, paths) as pool:
         for path in paths:
-            result = ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk)
+            result = ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk, catalogue=catalogue)
             for graph in map(ox.NamedNode, result.graphs):
                 (documents if graph.value.startswith(ID + "document/") else others).add(graph)
             yield result
