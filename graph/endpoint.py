@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cwkg import __version__
+from cwkg.errors import conceal, conceal_url
 
 from .answers import DEFAULT_MAX_ANSWER_MB, RemoteError, read_capped
 
@@ -37,6 +38,10 @@ class Credentials:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     token: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        conceal(self.password)  # no message of this run shows them, whatever a server echoes
+        conceal(self.token)
 
     @classmethod
     def from_options(cls, user: str | None = None, password: str | None = None, token: str | None = None) -> "Credentials":
@@ -68,6 +73,8 @@ class Endpoint:
 
     @classmethod
     def from_url(cls, url: str, update: str | None = None, store: str | None = None) -> "Endpoint":
+        for given in (url, update, store):
+            conceal_url(given)  # no message shows a password written into the URL
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise RemoteError(f"'{url}' is not an http(s) URL of a SPARQL endpoint")

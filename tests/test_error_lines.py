@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cwkg.errors import one_line
-from test_bad_input import cwkg, one_line_error
+from test_bad_input import cwkg, loaded, one_line_error, store  # noqa: F401 - fixtures
 
 SECRET_URL = "http://reader:s3cret-pw@127.0.0.1:1/sparql"
 
@@ -38,3 +38,35 @@ def test_one_line_escapes_control_characters_and_drops_userinfo():
 def test_one_line_keeps_an_address_without_userinfo_and_an_e_mail_as_they_are():
     assert one_line("ask http://127.0.0.1:7878/query or mailto:curator@example.org") == (
         "ask http://127.0.0.1:7878/query or mailto:curator@example.org")
+
+
+@pytest.mark.parametrize("password", ["p#w", "p/w", "p?w", "p w", "p\nw", "p@w"])
+@pytest.mark.parametrize("command", [("sparql", "ASK {}"), ("link", "--no-enrich")])
+def test_a_password_holding_a_character_no_url_allows_raw_is_not_printed_either(store, tmp_path, command, password):
+    url = f"http://reader:{password}@127.0.0.1:1/sparql"
+    review = ("--review", str(tmp_path / "review.csv")) if command[0] == "link" else ()
+    result = cwkg(*command, *review, "--endpoint", url, store=store, timeout=120)
+    err = one_line_error(result, 1)
+    assert err.startswith("error: http://127.0.0.1:1/sparql: "), err
+    assert "reader" not in err and password.replace("\n", "\\n") not in err and password not in result.stderr
+
+
+def test_the_answer_cache_keeps_no_password_of_the_endpoint_url(tmp_path):
+    from datetime import date
+
+    from cwkg.graph.wikidata.client import ClientSettings, WikidataClient
+
+    client = WikidataClient(ClientSettings(endpoint="http://reader:s3cret-pw@127.0.0.1:1/sparql", cache_dir=tmp_path))
+    client._keep("SELECT * WHERE { ?s ?p ?o }", [], date(1961, 6, 4))
+    written = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*") if p.is_file())
+    assert "127.0.0.1:1/sparql" in written and "s3cret-pw" not in written and "reader" not in written
+
+
+def test_a_file_name_with_an_escape_sequence_is_shown_escaped_on_standard_output_too(tmp_path):
+    from support import EXAMPLE
+
+    name = tmp_path / "memo\x1b[2J.txt"
+    name.write_bytes(EXAMPLE.read_bytes())
+    result = cwkg("ingest", "--verbose", str(name), store=tmp_path / "store", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and f"{tmp_path}/memo\\x1b[2J.txt: 1 documents" in result.stdout

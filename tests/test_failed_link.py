@@ -65,3 +65,30 @@ def test_the_same_link_with_a_writable_review_file_stores_links_and_writes_the_r
     done = link(store, wikidata, tmp_path, review)
     assert (done.returncode, "1 for review in " + str(review) in done.stderr) == (0, True), done.stderr
     assert digest(store) != before and review.read_text(encoding="utf-8").count("test-yugoslavia") == 2
+
+
+def test_accepting_an_entity_that_is_no_iri_fails_in_one_line_and_changes_nothing(store, tmp_path):
+    before = digest(store)
+    choices = tmp_path / "choices.csv"
+    choices.write_text("entity,candidate,accept\nhttp://[::1,Q36704,yes\n", encoding="utf-8")
+    result = cwkg("link", "--accept", str(choices), "--no-enrich", store=store, timeout=120)
+    assert one_line_error(result, 1) == f"error: {choices}: line 2: entity 'http://[::1' is not an IRI"
+    assert digest(store) == before
+
+
+def test_an_accepted_entity_is_looked_up_as_a_bound_value_not_pasted_into_a_query(store, tmp_path, monkeypatch):
+    from datetime import date
+
+    from cwkg.graph.store import GraphStore
+    from cwkg.graph.wikidata import linker
+
+    choices = tmp_path / "choices.csv"
+    choices.write_text("entity,candidate,accept\nhttps://w3id.org/cwkg/id/state/test-yugoslavia,Q36704,yes\n",
+                       encoding="utf-8")
+    asked: list[str] = []
+    graph = GraphStore(store)
+    original = graph.query
+    monkeypatch.setattr(graph, "query", lambda sparql, *a, **k: asked.append(sparql) or original(sparql, *a, **k))
+    report = linker.accept(graph, None, choices, today=date(1961, 6, 4), enrich=False)
+    assert report.linked["curator"] == 1
+    assert not any("test-yugoslavia" in sparql for sparql in asked)

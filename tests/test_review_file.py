@@ -15,7 +15,8 @@ from cwkg.graph.wikidata.review import neutralise, read_choices, restore, write_
 from cwkg.graph.wikidata.scoring import Decision, Scored
 
 ENTITY = "https://w3id.org/cwkg/id/state/test-yugoslavia"
-FORMULAS = ["=HYPERLINK(\"http://evil.example/\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rcmd"]
+FORMULAS = ["=HYPERLINK(\"http://evil.example/\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rcmd", "\ncmd",
+            "\x00cmd"]  # OWASP's list, with ASVS 1.2.10's NUL
 
 
 def decision(label: str, description: str) -> Decision:
@@ -71,3 +72,12 @@ def test_an_accepted_entity_that_is_no_iri_is_refused_naming_the_file_and_line(t
     with pytest.raises(InputError) as refused:
         read_choices(review)
     assert str(refused.value) == f"{review}: line 3: entity '{bad}' is not an IRI"
+
+
+@pytest.mark.parametrize("bad", ["http://[::1", "http://x.org/%zz", "http://x.org:port/a", "http://x.org/a[b", "http://x.org/a#b#c"])
+def test_an_accepted_entity_the_engine_cannot_read_as_an_iri_is_refused_naming_the_file_and_line(tmp_path, bad):
+    review = tmp_path / "review.csv"
+    review.write_text(f"entity,candidate,accept\n{bad},Q36704,yes\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_choices(review)
+    assert str(refused.value) == f"{review}: line 2: entity '{bad}' is not an IRI"

@@ -119,3 +119,35 @@ def test_a_write_replaces_a_regular_file_whole_and_leaves_no_temporary(tmp_path)
 def test_a_write_into_a_missing_folder_is_refused_naming_the_target(tmp_path):
     with pytest.raises(CwkgError, match=f"^{tmp_path / 'missing' / 'out.ttl'}: its folder does not exist$"):
         write_bytes(tmp_path / "missing" / "out.ttl", b"x")
+
+
+def device(path) -> bool:
+    """A character device at `path` like /dev/null (1, 3); False where this user may not make one."""
+    import stat
+
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, OSError):
+        return False
+    return True
+
+
+DEVICE_REFUSED = FIFO_REFUSED
+
+
+@pytest.mark.parametrize("command", [("view", "network", "-o"), ("export", "--documents-only", "-o")])
+def test_a_page_or_export_over_a_device_node_is_refused_and_the_device_stays(store, tmp_path, command):
+    target = tmp_path / "out.html"
+    if not device(target):
+        pytest.skip("this user cannot make a device node")
+    result = cwkg(*command, str(target), store=store, timeout=120)
+    assert one_line_error(result, 1) == f"error: {target}: {DEVICE_REFUSED}"
+    assert target.is_char_device() and os.listdir(tmp_path) == ["out.html"]
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    target = tmp_path / "review.csv"
+    target.write_bytes(b"private")
+    target.chmod(0o600)
+    write_bytes(target, b"still private")
+    assert (oct(target.stat().st_mode & 0o777), target.read_bytes()) == ("0o600", b"still private")

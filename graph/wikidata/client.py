@@ -25,7 +25,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
 from cwkg import __version__
-from cwkg.errors import CwkgError
+from cwkg.errors import CwkgError, conceal_url, without_userinfo
 from cwkg.safewrite import write_bytes
 
 from ..answers import DEFAULT_MAX_ANSWER_MB, RemoteError, quiet, read_capped, sparql_json
@@ -52,6 +52,9 @@ class ClientSettings:
     max_wait_s: float = 300.0  # never wait longer than this for one Retry-After
     min_interval_s: float | None = None  # between two requests; default 1 s for the public service, 0 elsewhere
     max_answer_mb: float = DEFAULT_MAX_ANSWER_MB  # an answer past this is refused, never read whole
+
+    def __post_init__(self) -> None:
+        conceal_url(self.endpoint)  # no message shows a password written into the URL
 
     def interval(self) -> float:
         if self.min_interval_s is not None:
@@ -130,7 +133,7 @@ class WikidataClient:
         path = self._key(query)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(path, json.dumps({"endpoint": self.settings.endpoint, "query": query,
+            write_bytes(path, json.dumps({"endpoint": without_userinfo(self.settings.endpoint), "query": query,
                                           "retrieved": retrieved.isoformat(), "bindings": bindings}).encode("utf-8"))
         except OSError as exc:
             raise WikidataError(f"cannot write the Wikidata cache: {exc.strerror or exc}", str(self.cache_dir)) from None

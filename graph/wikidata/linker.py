@@ -183,15 +183,16 @@ def _store_facts(store: GraphStore, client: WikidataClient, fetched: Fetched, to
     report.enriched = sum(1 for f in fetched.facts.values() if f.names or f.claims)
 
 
+_IS_ENTITY = "ASK { ?e a ?c }"
+
+
 def accept(store: GraphStore, client: WikidataClient | None, path: Path, today: date | None = None,
            enrich: bool = True) -> LinkReport:
     """Apply a curator's choices from a review file: each accepted row links its entity (replacing any link it had)."""
     today = today or date.today()
     choices = read_choices(path)
-    values = " ".join(str(ox.NamedNode(c.entity)) for c in choices)  # checked IRIs, serialised by the engine's own terms
-    known = {r["e"].value for r in store.query(f"SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {values} }} ?e a ?c }}")} if choices else set()
-    for c in choices:
-        if c.entity not in known:
+    for c in choices:  # each IRI a bound value of one fixed query, never text pasted into one
+        if not store.query(_IS_ENTITY, substitutions={ox.Variable("e"): ox.NamedNode(c.entity)}):
             raise CwkgError(f"line {c.line}: {c.entity} is not an entity of this store", str(path))
     links = [Link(c.entity, c.item, "curator", 1.0, f"accepted in {path.name}", today) for c in choices]
     report = LinkReport(considered=len(choices))

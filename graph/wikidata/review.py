@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from cwkg.errors import InputError
 from cwkg.inputs import read_text
 from cwkg.safewrite import replacing
@@ -22,7 +24,8 @@ MAX_REVIEW_BYTES = 100 * 1024 * 1024  # a review of 100,000 entities with five c
 _YES = {"yes", "y", "x", "1", "true", "accept", "accepted"}
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP's list)
+# What makes a spreadsheet read a cell as a formula: OWASP's list (with line feed) and ASVS 1.2.10's NUL.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 
 
 def neutralise(value: str) -> str:
@@ -54,6 +57,18 @@ def write_review(path: Path, decisions: list[Decision]) -> int:
     except OSError as exc:
         raise InputError(f"cannot write the review file: {exc.strerror or exc}", str(path)) from None
     return len(rows)
+
+
+def _is_iri(value: str) -> bool:
+    """Whether `value` is an absolute http(s) IRI the engine reads as one: no character an IRIREF excludes, and
+    accepted by the engine's own IRI parser (a bracket in a host, `%zz`, a second `#` are not)."""
+    if not value.startswith(("http://", "https://")) or _NOT_IRI.search(value):
+        return False
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,7 @@ def _choices(path: Path, reader: csv.DictReader) -> list[Choice]:
             continue
         entity = restore(row.get("entity") or "").strip()
         item = _item(restore(row.get("candidate") or ""))
-        if not entity.startswith(("http://", "https://")) or _NOT_IRI.search(entity):
+        if not _is_iri(entity):
             raise InputError(f"line {number}: entity '{entity}' is not an IRI", str(path))
         if item is None:
             raise InputError(f"line {number}: candidate '{row.get('candidate')}' is not a Wikidata item (Q123 or {WD}Q123)", str(path))

@@ -177,8 +177,8 @@ def ingest(
                 sums["positions"] += result.positions
                 if verbose:
                     where = f" -> {result.document}" if result.documents == 1 else ""
-                    typer.echo(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} persons, "
-                               f"{result.meetings} meetings, {result.mentions} mentions, {result.positions} positions{where}")
+                    typer.echo(one_line(f"{result.path}: {result.documents} documents, {result.triples} triples, {result.persons} "
+                                        f"persons, {result.meetings} meetings, {result.mentions} mentions, {result.positions} positions{where}"))
             elif result.unrecognised and result.path not in named:
                 skipped += 1  # a note or licence beside the records in a folder
                 if verbose:
@@ -827,7 +827,7 @@ def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", 
         write_bytes(out, html.encode("utf-8"))
     except CwkgError as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {out} ({len(html)} characters)")
+    typer.echo(one_line(f"wrote {out} ({len(html)} characters)"))
 
 
 @app.command("explain")
@@ -930,7 +930,7 @@ def evaluate_gold(
         for r in reports:
             for kind, texts in r.findings.items():
                 for text in texts:
-                    typer.echo(f"{r.name}: {kind}: {text}")
+                    typer.echo(one_line(f"{r.name}: {kind}: {text}"))
 
 
 def _print_scores(reports: list) -> None:
@@ -982,7 +982,7 @@ def _evaluate_frus(volumes: list[Path], fmt: str) -> None:
         typer.echo(json.dumps([r.as_dict(FRUS_DISAGREEMENTS_SHOWN) for r in reports], indent=2, ensure_ascii=False))
         return
     for r in reports:
-        typer.echo(f"{r.volume} ({r.documents} documents)")
+        typer.echo(one_line(f"{r.volume} ({r.documents} documents)"))
         lines = [{"measure": name, "P": f"{s.precision:.3f}", "R": f"{s.recall:.3f}", "F1": f"{s.f1:.3f}", "tp/fp/fn": f"{s.tp}/{s.fp}/{s.fn}"}
                  for name, s in (("person mentions", r.person_mentions), ("person mentions, checked", r.person_mentions_checked),
                                  ("participants", r.participants))]

@@ -27,8 +27,50 @@ class UnrecognisedFormat(InputError):
 
 
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/?#\s]*@")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+_HOST_PORT = re.compile(r"(?:\[[0-9A-Fa-f:.]*\]|[^:@\[\]]*)(?::[0-9]*)?")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CONCEALED: dict[str, str] = {}  # a secret this run was given -> what is shown in its place
+_SHORTEST = 4  # a shorter secret would hide common words of every message (a password "a"), so is left
+
+
+def userinfo(url: str) -> str:
+    """The user and password of `url` with their `@` ('' when it has none), read as a person writes them: a
+    password may hold a raw `#`, `/`, `?`, `@`, space or line break, so the part before the host ends at the last
+    `@` before the path, not at the first character a URL parser would stop at."""
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return ""
+    rest = url[scheme.end():]
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if "@" not in authority and _HOST_PORT.fullmatch(authority):
+        return ""  # a plain host[:port]
+    first = rest.find("@")
+    if first < 0:
+        return ""
+    path = re.search(r"[/?#]", rest[first:])
+    return rest[: rest.rindex("@", 0, first + path.start() if path else len(rest)) + 1]
+
+
+def without_userinfo(url: str) -> str:
+    """`url` as it may be shown or kept: `http://user:secret@host/` is `http://host/`."""
+    secret = userinfo(url)
+    return url.replace(secret, "", 1) if secret else url
+
+
+def conceal(value: str | None, shown: str = "***") -> None:
+    """Never show `value` (a password, a token) in a message of this run: `one_line` writes `shown` instead."""
+    if value and (len(value) >= _SHORTEST or "@" in value):
+        _CONCEALED[value] = shown
+
+
+def conceal_url(url: str | None) -> None:
+    """Never show the user and password of `url`: the URL is shown without them, the password alone as ***."""
+    secret = userinfo(url or "")
+    if secret:
+        conceal(secret, "")
+        conceal(secret[:-1].partition(":")[2])
 
 
 def _escaped(char: str) -> str:
@@ -42,5 +84,8 @@ def _escaped(char: str) -> str:
 def one_line(message: str) -> str:
     """A message as the user sees it: one line whatever file name or value it echoes (a newline, an escape
     sequence or a text-direction mark is written as its escape, so nothing acts on the terminal or splits the
-    line), and no URL's user and password (`http://user:secret@host/` is shown as `http://host/`)."""
+    line), no URL's user and password (`http://user:secret@host/` is shown as `http://host/`) and no secret
+    this run was given (`conceal`)."""
+    for secret in sorted(_CONCEALED, key=len, reverse=True):
+        message = message.replace(secret, _CONCEALED[secret])
     return "".join(_escaped(c) for c in _USERINFO.sub(r"\1", message))

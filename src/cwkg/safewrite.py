@@ -115,6 +115,16 @@ def create_new(path: Path) -> BinaryIO:
     return os.fdopen(os.open(path, flags, 0o666), "wb")
 
 
+def _keep_mode(path: Path, out: BinaryIO) -> None:
+    """Give the new content the permissions of the file it replaces: a private file stays private."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return
+    if stat.S_ISREG(found.st_mode):
+        os.fchmod(out.fileno(), stat.S_IMODE(found.st_mode))
+
+
 @contextmanager
 def replacing(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write `path`'s new content into; on a clean exit it is fsynced and renamed over `path`,
@@ -124,6 +134,7 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
     temporary = _temporary(path)
     try:
         with create_new(temporary) as out:
+            _keep_mode(path, out)
             yield out
             out.flush()
             os.fsync(out.fileno())
