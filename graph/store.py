@@ -2,7 +2,9 @@
 
 Replacing a graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph runs as a
 single transaction: a reader sees the old graph or the new one, never a mix, and a
-failure leaves the old graph in place.
+failure leaves the old graph in place. Every write or removal of a document graph is
+followed in the claim index (graph/claimindex.py), the search index of its positions'
+evidence that the store folder also holds.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,6 +21,7 @@ import pyoxigraph as ox
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
+from .claimindex import ClaimIndex
 from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
 from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
 
@@ -189,6 +193,10 @@ class GraphStore:
         With `bulk`, a batch of graphs all new to the store goes through the engine's bulk loader: about three
         times faster, but not one transaction (the caller journals the file and removes what a failure left)."""
         graphs = [(g, t if isinstance(t, Lines) else triple_lines(t)) for g, t in graphs]
+        with self._claims_follow(g for g, _ in graphs):
+            self._replace(graphs, bulk)
+
+    def _replace(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool) -> None:
         self._written(sum(len(lines) for _, lines in graphs))
         if graphs and not any(self._known(g) for g, _ in graphs):
             self._add_new_graphs(graphs, bulk)
@@ -308,7 +316,8 @@ class GraphStore:
 
     def forget_graph(self, graph: ox.NamedNode) -> None:
         """Remove a graph and what the metadata graph says of it."""
-        self._store.update(f"DROP SILENT GRAPH {graph} ; DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} ?p ?o }} }}")
+        with self._claims_follow([graph]):
+            self._store.update(f"DROP SILENT GRAPH {graph} ; DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} ?p ?o }} }}")
 
     def has_label_keys(self) -> bool:
         """Whether every graph carries label keys of the current version (see graph/labelkeys.py)."""
@@ -319,7 +328,30 @@ class GraphStore:
         self._store.load(data, ox.RdfFormat.N_TRIPLES)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
-        self._store.update(f"DROP SILENT GRAPH {graph}")
+        with self._claims_follow([graph]):
+            self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    # ------------------------------------------------------------------ the claim index
+
+    def claim_index(self) -> ClaimIndex:
+        """The search index of the positions' evidence (graph/claimindex.py), opened (and built or caught up, if
+        need be) on first use."""
+        if getattr(self, "_claims", None) is None:
+            self._claims = ClaimIndex.of(self)
+        return self._claims
+
+    @contextmanager
+    def _claims_follow(self, graphs: Iterable[ox.NamedNode]) -> Iterator[None]:
+        """Around a write of graphs: the document graphs among them are noted as pending in the claim index before,
+        and their rows rewritten from the store after (a failed write leaves them pending, to be caught up)."""
+        documents = [g.value for g in graphs if self.is_document_graph(g)]
+        if not documents:
+            yield
+            return
+        index = self.claim_index()
+        index.expect(documents)
+        yield
+        index.follow(self, documents)
 
     # ------------------------------------------------------------------ reading
 
@@ -411,6 +443,9 @@ class GraphStore:
 
     def close(self) -> None:
         """Release the on-disk store (and its lock) now, not when the object is collected."""
+        if getattr(self, "_claims", None) is not None:
+            self._claims.close()
+            self._claims = None
         if self._store is not None:
             self.flush()
             self._store = None

@@ -170,7 +170,7 @@ def test_who_warned_is_answered_with_the_quote_and_a_score(ask):
     result = ask("Who warned in 1962 that the quarrel about Albania could split the socialist camp?", "-f", "json")
     entries = json.loads(result.stdout)["answer"]
     assert (result.exit_code, [(e["name"], e["quote"], e["score"]) for e in entries]) == (
-        0, [("Adam Nowak", "the dispute over Albania might split the socialist camp.", 1.55)])
+        0, [("Adam Nowak", "the dispute over Albania might split the socialist camp.", 1.2207)])
 
 
 def test_who_complained_finds_the_speaker_in_the_month(ask):

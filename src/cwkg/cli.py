@@ -335,6 +335,8 @@ def ask(
         except Refusal as exc:
             _say(f"cannot answer: {explain(exc, load_catalog())}")
             return 2
+        if answer.caveat:
+            _say(answer.caveat)
         if show_query and fmt == "table":
             typer.echo(render.queries_text(answer))
         if fmt == "json":

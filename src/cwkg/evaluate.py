@@ -17,6 +17,7 @@ from unidecode import unidecode
 from cwkg.errors import CwkgError, InputError
 from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, occasion_names, read_gold
 from cwkg.graph.derived import write_derived
+from cwkg.graph.links import link_people
 from cwkg.graph.store import GraphStore
 from cwkg.loaders.source import SourceDocument
 from cwkg.pipeline import ingest_file
@@ -574,7 +575,10 @@ def evaluate(gold_path: Path, roots: list[Path]) -> Report:
             raise InputError(result.error or "cannot load", str(document))
         if result.document is None:
             raise InputError(f"gold key `document.id`: no document '{document_id(gold)}' in {document}", str(gold_path))
-        write_derived(store, [ox.NamedNode(result.document)])  # what the canned queries start from, as ingest does
+        # as ingest does: the record's persons linked to the volume's and the authority's (one person under the
+        # names the record and the volume give), then what the canned queries start from
+        link_people(store)
+        write_derived(store, [ox.NamedNode(result.document)])
         g = _Graph(store, ox.NamedNode(result.document))
         report = Report(str(gold_path), str(document), archive_of(gold))
         _score_mentions(g, gold, report)

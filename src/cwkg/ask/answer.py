@@ -54,6 +54,7 @@ class Answerer:
     def __init__(self, runner: Runner) -> None:
         self.runner = runner
         self.names = Names(runner)
+        self.caveat = ""  # set when the answer is ranked without the claim index
 
     # --- meetings ------------------------------------------------------------------------------------------------
 
@@ -107,40 +108,44 @@ class Answerer:
                      date=p.get("date"), document=p["document"], title=p.get("title"), score=score)
 
     def ranked(self, claim: str, window: DateWindow | None, stance: str | None, by: str | None = None) -> tuple[list[rank.Scored], dict[str, dict], set[str]]:
+        """Every statement of the window that matches the claim, scored (`rank`), with the window's positions and the
+        entities the claim names."""
         positions = self.positions(window, by)
-        entities = {f.iri for f in self.names.in_text(claim)}
-        words = rank.content_words(claim)
-        scored = [rank.Scored(k, rank.score(words, entities, p.get("quote") or "", set(p["subjects"]), p.get("stance"), stance))
-                  for k, p in positions.items()]
-        return rank.best(scored), positions, entities
+        entities = frozenset(f.iri for f in self.names.in_text(claim))
+        index = self.runner.claim_index()
+        if index is None:
+            self.caveat = rank.INTERIM
+        statements = [rank.Statement(k, p.get("quote") or "", frozenset(p["subjects"]), p.get("stance")) for k, p in positions.items()]
+        return rank.rank(rank.Claim(claim, entities, stance, window), statements, index), positions, set(entities)
 
     def said(self, q: Said) -> list[Entry]:
-        best, positions, in_claim = self.ranked(q.claim, q.window, q.stance)
+        scored, positions, in_claim = self.ranked(q.claim, q.window, q.stance)
         holders = self._role_holders(q.role, q.window) if q.role else None
-        entries = []
-        for s in best:
-            p = positions[s.key]
+
+        def answers(p: dict) -> bool:
             if q.by_state:  # the speaker itself when a state spoke, else none: a person's state is not read here yet
-                if "/id/state/" in p["who"]:
-                    entries.append(self._speaker_entry(p, s.score))
-                continue
+                return "/id/state/" in p["who"]
             # a person the claim names is what was spoken of, not who spoke
-            if not _named_person(p["who"], p.get("speaker")) or p["who"] in in_claim or (holders is not None and p["who"] not in holders):
-                continue
-            entries.append(self._speaker_entry(p, s.score))
-        return _merge(entries)
+            return _named_person(p["who"], p.get("speaker")) and p["who"] not in in_claim and (holders is None or p["who"] in holders)
+
+        best = rank.best([s for s in scored if answers(positions[s.key])])  # ranked among the statements that can answer
+        return _merge([self._speaker_entry(positions[s.key], s.score) for s in best])
 
     def named(self, q: Named) -> list[Entry]:
         by = self.names.one(q.by, "who named them", PERSON, q.window).iri if q.by else None
-        best, positions, in_claim = self.ranked(q.claim, q.window, None, by)
+        scored, positions, in_claim = self.ranked(q.claim, q.window, None, by)
         wanted = KIND_CLASS[q.what]
+
+        def named_in(p: dict) -> list[tuple[str, str]]:
+            return [(iri, name) for iri, (name, kind) in sorted(p["subjects"].items(), key=lambda kv: kv[1][0])
+                    if kind in wanted and iri not in in_claim and UNNAMED not in iri]
+
         entries = []
-        for s in best:
+        for s in rank.best([s for s in scored if named_in(positions[s.key])]):
             p = positions[s.key]
-            for iri, (name, kind) in sorted(p["subjects"].items(), key=lambda kv: kv[1][0]):
-                if kind in wanted and iri not in in_claim and UNNAMED not in iri:
-                    entries.append(Entry(name, iri, (name,), quote=p.get("quote"), meeting=p.get("meeting"), date=p.get("date"),
-                                         document=p["document"], title=p.get("title"), score=s.score))
+            for iri, name in named_in(p):
+                entries.append(Entry(name, iri, (name,), quote=p.get("quote"), meeting=p.get("meeting"), date=p.get("date"),
+                                     document=p["document"], title=p.get("title"), score=s.score))
         return _merge(entries)
 
     # --- discussed --------------------------------------------------------------------------------------------------
@@ -225,4 +230,4 @@ def answer(runner: Runner, question: str, reading: Question) -> Answer:
                 Discussed: ("discussed", a.discussed), Contacts: ("contacts", a.contacts)}
     kind, handler = handlers[type(reading)]
     entries = handler(reading)
-    return Answer(question, kind, reading, entries, list(runner.ran), "" if entries else "no answer in the store")
+    return Answer(question, kind, reading, entries, list(runner.ran), "" if entries else "no answer in the store", a.caveat)

@@ -171,6 +171,7 @@ class Answer:
     entries: list[Entry]
     ran: list[Ran]
     note: str = ""
+    caveat: str = ""  # how the answer falls short of the usual (ranked without the claim index, say)
 
     @property
     def names(self) -> list[str]:

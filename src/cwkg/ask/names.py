@@ -136,7 +136,10 @@ class Names:
                     continue
                 if n == 1 and (len(run[0]) < 3 or run[0].islower()):
                     continue  # a single lower-case word is a word, not a name (topics come through their phrases)
-                found = preferred(self.candidates(" ".join(run).rstrip(".").removesuffix("'s")), ())
+                phrase = " ".join(run).removesuffix("'s")
+                # an abbreviation keeps its dots ("U.S."); a sentence's full stop is dropped
+                found = (phrase.endswith(".") and preferred(self.candidates(phrase), ())) or \
+                    preferred(self.candidates(phrase.rstrip(".").removesuffix("'s")), ())
                 if len(found) == 1:
                     out.append(found[0])
                     taken = n

@@ -21,7 +21,7 @@ def _jsonable(value):
 
 def as_json(answer: Answer, show_query: bool = False) -> str:
     out = {"question": answer.question, "kind": answer.kind, "reading": asdict(answer.reading),
-           "answer": [asdict(e) for e in answer.entries], "note": answer.note}
+           "answer": [asdict(e) for e in answer.entries], "note": answer.note, "caveat": answer.caveat}
     if show_query:
         out["queries"] = [asdict(r) for r in answer.ran]
     return json.dumps(out, indent=2, ensure_ascii=False, default=_jsonable)

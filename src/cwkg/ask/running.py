@@ -1,5 +1,5 @@
 """Run the canned queries a question needs, keeping each one run (name, parameters, SPARQL) for --show-query, and
-give their rows as plain Python values."""
+give their rows as plain Python values; and give the store's claim index, where it has one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from cwkg.graph.sparqltext import with_values
+from cwkg.graph.store import GraphStore
 from cwkg.queries.catalog import CannedQuery, load_catalog
 from cwkg.queries.resolve import Resolver
 from cwkg.queries.runner import bind, run
@@ -29,6 +30,12 @@ class Runner:
     store: object  # a GraphStore or a RemoteStore: anything with .query
     catalog: dict[str, CannedQuery] = field(default_factory=load_catalog)
     ran: list[Ran] = field(default_factory=list)
+
+    def claim_index(self):
+        """The store's claim index (a `ClaimIndex`), or None for a store without one (a remote endpoint)."""
+        if isinstance(self.store, GraphStore):
+            return self.store.claim_index()
+        return None
 
     def rows(self, name: str, params: dict[str, str]) -> list[dict]:
         """The rows of one canned query; an entity parameter given as an IRI is bound as it is."""

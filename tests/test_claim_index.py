@@ -1,0 +1,177 @@
+"""The claim index (graph/claimindex.py) and the ranking of claims by it (ask/rank.py), on stores built here from
+records written for these tests: the index follows a re-ingest and a removal, a stemmed claim finds its statement,
+the time window bounds the answer, the verb's stance ranks a statement of that stance first, a store without the
+index builds it on first ask, and a store without one is ranked the interim way and says so."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from typer.testing import CliRunner
+
+from cwkg.ask import ask
+from cwkg.ask.rank import INTERIM, claim_terms
+from cwkg.cli import app
+from cwkg.graph.claimindex import FILE, terms
+from cwkg.graph.store import GraphStore
+
+WARSAW_1962 = """MEMORANDUM OF CONVERSATION
+
+Date: 14 May 1962
+Place: Warsaw
+Kind: memcon
+Participants: Pyotr Ivanov, Ambassador of the Soviet Union to Poland; Adam Nowak, Minister of Foreign Affairs of Poland
+
+On 14 May I called on Minister Nowak at the ministry. Nowak warned that tension was rising along the border with Czechoslovakia.
+
+I said that the harvest in Poland had been good.
+
+Pyotr Ivanov
+"""
+WARSAW_1963 = """MEMORANDUM OF CONVERSATION
+
+Date: 3 October 1963
+Place: Warsaw
+Kind: memcon
+Participants: Pyotr Ivanov, Ambassador of the Soviet Union to Poland; Adam Nowak, Minister of Foreign Affairs of Poland
+
+On 3 October Minister Nowak visited me at the embassy. Nowak said that the harvest in Poland had been good.
+
+Nowak said that grain exports to the Soviet Union would fall.
+
+I warned that grain exports to the Soviet Union would fall.
+
+Pyotr Ivanov
+"""
+
+
+def _ingest(folder: Path, store: Path) -> None:
+    result = CliRunner().invoke(app, ["--store", str(store), "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A store of the two records, made once; each test that changes a store works on a copy."""
+    folder = tmp_path_factory.mktemp("records")
+    (folder / "warsaw-1962.txt").write_text(WARSAW_1962, encoding="utf-8")
+    (folder / "warsaw-1963.txt").write_text(WARSAW_1963, encoding="utf-8")
+    store = tmp_path_factory.mktemp("store") / "store"
+    _ingest(folder, store)
+    return store
+
+
+@pytest.fixture
+def store(built, tmp_path) -> Path:
+    copy = tmp_path / "store"
+    shutil.copytree(built, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def docs(built) -> dict[str, str]:
+    """The two records' document IRIs by the year of their statements."""
+    with GraphStore(built) as s:
+        rows = s.query("SELECT DISTINCT ?doc ?date WHERE { ?p cw:inDocument ?doc ; cw:statedOn ?date }")
+        return {r["date"].value[:4]: r["doc"].value for r in rows}
+
+
+def _ask(store: Path, question: str) -> list[tuple[str, float]]:
+    result = CliRunner().invoke(app, ["--store", str(store), "ask", question, "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return [(e["name"], e["score"]) for e in json.loads(result.stdout)["answer"]]
+
+
+def _hits(store: Path, text: str) -> list[str]:
+    with GraphStore(store) as s:
+        return [h.document for h in s.claim_index().search(claim_terms(text))]
+
+
+# --- kept in step with the store ---------------------------------------------------------------------------------------
+
+def test_ingest_indexes_every_position_of_every_document(store, docs):
+    with GraphStore(store) as s:
+        assert s.claim_index().documents() == {docs["1962"]: 2, docs["1963"]: 3}
+
+
+def test_the_index_follows_a_document_ingested_again(store, docs, tmp_path):
+    folder = tmp_path / "again"
+    folder.mkdir()
+    (folder / "warsaw-1962.txt").write_text(WARSAW_1962, encoding="utf-8")
+    _ingest(folder, store)
+    with GraphStore(store) as s:
+        assert s.claim_index().documents() == {docs["1962"]: 2, docs["1963"]: 3}
+
+
+def test_the_index_follows_a_document_graph_replaced_with_other_words(store, docs):
+    old, new = "tension was rising along the border with Czechoslovakia.", "the talks on fishing rights had failed."
+    with GraphStore(store) as s:
+        graph = ox.NamedNode(docs["1962"])
+        triples = [ox.Triple(q.subject, q.predicate, ox.Literal(new) if q.object == ox.Literal(old) else q.object)
+                   for q in s.quads(graph)]
+        s.replace_graph(graph, triples)
+    assert (_hits(store, "rising tension"), _hits(store, "fishing talks")) == ([], [docs["1962"]])
+
+
+def test_the_index_follows_a_document_removed_from_the_store(store, docs):
+    with GraphStore(store) as s:
+        s.forget_graph(ox.NamedNode(docs["1962"]))
+        assert (s.claim_index().documents(), s.claim_index().pending()) == ({docs["1963"]: 3}, [])
+
+
+def test_a_write_cut_off_before_the_index_followed_is_caught_up_when_next_opened(store, docs):
+    with GraphStore(store) as s:
+        s.claim_index().expect([docs["1962"]])  # as before a write: then the process stops
+    with GraphStore(store) as s:
+        assert (s.claim_index().pending(), s.claim_index().documents()) == ([], {docs["1962"]: 2, docs["1963"]: 3})
+
+
+# --- words ---------------------------------------------------------------------------------------------------------------
+
+def test_claim_and_evidence_are_stemmed_alike():
+    assert (claim_terms("warned of rising tensions"), terms("warns that tension is rising")) == (
+        ["warn", "rise", "tension"], ["warn", "that", "tension", "is", "rise"])
+
+
+def test_a_stemmed_claim_finds_its_statement(store):
+    assert _ask(store, "Who warned of rising tensions in 1962?") == [("Adam Nowak", 1.2289)]
+
+
+# --- ranking -------------------------------------------------------------------------------------------------------------
+
+def test_the_time_window_bounds_the_answer(store):
+    assert (_ask(store, "Who said in 1962 that the harvest in Poland had been good?"),
+            _ask(store, "Who said in October 1963 that the harvest in Poland had been good?")) == (
+        [("Pyotr Ivanov", 1.5334)], [("Adam Nowak", 1.5334)])
+
+
+def test_the_stance_of_the_verb_ranks_a_statement_of_that_stance_first(store):
+    assert _ask(store, "Who warned in 1963 that grain exports would fall?") == [("Pyotr Ivanov", 1.2289), ("Adam Nowak", 0.9789)]
+
+
+# --- a store without the index ---------------------------------------------------------------------------------------------
+
+def test_a_store_without_the_index_builds_it_on_first_ask_and_says_so(store, caplog):
+    (store / FILE).unlink()
+    with caplog.at_level(logging.WARNING, logger="cwkg"), GraphStore(store) as s:
+        answer = ask(s, "Who warned of rising tensions in 1962?")
+    assert ([(e.name, e.score) for e in answer.entries], (store / FILE).exists(), [r.getMessage() for r in caplog.records]) == (
+        [("Adam Nowak", 1.2289)], True, [f"{store}: building the claim index from the 2 documents the store holds (once)"])
+
+
+class _Endpoint:
+    """A store seen only through SPARQL, as a remote endpoint is: it has no claim index."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.query = store.query
+
+
+def test_a_store_without_an_index_is_ranked_by_word_overlap_and_says_so(store):
+    with GraphStore(store) as s:
+        answer = ask(_Endpoint(s), "Who warned of rising tensions in 1962?")
+    assert (answer.names, answer.caveat) == (["Adam Nowak"], INTERIM)
