@@ -39,6 +39,7 @@ class _CitationRules:
     reference: re.Pattern[str]
     archive_continues: re.Pattern[str]
     abbreviated: tuple[tuple[re.Pattern[str], str], ...]
+    states: tuple[tuple[re.Pattern[str], str], ...]  # an archive's name or abbreviation -> the state whose records it holds
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,14 @@ def _citation_rules() -> _CitationRules:
             if line.strip() and not line.startswith("#")]
     alternation = lambda part: re.compile("|".join(f"(?:{row[1]})" for row in rows if row[0] == part), re.I)
     return _CitationRules(alternation("reference"), alternation("archive-continues"),
-                          tuple((re.compile(rf"^{re.escape(row[1])}\s+(?=\S*\d)"), row[2]) for row in rows if row[0] == "abbreviation"))
+                          tuple((re.compile(rf"^{re.escape(row[1])}\s+(?=\S*\d)"), row[2]) for row in rows if row[0] == "abbreviation"),
+                          tuple((re.compile(row[1]), row[2]) for row in rows if row[0] == "archive-state"))
+
+
+def archive_state(archive: str | None) -> str | None:
+    """The state whose records the cited archive holds (as the authority data names it), if the table knows it:
+    the record is that state's, and names others as that state did."""
+    return next((state for pattern, state in _citation_rules().states if archive and pattern.search(archive)), None)
 
 
 @dataclass(frozen=True)
@@ -172,6 +180,7 @@ def parse_page(page: str, source: str, fmt: str) -> SourceDocument:
         citation=citation,
         kind=document_kind(title),
         notes=(Note(SUMMARY, description),) if description else (),  # the editors' summary, read as text too
+        perspective=archive_state(citation.archive),
     )
 
 

@@ -150,3 +150,34 @@ def test_citations_of_other_archives_keep_the_archive_whole(line, archive, colle
 
     _, c = parse_citation(line)
     assert (c.archive, c.collection, c.archive_reference) == (archive, collection, reference)
+
+
+@pytest.mark.parametrize(("archive", "state"), [
+    ("People's Republic of China Foreign Ministry Archive", "People's Republic of China"),
+    ("AVPRF", "Soviet Union"),
+    ("Archive of the Ministry of Foreign Affairs, Republic of Hungary", "Hungary"),
+    ("Archive of Ministry of Foreign Affairs, Republic of Poland", "Poland"),
+    ("Some Private Collection", None),
+])
+def test_a_cited_archive_tells_whose_record_it_is(archive, state):
+    from cwkg.loaders.wilson_page import archive_state
+
+    assert archive_state(archive) == state
+
+
+def test_a_record_from_a_states_archive_names_a_divided_country_as_that_state_did(tmp_path):
+    """In a record from the Chinese Foreign Ministry's archive, 'Korea's Ambassador' is the DPRK's."""
+    from cwkg.extract.extract import extract
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Search in\n\nDigital Archive International History Declassified\n\nMay 06, 1964\n\n  • Citation\n\n    get citation\n\n"
+        '    "Record of Conversation," May 06, 1964, History and Public Policy Program Digital Archive, PRC FMA 109-01234-05, 12. '
+        "Translated by Pyotr Ivanov.\n\nRecord of Conversation\n\nComrade Wang Lirong received Pak Chol-min, Korea's Ambassador to "
+        "China. Pak Chol-min said that the harvest in his country was good and that relations between the two parties were "
+        "excellent in every respect, and he thanked the Chinese comrades for their help.\n", encoding="utf-8")
+    doc = load_document(page)
+    facts = extract(doc)
+    names = {p.ref: p.label for p in facts.persons}
+    assert (doc.perspective, [(names[p.holder], p.of.rsplit("/", 1)[-1]) for p in facts.posts]) == (
+        "People's Republic of China", [("Pak Chol-min", "north-korea")])
