@@ -70,3 +70,10 @@ def test_a_file_name_with_an_escape_sequence_is_shown_escaped_on_standard_output
     result = cwkg("ingest", "--verbose", str(name), store=tmp_path / "store", timeout=300)
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout + result.stderr and f"{tmp_path}/memo\\x1b[2J.txt: 1 documents" in result.stdout
+
+
+def test_a_user_and_password_in_the_endpoint_url_log_in_and_leave_the_address_whole():
+    from cwkg.graph.wikidata.client import ClientSettings, WikidataClient
+
+    sparql = WikidataClient(ClientSettings(endpoint="http://reader:p w#1@127.0.0.1:1/sparql"))._wrapper("ASK {}")
+    assert (sparql.endpoint, sparql.user, sparql.passwd) == ("http://127.0.0.1:1/sparql", "reader", "p w#1")

@@ -16,6 +16,7 @@ import os
 import socket
 import time
 import urllib.error
+from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timezone
@@ -25,7 +26,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
 from cwkg import __version__
-from cwkg.errors import CwkgError, conceal_url, without_userinfo
+from cwkg.errors import CwkgError, conceal_url, userinfo, without_userinfo
 from cwkg.safewrite import write_bytes
 
 from ..answers import DEFAULT_MAX_ANSWER_MB, RemoteError, quiet, read_capped, sparql_json
@@ -158,7 +159,13 @@ class WikidataClient:
         return Answer(bindings, today, False)
 
     def _wrapper(self, query: str) -> SPARQLWrapper:
-        sparql = SPARQLWrapper(self.settings.endpoint, agent=user_agent(self.settings.contact))
+        # A user and password written into the URL log in (HTTP basic authentication); left in the URL, a password
+        # holding a raw "#", "/", "?" or space would cut the host short and send the request somewhere else.
+        secret = userinfo(self.settings.endpoint)
+        sparql = SPARQLWrapper(without_userinfo(self.settings.endpoint), agent=user_agent(self.settings.contact))
+        if secret:
+            user, _, password = secret[:-1].partition(":")
+            sparql.setCredentials(unquote(user), unquote(password))
         sparql.setMethod(POST)  # VALUES of a few hundred ids would overflow a GET line
         sparql.setReturnFormat(JSON)
         sparql.setTimeout(max(1, int(self.settings.timeout_s)))
