@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import EXAMPLE
+from support import EXAMPLE, chromium_path
 
 
 @pytest.fixture
@@ -34,3 +34,17 @@ def loaded_store(tmp_path_factory):
     results = list(ingest(s, [EXAMPLE]))
     assert all(r.ok for r in results), results
     return s
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, driven headless by playwright (no browser download); skips without it."""
+    from playwright.sync_api import sync_playwright  # a test dependency (pip install ".[test]")
+
+    path = chromium_path()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield b
+        b.close()

@@ -29,7 +29,7 @@ from cwkg.web.app import Site, loopback_hosts
 from cwkg.web.pages import document_href
 from cwkg.web.reading import Snapshots
 from oxigraph_server import free_port
-from support import ROOT, chromium_path
+from support import ROOT
 
 TIRANA = """MEMORANDUM OF CONVERSATION
 
@@ -367,19 +367,6 @@ def test_a_taken_site_port_is_one_line_and_leaves_nothing_running(store_path):
 
 
 # --- in the browser ---------------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright  # a test dependency (pip install ".[test]")
-
-    path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield b
-        b.close()
-
 
 def test_in_the_browser_the_albania_question_shows_both_ambassadors_and_a_link_opens_the_quote(served, browser):
     page = browser.new_page(viewport={"width": 1180, "height": 330})

@@ -19,23 +19,10 @@ from cwkg.views.model import read_document
 from cwkg.views.network import read_network, render_network
 from cwkg.views.site import write_site
 from cwkg.views.timeline import read_timeline, render_timeline
-from support import CORPUS, EXAMPLE, chromium_path, need
+from support import CORPUS, EXAMPLE, need
 
 FRUS = CORPUS / "frus" / "frus1964-68v17-part1.xml"
 ALBANIA = "https://w3id.org/cwkg/id/state/albania"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright  # a test dependency (pip install ".[test]")
-
-    path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield b
-        b.close()
 
 
 class Opened:
