@@ -215,6 +215,13 @@ def test_an_endpoint_whose_default_graph_lacks_cwkgs_graphs_gets_a_hint_before_t
            "setting)", 1)
 
 
+def test_ask_of_an_endpoint_whose_default_graph_lacks_cwkgs_graphs_gets_the_hint(separate_graphs_endpoint):
+    url = separate_graphs_endpoint
+    result = cli(Path("/nonexistent"), "ask", "Which ambassadors discussed Albania in 1962?", "--endpoint", url)
+    assert (result.exit_code != 0, result.stderr.splitlines()[0].startswith(
+        f"note: {url}: its default graph holds none of cwkg's graphs")) == (True, True)
+
+
 def test_an_endpoint_serving_the_union_gets_no_hint(loaded, tmp_path):
     from oxigraph_server import RunningServer
 

@@ -369,7 +369,14 @@ def ask(
     def work() -> int:
         try:
             with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
-                answer = answer_question(store, question)
+                try:
+                    answer = answer_question(store, question)
+                except Refusal:
+                    if endpoint:
+                        _union_hint(store)  # a name the endpoint's default graph does not hold
+                    raise
+                if endpoint and not answer.entries:
+                    _union_hint(store)
         except Refusal as exc:
             _say(f"cannot answer: {explain(exc, load_catalog())}")
             return 2
