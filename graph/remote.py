@@ -141,3 +141,21 @@ class RemoteStore:
 def _detail(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return text[-1][:200] if text else ""
+
+
+UNION_HINT = ("note: {url}: its default graph holds none of cwkg's graphs, which are named graphs there; cwkg's queries "
+              "read the default graph, so serve it as the union of the named graphs (oxigraph serve "
+              "--union-default-graph, Fuseki tdb2:unionDefaultGraph, GraphDB/Virtuoso: their union default graph setting)")
+
+
+def union_hint(store: RemoteStore) -> str | None:
+    """The hint for an empty answer from an endpoint whose default graph lacks cwkg's graphs although its named
+    graphs hold them: its queries then find nothing, silently. Asked only after an empty answer (two small ASKs)."""
+    from .namespaces import OWL
+
+    try:
+        in_default = bool(store.query(f"ASK {{ ?o a {OWL.Ontology} }}"))
+        in_named = bool(store.query(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} }}"))
+    except Exception:  # noqa: BLE001 - a hint is never worth a failure of its own
+        return None
+    return None if in_default or not in_named else UNION_HINT.format(url=store.url)

@@ -108,3 +108,38 @@ class Server:
         if "permission denied" in said.lower():
             return f"may not listen on {self.bind}:{self.port} (permission denied); give a --port above 1023"
         return said
+
+
+SERVED = "cwkg-serve.pid"  # in the store folder while `cwkg serve` serves it: "PID URL"
+
+
+def mark_served(location: Path, url: str) -> None:
+    """Note in the store folder that this process serves it, so an ingest can say its data will not be seen there
+    until the server is started again (Oxigraph's read-only server takes no lock, and reads the store as opened)."""
+    try:
+        (location / SERVED).write_text(f"{os.getpid()} {url}\n", encoding="utf-8")
+    except OSError:
+        pass  # a store on a read-only disk: nothing can be ingested into it either
+
+
+def unmark_served(location: Path) -> None:
+    try:
+        marker = location / SERVED
+        if marker.read_text(encoding="utf-8").split()[0] == str(os.getpid()):
+            marker.unlink()
+    except (OSError, IndexError):
+        pass
+
+
+def served_by(location: Path) -> tuple[int, str] | None:
+    """The process id and URL of the `cwkg serve` serving the store in `location`, when one still runs."""
+    try:
+        pid, url = (location / SERVED).read_text(encoding="utf-8").split()[:2]
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # another user's server: alive
+    except (OSError, ValueError):
+        return None
+    return int(pid), url

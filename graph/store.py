@@ -114,6 +114,17 @@ def _check_store_folder(path: Path) -> None:
                             str(path))
 
 
+def require_store(path: Path) -> None:
+    """Refuse, in one line and creating nothing, a folder that holds no store: a command that reads it would
+    otherwise make an empty store there and answer from it (a bare header, exit 0), hiding a mistyped --store.
+    A file, or a folder of other files, is refused as `GraphStore` refuses it."""
+    _check_store_folder(path)
+    if not (path / "CURRENT").is_file():
+        what = "does not exist" if not path.exists() else "holds no store"
+        raise CwkgError(f"no store here: the folder {what}; `cwkg ingest` makes one (or give --store the folder of "
+                        "an existing store)", str(path))
+
+
 def store_error(exc: BaseException, path: Path | str) -> CwkgError:
     """What a failure of the store's engine means to a user: a damaged store (and how to rebuild it), a full disk,
     a permission; one line either way."""

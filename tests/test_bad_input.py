@@ -310,7 +310,7 @@ def test_an_export_into_a_closed_pipe_stops_quietly(store):
 
 
 def test_an_unknown_export_format_is_one_line(store):
-    one_line_error(cwkg("export", "--format", "yaml", store=store), 1, "yaml")
+    one_line_error(cwkg("export", "--format", "yaml", store=store), 2, "yaml")
 
 
 # --- validation and evaluation -----------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ SECRET_URL = "http://reader:s3cret-pw@127.0.0.1:1/sparql"
 
 
 @pytest.mark.parametrize("command", [("sparql", "ASK {}"), ("query", "documents"), ("push",)])
-def test_a_password_in_the_endpoint_url_is_not_printed(tmp_path, command):
-    result = cwkg(*command, "--endpoint", SECRET_URL, store=tmp_path / "store", timeout=120)
+def test_a_password_in_the_endpoint_url_is_not_printed(loaded, command):
+    result = cwkg(*command, "--endpoint", SECRET_URL, store=loaded, timeout=120)  # push reads a store that exists
     err = one_line_error(result, 1)
     assert err.startswith("error: http://127.0.0.1:1/sparql: ") and "s3cret-pw" not in result.stderr + result.stdout
     assert "reader" not in err

@@ -89,7 +89,7 @@ def test_a_query_written_to_a_full_disk_is_one_line(loaded):
 @pytest.mark.parametrize(("args", "line"), [
     (("stats", "--no-such-option"), "error: No such option: --no-such-option; see `cwkg stats --help`"),
     (("no-such-command",), "error: No such command 'no-such-command'; see `cwkg --help`"),
-    (("ingest",), "error: Missing argument 'paths'; see `cwkg ingest --help`"),
+    (("ingest",), "error: Missing argument 'PATH'; see `cwkg ingest --help`"),
     (("query", "documents", "--format", "xml"), "error: Invalid value for --format: 'xml' (use table, csv, tsv, json); "
                                                 "see `cwkg query --help`"),
 ])

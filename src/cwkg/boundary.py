@@ -38,6 +38,15 @@ class Boundary(TyperGroup):
     """cwkg's command group: a closed pipe and Ctrl-C leave a command as `ClosedPipe` and `Interrupted`, which
     Typer passes on instead of ending the process itself with its own code."""
 
+    def get_params(self, ctx: typer.Context):
+        """The group's parameters, and its commands' (once), with plain metavars (`helptext`)."""
+        if not getattr(self, "_plain", False):
+            from cwkg.helptext import plain
+
+            plain(self, ctx)
+            self._plain = True
+        return super().get_params(ctx)
+
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)

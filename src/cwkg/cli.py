@@ -39,11 +39,16 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _open_store(reading: bool = False):
-    """The embedded store; a command that only reads (`reading`) may get it read-only when it cannot be written."""
-    from cwkg.graph.store import GraphStore
+def _open_store(reading: bool = False, existing: bool | None = None):
+    """The embedded store; a command that only reads (`reading`) may get it read-only when it cannot be written.
+    Only `ingest` and `link` make a store: any other command (`existing`, the default when reading) on a folder
+    that holds none says so, and creates nothing, instead of answering from an empty store."""
+    from cwkg.graph.store import GraphStore, require_store
 
-    return GraphStore(resolve_store_path(State.store_option), reading=reading)
+    path = resolve_store_path(State.store_option)
+    if reading if existing is None else existing:
+        require_store(path)
+    return GraphStore(path, reading=reading)
 
 
 def _endpoint_option():
@@ -151,6 +156,7 @@ def ingest(
     if not files and not binaries:
         _fail("no files to load in " + ", ".join(map(str, paths)))
     err = Console(stderr=True)
+    _served_note()
     try:
         store = _open_store()
     except CwkgError as exc:
@@ -199,6 +205,17 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _served_note() -> None:
+    """Before an ingest into a store `cwkg serve` serves: the server answers from the store as it opened it."""
+    from cwkg.graph.serve import served_by
+
+    path = resolve_store_path(State.store_option)
+    served = served_by(path)
+    if served:
+        _say(f"note: {path} is being served by `cwkg serve` (process {served[0]}, {served[1]}), which keeps answering "
+             "from the data it opened; stop it and start it again to serve what this ingest loads")
+
+
 @app.command("queries")
 def list_queries() -> None:
     """List the canned queries and their parameters."""
@@ -209,6 +226,11 @@ def list_queries() -> None:
         typer.echo(f"    {q.description}")
         for p in q.params:
             typer.echo(f"    --param {p.name}=<{p.type}>{'' if p.required else ' (optional)'}  {p.doc}")
+
+
+def _wide_option():
+    return typer.Option(False, "--wide", help="Show tables' long text whole, however wide (default: cut to the "
+                        "terminal's width with an ellipsis; csv, tsv and json are never cut).")
 
 
 def _limit_option():
@@ -237,6 +259,15 @@ def _cut_note(limit_hit: bool, shown: int) -> None:
         _say(f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all")
 
 
+def _union_hint(store) -> None:
+    """Before an empty answer from a remote store: a hint when its default graph lacks cwkg's graphs."""
+    from cwkg.graph.remote import union_hint
+
+    hint = union_hint(store)
+    if hint:
+        _say(hint)
+
+
 def _run_read(work, endpoint: Optional[str], timeout: float) -> None:
     """Run a read against the embedded store within its time and memory limits, or a remote one directly."""
     from cwkg.bounded import bounded
@@ -252,6 +283,7 @@ def query(
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (default: table on a terminal, tsv otherwise)."),
     limit: Optional[int] = _limit_option(),
+    wide: bool = _wide_option(),
     endpoint: Optional[str] = _endpoint_option(),
     user: Optional[str] = _user_option(),
     password: Optional[str] = _password_option(),
@@ -280,7 +312,9 @@ def query(
         for item in result.unresolved:
             _say(f"warning: {item} names no entity in the graph; no rows match it")
         rows, cut = _rows(result.rows, limit)
-        output.write(result.columns, rows, fmt)
+        if not rows and endpoint:
+            _union_hint(store)
+        output.write(result.columns, rows, fmt, wide=wide)
         _cut_note(cut, len(rows))
         return 0
 
@@ -297,11 +331,15 @@ def _query_text(text: str) -> str:
     """The query itself, or the text of the file it names: UTF-8 text only."""
     from cwkg.inputs import read_text
 
+    from cwkg.queries.guard import looks_like_path
+
     try:
         is_file = len(text) < 4096 and "\n" not in text and Path(text).is_file()
     except OSError:
         is_file = False  # a long one-line query is no file name
     if not is_file:
+        if looks_like_path(text):
+            raise CwkgError("no such query file (give a SPARQL query, or the path of a file holding one)", text)
         return text
     return read_text(Path(text), MAX_QUERY_BYTES, "query file")
 
@@ -331,7 +369,14 @@ def ask(
     def work() -> int:
         try:
             with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
-                answer = answer_question(store, question)
+                try:
+                    answer = answer_question(store, question)
+                except Refusal:
+                    if endpoint:
+                        _union_hint(store)  # a name the endpoint's default graph does not hold
+                    raise
+                if endpoint and not answer.entries:
+                    _union_hint(store)
         except Refusal as exc:
             _say(f"cannot answer: {explain(exc, load_catalog())}")
             return 2
@@ -359,6 +404,7 @@ def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
     limit: Optional[int] = _limit_option(),
+    wide: bool = _wide_option(),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to other servers."),
     endpoint: Optional[str] = _endpoint_option(),
     user: Optional[str] = _user_option(),
@@ -389,7 +435,9 @@ def sparql(
                 elif isinstance(result, (ox.QuerySolutions, RemoteSolutions)):
                     columns = [v.value for v in result.variables]
                     rows, cut = _rows(({c: s[c] for c in columns} for s in result), limit)
-                    output.write(columns, rows, fmt)
+                    if not rows and endpoint:
+                        _union_hint(store)
+                    output.write(columns, rows, fmt, wide=wide)
                     _cut_note(cut, len(rows))
                 else:
                     ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
@@ -417,7 +465,7 @@ def export(
     from cwkg.safewrite import refuse_unless_replaceable
 
     if fmt not in FORMATS:
-        _fail(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+        raise typer.BadParameter(f"'{fmt}' (use {', '.join(FORMATS)})", param_hint="--format")
     try:
         if out is not None:
             refuse_unless_replaceable(out)
@@ -491,7 +539,7 @@ def push(
     from cwkg.graph.remote import RemoteStore
 
     if protocol not in ("gsp", "update"):
-        _fail(f"unknown protocol '{protocol}' (use gsp or update)")
+        raise typer.BadParameter(f"'{protocol}' (use gsp or update)", param_hint="--protocol")
     try:
         target = Endpoint.from_url(endpoint, update=update, store=gsp)
         credentials = Credentials(user, password, token)
@@ -688,7 +736,8 @@ def serve(
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),
     writable: bool = typer.Option(False, "--writable", help="Also accept SPARQL updates and Graph Store writes (default: read-only)."),
-    timeout_s: Optional[int] = typer.Option(None, "--timeout-s", help="Stop any query that runs longer than this many seconds."),
+    timeout: Optional[int] = typer.Option(None, "--timeout", help="Stop any query that runs longer than this many seconds."),
+    timeout_s: Optional[int] = typer.Option(None, "--timeout-s", hidden=True, help="The old name of --timeout."),
     site_port: Optional[int] = typer.Option(None, "--site-port", help="Port of the site: question box, canned-query forms, "
                                             "document, network and timeline views (default: --port + 1)."),
     no_site: bool = typer.Option(False, "--no-site", help="Serve the SPARQL endpoint only."),
@@ -697,7 +746,7 @@ def serve(
     from cwkg.graph.serve import Server
     from cwkg.web.serving import run as serve_both
 
-    server = Server(resolve_store_path(State.store_option), bind, port, writable, timeout_s)
+    server = Server(resolve_store_path(State.store_option), bind, port, writable, timeout if timeout is not None else timeout_s)
     try:
         serve_both(server, None if no_site else (port + 1 if site_port is None else site_port), _say)
     except CwkgError as exc:
@@ -705,7 +754,8 @@ def serve(
 
 
 @app.command()
-def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json.")) -> None:
+def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json."),
+          wide: bool = _wide_option()) -> None:
     """Counts: triples, graphs, documents, meetings, persons, posts and mentions."""
     from cwkg.graph.stats import collect
 
@@ -716,7 +766,7 @@ def stats(fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table,
             partial = store.partial_loads()
     except CwkgError as exc:
         _fail(str(exc))
-    output.write(["measure", "value"], rows, fmt)
+    output.write(["measure", "value"], rows, fmt, wide=wide)
     for path, began in partial:
         _say(f"warning: {path} is partly loaded (begun {began}); `cwkg ingest` it again to complete it")
 
@@ -757,7 +807,7 @@ def validate(
     report: dict = {}
     failed = False
     try:
-        with _open_store() as store:
+        with _open_store(existing=True) as store:
             store.ensure_static()
             graphs = _chosen_graphs(store, [], document)
             if run_shacl:

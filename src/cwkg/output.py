@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 from typing import IO
 
@@ -32,7 +33,10 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     return text
 
 
-def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = None, count: bool = True) -> None:
+def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = None, count: bool = True,
+          wide: bool = False) -> None:
+    """Rows in `fmt`. A table fits the terminal (`fit`: long cells cut with an ellipsis) unless `wide`; CSV, TSV and
+    JSON are data for another program, so never cut."""
     out = out or sys.stdout
     if fmt == "json":
         json.dump([{c: cell(r[c]) for c in columns if r.get(c) is not None} for r in rows], out, ensure_ascii=False, indent=2)
@@ -46,14 +50,58 @@ def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = 
         from rich.console import Console
         from rich.table import Table
 
+        texts = [[compact(r[c]).replace("\n", " ") for c in columns] for r in rows]
+        width = terminal_width()
+        caps = natural_widths(columns, texts) if wide else fit(natural_widths(columns, texts), width - table_frame(len(columns)))
         table = Table(show_lines=False)
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(compact(r[c]) for c in columns))
-        Console(file=out).print(table)
+        for c, cap in zip(columns, caps):
+            table.add_column(_cut(c, cap), no_wrap=True, width=cap)
+        for line in texts:
+            table.add_row(*(_cut(t, cap) for t, cap in zip(line, caps)))
+        needed = sum(caps) + table_frame(len(columns))
+        Console(file=out, width=max(width, needed) if wide else width).print(table)
         if count:
             Console(file=sys.stderr).print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+def terminal_width() -> int:
+    """The terminal's columns: COLUMNS when set (so a test or a pipe can choose), else the terminal's, else 80."""
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def table_frame(columns: int) -> int:
+    """Characters a rich table spends on borders and padding: a bar and a space either side of each cell."""
+    return 3 * columns + 1
+
+
+def natural_widths(columns: list[str], texts: list[list[str]]) -> list[int]:
+    """Each column's width with nothing cut: its header or its longest cell."""
+    from rich.cells import cell_len
+
+    return [max([cell_len(c)] + [cell_len(line[i]) for line in texts]) for i, c in enumerate(columns)]
+
+
+MIN_COLUMN = 3  # a column cut narrower than this shows only an ellipsis
+
+
+def fit(widths: list[int], room: int) -> list[int]:
+    """Widths within `room`: the widest columns are narrowed first, to a common cap, so short columns (a date, a
+    count) stay whole and only the long text is cut."""
+    if sum(widths) <= room:
+        return list(widths)
+    cap = max(widths)
+    while cap > MIN_COLUMN and sum(min(w, cap) for w in widths) > room:
+        cap -= 1
+    return [min(w, cap) for w in widths]
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` within `width` terminal cells, its end replaced by "…" when cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)) + "…"
 
 
 def default_format() -> str:

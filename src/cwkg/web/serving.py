@@ -16,7 +16,7 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from cwkg.errors import CwkgError
-from cwkg.graph.serve import Server
+from cwkg.graph.serve import Server, mark_served, unmark_served
 
 from .app import Site, loopback_hosts
 from .reading import Snapshots
@@ -126,6 +126,7 @@ def run(endpoint: Server, site_port: int | None, say: Callable[[str], None]) -> 
         if not endpoint.ready(process):
             said = endpoint.why_stopped(_stderr(process))
             raise CwkgError(f"the server did not start (exit {process.wait()}){': ' + said if said else ''}")
+        mark_served(endpoint.location, endpoint.query_url)
         mode = "read-write" if endpoint.writable else "read-only"
         if site is None:
             say(f"SPARQL endpoint: {endpoint.query_url}  (queries: --endpoint {endpoint.query_url}; {mode}; Ctrl-C stops it)")
@@ -145,6 +146,7 @@ def run(endpoint: Server, site_port: int | None, say: Callable[[str], None]) -> 
         for sig in previous:
             signal.signal(sig, signal.SIG_IGN)
         _shut(process, site)
+        unmark_served(endpoint.location)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
