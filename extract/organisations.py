@@ -20,8 +20,9 @@ Families, each with its own normal form, so that two wordings of one organ are o
 - events: party congresses and plenums by ordinal or month, conferences and summits, wars, crises, uprisings and
   revolutions (of a state, a place or a date: "the Quiet Revolution" is a figure of speech), treaties,
   agreements and doctrines by name ("the Bled Agreement" and "the Bled Treaty" are one), affairs and incidents
-  named for a place or a person ("the Ruritania affair"), a person's speech named as an occasion ("the Ivanov
-  speech"), and a body's meeting or session ("the NATO meeting").
+  named for a place or a person ("the Ruritania affair") or told by their kind and place ("the frontier incident
+  in Ruritania"), a person's speech named as an occasion ("the Ivanov speech"), and a body's meeting or session
+  ("the NATO meeting", "the 212th meeting of the Strelsau Planning Group": the 212th Strelsau Planning Group meeting).
 
 Who an organ belongs to is the state, party or body the name holds ("Bulgarian", "of Bulgaria", "BKP"); a bare organ
 ("the Politburo", "the MFA") belongs to the one owner the record gives that organ elsewhere. A name the authority
@@ -412,8 +413,10 @@ class _Finder:
                              or _is_ordinal(left[k - 1].text) or family in ("incident", "speech") and _TITLED.fullmatch(left[k - 1].text)):
                 k -= 1  # "the Ruritania affair", "the Ivanov speech": a proper name before the head names the occasion
             left = left[k:]
-            if not left:
+            if not left and not (family == "meeting" and self._of_a_body(i)) and (described := self._described(i, family)) is None:
                 return None
+            if not left and family == "incident":
+                left = [described]
         end_i = i
         if head.text == "Consulate" and i + 1 < len(toks) and toks[i + 1].text == "General" and self._joined(i):
             end_i = i + 1
@@ -439,6 +442,54 @@ class _Finder:
             return None
         return self._assemble(kind, family, left, toks[i:end_i + 1], tail, owner_at, host_at, lower, before)
 
+    def _of_a_body(self, i: int) -> bool:
+        """Whether a lower-case "meeting" or "session" at token i is followed by "of (the)" and a body's name ("the
+        March meeting of the Ruritanian Advisory Group"): the body's meeting, named as "the Ruritanian Advisory Group
+        meeting" is."""
+        _, tail = self._body_after(i)
+        return bool(tail)
+
+    def _body_after(self, i: int) -> tuple[int, list[_Token]]:
+        """The body named after a head's "of (the)": where its words begin, and its tokens (none when the words after
+        "of" do not end in an organisation's head word or name an organisation or party)."""
+        toks = self.tokens
+        if not (i + 2 < len(toks) and self._joined(i) and toks[i + 1].text in ("of", "OF")):
+            return i, []
+        m = i + 2
+        if toks[m].text in ("the", "THE") and self._joined(m - 1):
+            m += 1
+        if m >= len(toks) or not self._joined(m - 1):
+            return i, []
+        items = self._items(m, ORGANIZATION)
+        while items and items[-1] + 1 < len(toks) and self._joined(items[-1]) and toks[items[-1] + 1].word \
+                and toks[items[-1] + 1].text not in _STOP and self._item(toks[items[-1] + 1], ORGANIZATION):
+            items.append(items[-1] + 1)  # "of the NATO Council": the body's own name goes on after a mention in it
+        after = items[-1] + 1 if items else len(toks)
+        if not items or after < len(toks) and self._joined(items[-1]) and toks[after].word and toks[after].text.islower() \
+                and toks[after].text not in _FUNCTION:
+            return i, []  # "the meeting of the Embassy staff": the staff's meeting, not a body's
+        last = toks[items[-1]]
+        if last.mention is None and len(items) == 1:
+            return i, []  # "the meeting of the Committee": a bare head names no body
+        body = last.mention.kind in ("organization", "party") if last.mention is not None else \
+            _HEADS.get(last.text, ("", "", False))[0] == ORGANIZATION
+        return (m, [toks[x] for x in items]) if body else (i, [])
+
+    def _described(self, i: int, family: str) -> _Token | None:
+        """The word that says what happened, in "the frontier incident in Ruritania": an incident told by its kind
+        and its place (a definite article, one lower-case word, the head, "in"/"at" and a state or place) is one
+        occasion; "a border incident" or "the incident" is none."""
+        toks = self.tokens
+        if family != "incident" or i < 2 or not (self._joined(i - 2) and self._joined(i - 1)):
+            return None
+        what, article = toks[i - 1], toks[i - 2]
+        if article.text.lower() != "the" or not what.word or not what.text.islower() or what.text in _FUNCTION:
+            return None
+        if not (i + 2 < len(toks) and self._joined(i) and self._joined(i + 1) and toks[i + 1].text in ("in", "at")):
+            return None
+        place = toks[i + 2]
+        return what if place.mention is not None and place.mention.kind in ("state", "place", "region") else None
+
     def _tail(self, i: int, kind: str, family: str) -> tuple[list[_Token], int | None, int | None]:
         """The "of"/"for"/"on" phrase after a head, and where in it the owner ("of Bulgaria") and the host ("in the
         DPRK") are: tokens, index of the owner mention, index of the host mention."""
@@ -448,7 +499,7 @@ class _Finder:
         k = i
         while k + 1 < len(toks) and self._joined(k):
             lead = toks[k + 1]
-            placed = lead.text in _PLACED and (family in ("embassy", "war", "uprising", "crisis", "conference"))
+            placed = lead.text in _PLACED and (family in ("embassy", "war", "uprising", "crisis", "conference", "incident"))
             if lead.text not in _LEADS and not placed or out and not placed:
                 break  # one "of" phrase (its own "of"s inside it), then only where the thing is
             m = k + 2
@@ -549,8 +600,21 @@ class _Finder:
             return None  # "the Atlantic Community", "the international community": a notion, not a body
         if family in ("war", "crisis", "conference", "accord") and not left and not tail:
             return None
-        if family == "meeting" and not any(m.kind in ("organization", "party") for m in entities):
+        _, body = self._body_after(self.tokens.index(head[-1])) \
+            if family == "meeting" and lower and all(t.mention is None and (_is_ordinal(t.text) or t.text in _MONTHS or _YEAR.fullmatch(t.text))
+                                                     for t in left) else (0, [])
+        if family == "meeting" and not body and not any(m.kind in ("organization", "party") for m in entities):
             return None  # a body's meeting or session ("the NATO meeting"); "the Moscow meeting" is told of, not named
+        if body:  # "the meeting of the Ruritanian Advisory Group": the body's own name stays its own mention
+            at = self.tokens.index(head[0])
+            which = left or [self.tokens[at - 1]] if at and self._joined(at - 1) and re.fullmatch(
+                r"\d+(?:st|nd|rd|th)", self.tokens[at - 1].text) else left
+            # "the 212th meeting of the Council", "the May meeting of the Council": the 212th, the May Council meeting
+            words = " ".join([t.text for t in which] + [text[body[0].start:body[-1].end], head[0].text.lower()])
+            start = which[0].start if which else head[0].start
+            name = _Name(kind, family, start, head[-1].end, start, body[-1].end, words, written=words)
+            name.rule = f"{family}-of-a-body"
+            return name
         if family == "speech" and (any(m.kind != "person" for m in entities) or not left):
             return None  # a speech named as an occasion is a person's ("the Ivanov speech"), not a state's
         # The owner: a state, party or body after "of", else the one before the head.

@@ -306,5 +306,34 @@ def test_a_bodys_meeting_or_session_is_an_event(authority, gazetteer):
         "World Bank meeting", "NATO session"]
 
 
+def test_a_meeting_of_a_named_body_is_that_bodys_meeting_and_the_body_stays_its_own_name(authority, gazetteer):
+    result = found("The paper went to the March 11-13 meeting of the Strelsau Planning Group.", authority, gazetteer)
+    assert names(result) == [("meeting", "event"), ("Strelsau Planning Group", "organization")]
+    assert [e.label for e in result.entities] == ["Strelsau Planning Group meeting", "Strelsau Planning Group"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("It was approved at the 212th meeting of the Strelsau Planning Group.", "212th Strelsau Planning Group meeting"),
+    ("It was approved at the May meeting of the Strelsau Planning Group.", "May Strelsau Planning Group meeting"),
+    ("It was raised at the 3rd session of the NATO Council.", "3rd NATO Council session"),
+])
+def test_a_body_meeting_keeps_the_number_or_month_that_tells_it_apart(authority, gazetteer, text, label):
+    assert [e.label for e in found(text, authority, gazetteer).entities if e.kind == "event"] == [label]
+
+
+def test_the_meeting_of_a_bodys_staff_or_of_a_bare_head_is_no_event(authority, gazetteer):
+    assert names(found("He spoke at the meeting of the Embassy staff and at the meeting of the Committee.", authority, gazetteer)) == []
+
+
+def test_an_incident_told_by_its_kind_and_place_is_an_event(authority, gazetteer):
+    result = found("He recalled the frontier incident in Bulgaria.", authority, gazetteer)
+    assert names(result) == [("frontier incident", "event")]
+    assert [e.label for e in result.entities] == ["frontier incident in Bulgaria"]
+
+
+def test_an_indefinite_or_unplaced_incident_is_no_event(authority, gazetteer):
+    assert names(found("He recalled a frontier incident in Bulgaria and the incident in Sofia.", authority, gazetteer)) == []
+
+
 def test_a_meeting_named_by_its_place_or_by_nothing_is_no_event(authority, gazetteer):
     assert names(found("After the Strelsau meeting and a second meeting he left.", authority, gazetteer)) == []
