@@ -110,14 +110,15 @@ _PLACED = {"in", "to", "at", "IN", "TO", "AT"}  # where an embassy sits; where a
 _FUNCTION = {"of", "in", "on", "at", "for", "with", "to", "by", "from", "and", "or", "but", "that", "which", "who",
              "was", "were", "is", "are", "be", "been", "had", "has", "have", "would", "will", "could", "should",
              "might", "may", "must", "can", "did", "does", "do", "as", "than", "then", "when", "while", "after",
-             "before", "since", "until", "if", "not", "also", "itself", "there", "here", "said", "says"}
+             "before", "since", "until", "if", "not", "also", "itself", "there", "here", "said", "says",
+             "he", "she", "it", "we", "they", "you"}  # a pronoun after the head begins the next clause
 # Hypothetical or figurative: "another uprising", "a new Munich", "a second Cuba".
 _NOT_THIS = {"another", "a", "an", "new", "any", "every", "each", "no"}
 
 _NEAR = 24  # the mentions before a name's end that are read for overlap (a name holds few words)
 _TOKEN = re.compile(r"\x01\x02*|(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['\-/&][A-Za-z0-9]+)*'?|[^\s\-]")
 _SPACE = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?")
-_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)|[IVXL]{1,6}(?:th)?|(?:[Tt]wenty|[Tt]hirty)-\w+|[A-Za-z]+(?:st|nd|rd|th)")
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th|ST|ND|RD|TH)|[IVXL]{1,6}(?:th)?|(?:[Tt]wenty|[Tt]hirty)-\w+|[A-Za-z]+(?:st|nd|rd|th)")
 _YEAR = re.compile(r"1[89]\d\d")
 _CAPS = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{2,6})?")
 _TITLED = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z]+)*'?")
@@ -359,7 +360,7 @@ class _Finder:
         if t.mention is not None:
             return t.mention.kind in ("state", "party", "organization", "place", "region")
         w = t.text
-        if w in _STOP or w.title() in _STOP or not w[:1].isalnum() or w in _MONTHS or w in _DAYS:
+        if w in _STOP or w.title() in _STOP or not w[:1].isalnum() or w.title() in _MONTHS or w.title() in _DAYS:
             return False
         if _YEAR.fullmatch(w):
             return kind == EVENT
@@ -371,7 +372,7 @@ class _Finder:
             if t.mention is not None or not t.word:
                 continue
             head = t.text[:1].upper() + t.text[1:].lower() if t.text.isupper() and len(t.text) > 3 else t.text
-            if head != t.text and head != "Embassy":
+            if head != t.text and head != "Embassy" and not self._numbered_in_capitals(i, head):
                 continue  # a heading in capitals ("EASTERN EUROPE AND THE WARSAW PACT") is read as words, not a name
             lower = head.lower() == head
             spec = _HEADS.get(head) or (_HEADS.get(head[:1].upper() + head[1:]) if lower else None)
@@ -410,8 +411,9 @@ class _Finder:
             # dates stand before a lower-case head ("the conference", "a leadership crisis" name nothing).
             k = len(left)
             while k > 0 and (left[k - 1].mention is not None or left[k - 1].text in _MONTHS or _YEAR.fullmatch(left[k - 1].text)
-                             or _is_ordinal(left[k - 1].text) or family in ("incident", "speech") and _TITLED.fullmatch(left[k - 1].text)):
-                k -= 1  # "the Ruritania affair", "the Ivanov speech": a proper name before the head names the occasion
+                             or _is_ordinal(left[k - 1].text) or family in ("incident", "speech") and _TITLED.fullmatch(left[k - 1].text)
+                             or family == "meeting" and _CAPS.fullmatch(left[k - 1].text)):
+                k -= 1  # "the Ruritania affair", "the Ivanov speech", "the NSC meeting": a name before the head names the occasion
             left = left[k:]
             if not left and not (family == "meeting" and self._of_a_body(i)) and (described := self._described(i, family)) is None:
                 return None
@@ -432,7 +434,7 @@ class _Finder:
                 return None  # "Staff Director", "Staff Secretary": a title
             if lower and nxt.text.islower() and nxt.text not in _FUNCTION:
                 return None  # "the conference room", "the embassy staff": the head is a modifier
-            if nxt.text[:1].isdigit() or not lower and nxt.text[:1].isupper() and nxt.text not in _STOP:
+            if nxt.text[:1].isdigit() or not lower and nxt.text[:1].isupper() and nxt.text.title() not in _STOP:
                 return None  # "Conference Files", "Record Group 59": another name goes on
         elif nxt is not None and nxt.mention is not None and nxt.mention.kind != "person":
             return None
@@ -441,6 +443,12 @@ class _Finder:
         if before in _NOT_THIS and kind == EVENT and family != "congress":
             return None
         return self._assemble(kind, family, left, toks[i:end_i + 1], tail, owner_at, host_at, lower, before)
+
+    def _numbered_in_capitals(self, i: int, head: str) -> bool:
+        """Whether a head in a heading in capitals is an occasion named by its number ("THE 12TH NSC MEETING ON MAY 2",
+        "THE 9TH CONGRESS"): an ordinal among the three words before it tells a name from a heading's words."""
+        return _HEADS.get(head, ("", "", False))[1] in ("meeting", "congress", "plenum", "conference") and any(
+            _is_ordinal(t.text) and t.text[:1].isdigit() for t in self.tokens[max(0, i - 3):i])
 
     def _of_a_body(self, i: int) -> bool:
         """Whether a lower-case "meeting" or "session" at token i is followed by "of (the)" and a body's name ("the
@@ -603,7 +611,8 @@ class _Finder:
         _, body = self._body_after(self.tokens.index(head[-1])) \
             if family == "meeting" and lower and all(t.mention is None and (_is_ordinal(t.text) or t.text in _MONTHS or _YEAR.fullmatch(t.text))
                                                      for t in left) else (0, [])
-        if family == "meeting" and not body and not any(m.kind in ("organization", "party") for m in entities):
+        if family == "meeting" and not body and not any(m.kind in ("organization", "party") for m in entities) \
+                and not any(t.mention is None and _CAPS.fullmatch(t.text) for t in left):
             return None  # a body's meeting or session ("the NATO meeting"); "the Moscow meeting" is told of, not named
         if body:  # "the meeting of the Ruritanian Advisory Group": the body's own name stays its own mention
             at = self.tokens.index(head[0])
@@ -665,7 +674,7 @@ class _Finder:
         involves = tuple(dict.fromkeys(m.entity for m in entities if m.kind == "state" and m.entity not in (owner, host))) \
             if kind == EVENT else ()
         name = _Name(kind, family, start, end, full_start, full_end, _normal(family, words, ordinals, months, head_text),
-                     owner, host, ordinals[0] if family == "congress" else None, involves, _written(text[full_start:full_end]))
+                     owner, host, ordinals[0] if family == "congress" else None, involves, _written(text[full_start:full_end], head_word))
         name.rule = f"{family}-name"
         return name
 
@@ -874,9 +883,14 @@ def _normal(family: str, words: str, ordinals: list[int], months: list[str], hea
     return w
 
 
-def _written(phrase: str) -> str:
-    """A name as written, without its article and with its spaces single."""
-    return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", phrase).strip(), flags=re.I)
+def _written(phrase: str, head: str = "") -> str:
+    """A name as written, without its article and with its spaces single; one in a heading in capitals as it is
+    written in a sentence ("44TH NSC MEETING": "44th NSC Meeting")."""
+    phrase = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", phrase).strip(), flags=re.I)
+    if not phrase.isupper() or not head or not any(_ORDINAL.fullmatch(w) and w[:1].isdigit() for w in phrase.split(" ")):
+        return phrase
+    return " ".join(w.lower() if _ORDINAL.fullmatch(w) and w[:1].isdigit() else head if w.title() == head else w
+                    for w in phrase.split(" "))
 
 
 def _slug(text: str) -> str:

@@ -321,6 +321,20 @@ def test_a_body_meeting_keeps_the_number_or_month_that_tells_it_apart(authority,
     assert [e.label for e in found(text, authority, gazetteer).entities if e.kind == "event"] == [label]
 
 
+def test_a_meeting_named_by_a_bodys_abbreviation_is_an_event(authority, gazetteer):
+    assert [e.label for e in found("After the 12th RPG meeting he left.", authority, gazetteer).entities] == ["12th RPG meeting"]
+
+
+def test_a_numbered_occasion_in_a_heading_in_capitals_is_named_as_in_a_sentence(authority, gazetteer):
+    result = found("SUMMARY OF DECISIONS AT THE 12TH RPG MEETING ON MAY 2, 1966", authority, gazetteer)
+    assert names(result) == [("12TH RPG MEETING", "event")]
+    assert [e.label for e in result.entities] == ["12th RPG Meeting"]
+
+
+def test_a_heading_in_capitals_without_a_number_names_no_occasion(authority, gazetteer):
+    assert names(found("EASTERN EUROPE AND THE RPG MEETING", authority, gazetteer)) == []
+
+
 def test_the_meeting_of_a_bodys_staff_or_of_a_bare_head_is_no_event(authority, gazetteer):
     assert names(found("He spoke at the meeting of the Embassy staff and at the meeting of the Committee.", authority, gazetteer)) == []
 
