@@ -27,6 +27,7 @@ from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
+from .glossed import Glossed, glossed_institutions
 from .markup import disagreements, listed_agreed, marked_candidates, marked_persons
 from .markup_check import Disagreement
 from .participants import from_markup, from_text
@@ -109,6 +110,17 @@ def segmentation(a: Annotated) -> None:
                 and not labelled(p)]
 
 
+def _joined_facts(first: list, then: list) -> list:
+    """Entity facts of two finders, one per key: a glossed "S/P" and "the Policy Planning Council" are one."""
+    out = {f.key: f for f in first}
+    for f in then:
+        if f.key in out:
+            out[f.key].aliases |= f.aliases | {f.label}
+        else:
+            out[f.key] = f
+    return list(out.values())
+
+
 def entities(a: Annotated) -> None:
     """States, parties, places and events; a volume's persons; offices named alone ("the Vice President")."""
     doc, text = a.doc, a.text  # the body and the notes read for names
@@ -132,10 +144,12 @@ def entities(a: Annotated) -> None:
     if a.perspective:
         a.entity_mentions = _without_overlaps(a.entity_mentions, a.offices.mentions(text, a.entity_mentions, doc.date,
                                                                                     a.perspective, a.paragraph_of))
+    glossed = glossed_institutions(doc, a.entity_mentions, a.authority, a.paragraph_of) if a.use_markup else Glossed()
+    a.entity_mentions += glossed.mentions
     # Organisations and events by the shapes of their names, where no mention stands (one wholly inside a name stays).
     found = organisations.find(text, a.entity_mentions, a.authority, doc.doc_id, a.paragraph_of, a.perspective, a.year)
     a.entity_mentions = [m for m in a.entity_mentions if m not in found.replaced] + found.mentions
-    a.institutions = found.entities
+    a.institutions = _joined_facts(glossed.entities, found.entities)
 
 
 def persons(a: Annotated) -> None:

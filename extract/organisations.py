@@ -883,6 +883,23 @@ def _normal(family: str, words: str, ordinals: list[int], months: list[str], hea
     return w
 
 
+def names_a_body(phrase: str) -> bool:
+    """Whether a phrase is an institution's name by its shape: capitalised words whose head is an organisation's
+    head word, last or before its "of"/"for"/"on" phrase ("Policy Planning Council", "Bureau of European Affairs",
+    "Council for Mutual Economic Assistance"), and not a person's title ("Deputy Chief of Mission")."""
+    words = phrase.split()
+    if not words or words[0] in _STOP or not all(w[:1].isupper() or w in _JOIN for w in words):
+        return False
+    return any(_HEADS.get(w, ("", "", False))[0] == ORGANIZATION and (k == len(words) - 1 or words[k + 1] in _LEADS)
+               for k, w in enumerate(words))
+
+
+def record_key(kind: str, words: str, scope: str) -> str:
+    """The key of an organisation or event of one record that no owner makes standing: the same for every wording
+    the record gives it ("the Policy Planning Council", a glossed "S/P")."""
+    return f"{kind}:document-{_slug(scope)}/{_slug(words)}"
+
+
 def _written(phrase: str, head: str = "") -> str:
     """A name as written, without its article and with its spaces single; one in a heading in capitals as it is
     written in a sentence ("44TH NSC MEETING": "44th NSC Meeting")."""

@@ -233,7 +233,8 @@ def _moments(span: tuple[str, str] | None) -> tuple[str, str] | None:
     return f"{span[0][:10]}T00:00:00", f"{span[1][:10]}T23:59:59"
 
 
-def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...], path: Path) -> SourceDocument:
+def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...], path: Path,
+              terms: tuple[tuple[str, str], ...] = ()) -> SourceDocument:
     doc_id = div.get(XML_ID) or f"d{div.get('n')}"
     head = div.find(f"{TEI}head")
     head_text = _text(head) if head is not None else ""
@@ -260,7 +261,7 @@ def _document(div: etree._Element, volume: str, people: tuple[VolumePerson, ...]
         date_time=(published[0], published[1] or published[0]) if published[0] else _moments(span),
         dateline_date=_day(span[0]) if span and span[0] == span[1] and re.search(r"\d", _text(when)) else None,
         subjects=subjects, participants=participants, marked=tuple(marks), volume=volume,
-        people=people, perspective="United States", notes=_notes(left_out),
+        people=people, perspective="United States", notes=_notes(left_out), terms=terms,
     )
 
 
@@ -301,7 +302,7 @@ def records(path: Path) -> Iterator[SourceDocument | VolumeRecord]:
             if not announced:
                 yield VolumeRecord(volume, title or volume, str(path), persons, terms)
                 announced = True
-            yield _document(elem, volume, persons, path)
+            yield _document(elem, volume, persons, path, terms)
             xmlsafe.release(elem)
     if not announced:
         yield VolumeRecord(volume, title or volume, str(path), persons, terms)

@@ -133,6 +133,7 @@ class SourceDocument:
     # the source has no fixed pages. Evidence names its page from these.
     page_starts: tuple[int, ...] = ()
     author: str | None = None  # the author the record's metadata names (a sidecar or catalogue), as written
+    terms: tuple[tuple[str, str], ...] = ()  # the volume's list of abbreviations: (abbreviation, what it stands for)
     text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

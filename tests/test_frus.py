@@ -33,6 +33,10 @@ def test_a_volume_yields_its_record_then_each_document(mini):
         "frus-test-v1", ["Andras Kovacs", "Paul Linden"], (("EUR", "Bureau of European Affairs"),))
 
 
+def test_each_document_carries_its_volumes_abbreviations(mini):
+    assert [d.terms for d in mini[1:]] == [(("EUR", "Bureau of European Affairs"),)] * 2
+
+
 def test_document_metadata_comes_from_the_markup(mini):
     d = mini[1]
     assert (d.doc_id, d.url, d.number, d.kind, d.classification, d.dateline_place, d.date, d.subjects) == (
