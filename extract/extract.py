@@ -28,6 +28,7 @@ from .persons import Candidate, find_candidates, group_people, listed_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
 from .glossed import Glossed, glossed_institutions
+from .turns import named_labels
 from .markup import disagreements, listed_agreed, marked_candidates, marked_persons
 from .markup_check import Disagreement
 from .participants import from_markup, from_text
@@ -38,7 +39,7 @@ from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
 from .seat import embassy_seat, envoys_seat, post_seat
 from .spans import Taken, block_number
-from .text import Block, paragraphs
+from .text import Block, fold, paragraphs
 
 
 @lru_cache(maxsize=4)
@@ -152,6 +153,15 @@ def entities(a: Annotated) -> None:
     a.institutions = _joined_facts(glossed.entities, found.entities)
 
 
+def _label_candidates(body: str, blocks: list, named: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
+    """Persons a transcript names only by the capitals labels of their turns ("BREZHNEV.", "A. A. GROMYKO."): a
+    label whose surname the record names otherwise (a list of those present) is that person, read by the turns."""
+    surnames = {fold(n.split()[-1]).lower() for n in [c.name for c in named] + [m.span.text for m in mentions if m.kind == "person"] if n.split()}
+    return [Candidate(name, Span(start, end, body[start:end]), "speaker-label") for name, start, end in named_labels(body, blocks)
+            if fold(name.split()[-1]).lower() not in surnames
+            and not any(c.span and c.span.start < end and start < c.span.end for c in named)]
+
+
 def persons(a: Annotated) -> None:
     """Names the authority does not know, grouped with every spelling into people; all person mentions."""
     doc, text, authority = a.doc, a.text, a.authority  # the body and the notes read for names
@@ -175,6 +185,7 @@ def persons(a: Annotated) -> None:
         other.append(Candidate(doc.citation.translator, None, "citation-translator"))
     if doc.author:  # the author a sidecar or catalogue names is one of the record's persons
         other.append(Candidate(doc.author, None, "metadata-author"))
+    candidates += _label_candidates(doc.body, a.speech, candidates + other, a.entity_mentions)
     # Office holders the people database names are listed for the record as a volume's persons are.
     outside = {h.key: PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values()}
     a.people, person_mentions = group_people(authority, candidates, other, a.entity_mentions, text, {**a.listed, **outside},

@@ -50,6 +50,8 @@ STOP = {
     "Interpreter", "Interpreters", "Cde", "Present", "Place", "Participants", "Subject", "Subjects", "Summary",
     "Distribution", "Source", "Secret", "Confidential", "Top", "Classified", "Cryptogram", "Journal", "Diary",
     "Notes", "Attachment", "Enclosure", "Copy", "Translation", "Original",
+    # Words a heading in title case capitalises ("Telephone Conversation Between X and Y", "Talks With X").
+    "Between", "With", "By", "From", "About", "Among", "Concerning", "Regarding", "Telephone", "Talk", "Conversations",
 }
 
 

@@ -197,6 +197,20 @@ def find_turns(body: str, blocks: Sequence[Block], keep: Callable[[str], bool] |
             for f, e in zip(found, ends, strict=True)]
 
 
+def named_labels(body: str, blocks: Sequence[Block]) -> list[tuple[str, int, int]]:
+    """The labels of a transcript's turns that are names written in capitals ("BREZHNEV.", "A. I. MIKOYAN.",
+    "KOSYGIN:"), each as the name in ordinary case with the label's offsets: a person the record names only by the
+    label that gives them the floor is one of its persons. Titles ("THE PRESIDENT") are left to the offices."""
+    out = []
+    for t in find_turns(body, blocks):
+        words = [w for w in re.split(r"[\s.]+", t.label) if w]
+        if t.form == "letter" or not t.label.isupper() or len(words[-1]) < 3 or all(_key(w) in _TITLE_WORDS | _HONORIFICS for w in words):
+            continue
+        name = " ".join(w + "." if len(w) == 1 else w.title() for w in words)
+        out.append((name, t.label_start, t.label_end))
+    return out
+
+
 # ---------------------------------------------------------------- which person a label names
 
 _HONORIFICS = frozenset("""

@@ -112,7 +112,7 @@ def author_from_summary(summary: str, people: Sequence[Named]) -> Authorship | N
     return None
 
 
-_SIDES = re.compile(r"\b(?:between|with)\s+(?P<sides>.+?)(?=\s+(?:on|in|at|for|from)\s+(?:\d|the\s+\d)|\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[,;(]|$)")
+_SIDES = re.compile(r"\b(?i:between|with)\s+(?P<sides>.+?)(?=\s+(?:on|in|at|for|from)\s+(?:\d|the\s+\d)|\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[,;(]|$)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00e0-\u024f]+(?:[-'’][A-Za-z\u00e0-\u024f][a-z\u00e0-\u024f]*)*|(?:[A-Z]\.){1,3}[A-Z]?[a-z\u00e0-\u024f]*)$")
 # Words that stand between a post and a name in titles and are no part of the name.
 _RANK = {"official", "officials", "officer", "diplomat", "representative", "delegate", "envoy", "leader", "head", "chief",

@@ -217,13 +217,19 @@ def read_date(value: str) -> date:
     raise ValueError(f"cannot read the date '{value}': write it as 1962-05-12, 12 May 1962 or May 12, 1962")
 
 
+_CLOCK = re.compile(r"[\s,;]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|\d{4}\s?Z|noon|midnight)"
+                    r"(?:\s*(?:-|–|to)\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|\d{4}\s?Z))?[\s.]*$", re.I)
+
+
 def _date_line(line: str) -> bool:
-    """A line that is a date, alone or with the place it was written at: "12 May 1962", "Tirana, 12 May 1962"."""
+    """A line that is a date, alone or with the place it was written at and the hour: "12 May 1962", "Tirana, 12 May
+    1962", "Washington, May 4, 1971, 6:15 p.m.", a telegram's "Strelsau, October 2, 1966, 1600Z"."""
     found = find_full_dates(line)
     if len(found) != 1 or len(line) > 80:
         return False
     start, end, _ = found[0]
-    rest = re.sub(r"[\s,.;:()–-]+", " ", line[:start] + " " + line[end:]).split()
+    after = _CLOCK.sub("", line[end:])
+    rest = re.sub(r"[\s,.;:()–-]+", " ", line[:start] + " " + after).split()
     return not any(ch.isdigit() for word in rest for ch in word) and len(rest) <= 4 and all(
         w[0].isupper() or _WEEKDAY.match(w) for w in rest)
 
@@ -283,7 +289,7 @@ class _Shape:
     markings: list[int] = field(default_factory=list)  # classification lines above the heading
     heading: int | None = None  # the heading line
     header: list[_Entry] = field(default_factory=list)  # the header block
-    date_line: int | None = None  # a date line under the heading
+    date_line: int | None = None  # a date line under the heading, or the heading (or a second one) that ends in a date
 
     def read(self) -> list[_Entry]:
         """The header's entries whose key is read."""
@@ -327,9 +333,39 @@ def _shape(text: str) -> _Shape:
             i += 1
         value = " ".join([found[1], *(lines[j].strip() for j in taken[1:])]).strip()
         shape.header.append(_Entry(tuple(taken), found[0], value))
-    if shape.heading is not None and not shape.header and _date_line(lines[start]):
-        shape.date_line = start
+    if shape.heading is not None and not shape.header:
+        shape.date_line = _dated(lines, shape.heading, filled[at:at + 2])
     return shape
+
+
+def _dated(lines: list[str], heading: int, after: list[int]) -> int | None:
+    """The line that dates a record under its heading: a date line right under it, or under a second heading
+    ("From the Diary of ...", then "Record of Conversation with ...", then the date); else a heading of a record that
+    ends in its date ("Working Record of the Politburo Session, 12 June 1969")."""
+    if after and _date_line(lines[after[0]]):
+        return after[0]
+    if len(after) == 2 and _subtitle(lines[after[0]]) and _date_line(lines[after[1]]):
+        return after[1]
+    for i in [heading] + after[:1]:
+        if _ends_in_date(lines[i]) and (i == heading or _subtitle(lines[i])):
+            return i
+    return None
+
+
+def _subtitle(line: str) -> bool:
+    """A second heading line: short, no sentence (no final full stop), and naming a kind of record."""
+    text = line.strip()
+    return 0 < len(text) <= MAX_TITLE and not text.endswith(".") and classify(text) is not None
+
+
+def _ends_in_date(line: str) -> bool:
+    """A heading that names a kind of record and closes with the one date it holds: "Minutes of the Session of 12 June
+    1969", "Record of Conversation with the Minister, 3 March 1965"."""
+    text = line.strip()
+    found = find_full_dates(text)
+    if len(found) != 1 or len(text) > MAX_TITLE or classify(text) is None:
+        return False
+    return not re.sub(r"[\s,.;:()]+", "", _CLOCK.sub("", text[found[0][1]:]))
 
 
 def looks_like_record(text: str) -> bool:
@@ -487,8 +523,9 @@ def _shown(value: str | date) -> str:
 
 
 def read_date_line(line: str) -> date:
-    """The date of a date line ("Tirana, 12 May 1962"), read as strictly as a header's date."""
-    start, end, _ = find_full_dates(line)[0]
+    """The date of a date line ("Tirana, 12 May 1962") or of a heading that ends in one, read as strictly as a
+    header's date."""
+    start, end, _ = find_full_dates(line)[-1]
     return read_date(line[start:end])
 
 

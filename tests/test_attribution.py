@@ -83,6 +83,10 @@ def test_points_listed_after_a_speakerless_cue_are_that_speakers_own():
     ("Memorandum of a Conversation with the Ambassador of Albania", "memorandum of conversation", "record"),
     ("Memorandum of the Luncheon with the Ambassador of Albania", "memorandum", "record"),
     ("Minutes of the Meeting of the Political Committee", "minutes", "record"),
+    ("Working Record of the Session of the Presidium", "minutes", "record"),
+    ("Record of the Sitting of the Political Committee", "minutes", "record"),
+    ("Telephone Conversation Between Adam Nowak and Pyotr Ivanov", "record of conversation", "record"),
+    ("Telcon, the Secretary and Ambassador Ivanov", "record of conversation", "record"),
     ("Letter from the Foreign Minister to the Chairman", "letter", "author"),
 ])
 def test_the_kind_of_a_record_and_whose_voice_it_is_come_from_its_title(title, kind, whose):

@@ -106,6 +106,37 @@ def test_a_heading_and_a_date_line_give_title_and_date_and_stay_in_the_body(tmp_
         "Conversation with the Czechoslovak Ambassador", date(1962, 5, 14), text.strip(), "record of conversation")
 
 
+@pytest.mark.parametrize("dateline, day", [
+    ("Strelsau, May 4, 1971, 6:15 p.m.", date(1971, 5, 4)),
+    ("Strelsau, October 2, 1966, 1600Z.", date(1966, 10, 2)),
+    ("12 June 1969, 10 a.m.", date(1969, 6, 12)),
+])
+def test_a_date_line_may_close_with_the_hour_or_a_telegrams_time_group(tmp_path, dateline, day):
+    doc = load_document(write(tmp_path, "talk.txt", f"Telephone Conversation Between Adam Nowak and Pyotr Ivanov\n\n{dateline}\n\nN: Good day.\n"))
+    assert doc.date == day
+
+
+def test_a_heading_that_names_a_record_and_ends_in_its_date_dates_it(tmp_path):
+    text = "Working Record of the Session of the Presidium, 12 June 1969\n\nNOWAK. We must wait.\n\nIVANOV. I agree.\n"
+    doc = load_document(write(tmp_path, "session.txt", text))
+    assert (doc.title, doc.date, doc.kind) == ("Working Record of the Session of the Presidium, 12 June 1969", date(1969, 6, 12), "minutes")
+
+
+def test_a_second_heading_may_stand_between_the_heading_and_the_date_line(tmp_path):
+    text = "From the Diary of Pyotr Ivanov\nRecord of Conversation with Adam Nowak\n3 March 1965\n\nI visited Nowak.\n"
+    doc = load_document(write(tmp_path, "diary.txt", text))
+    assert (doc.title, doc.date) == ("From the Diary of Pyotr Ivanov", date(1965, 3, 3))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("NOTES.md", "# Release notes, 12 June 2024\n\n- fixed a bug\n"),
+    ("todo.txt", "Things to ask\nAbout the visit\n3 March 1965\n\nAsk about Albania.\n"),
+])
+def test_a_dated_heading_that_names_no_kind_of_record_is_no_record(tmp_path, name, text):
+    with pytest.raises(UnrecognisedFormat):
+        load_document(write(tmp_path, name, text))
+
+
 def test_a_classification_marking_above_the_heading_is_the_classification(tmp_path):
     doc = load_document(write(tmp_path, "memo.txt", "SECRET\n\nMEMORANDUM OF CONVERSATION\n\nDate: 1962-05-14\n\nWe talked."))
     assert (doc.title, doc.classification, doc.body) == (

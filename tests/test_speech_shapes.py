@@ -55,6 +55,19 @@ def test_capitals_labels_give_each_turn_to_its_speaker_until_the_next_label():
         ("leonid-brezhnev", "The situation in Albania is difficult."), ("andrei-gromyko", "Albania should not be isolated by anyone.")]
 
 
+def test_speakers_named_only_by_their_capitals_labels_are_persons_of_the_record():
+    doc = record("NOWAK. We must help Albania now.", "A. P. IVANOV. Albania should not be isolated by anyone.",
+                 title="Working Record of the Session of the Presidium")
+    assert [(speaker, text) for speaker, _, text in positions(doc)] == [
+        ("nowak", "We must help Albania now."), ("apivanov", "Albania should not be isolated by anyone.")]
+    assert {p.label for p in extract(doc).persons} >= {"Nowak", "A. P. Ivanov"}
+
+
+def test_a_heading_in_title_case_gives_no_person_its_capitalised_preposition():
+    doc = record("Ivanov said that Albania must be helped.", title="Conversation With Pyotr Ivanov")
+    assert "With Pyotr Ivanov" not in {p.label for p in extract(doc).persons}
+
+
 def test_letter_labels_of_a_telephone_transcript_are_resolved_through_the_persons_named():
     doc = record("Telephone conversation between Secretary Henry Kissinger and Ambassador Anatoly Dobrynin.",
                  "K: The talks on Berlin cannot wait much longer.", "D: Moscow does not want any delay over Berlin either.",

@@ -79,3 +79,7 @@ def test_a_written_records_title_names_its_addressee():
 def test_a_record_of_a_conversation_has_no_addressee_in_its_title():
     people = [Named("p/ivanov", ("Pyotr Ivanov",)), Named("p/kim", ("Kim Il Sung",))]
     assert addressee_from_title("Conversation of Pyotr Ivanov with Kim Il Sung", people) is None
+
+
+def test_a_title_in_title_case_names_its_sides_too():
+    assert title_parties("Telephone Conversation Between Adam Nowak and Pyotr Ivanov", [], ["Minister"]) == ["Adam Nowak", "Pyotr Ivanov"]
