@@ -154,7 +154,7 @@ def entities(a: Annotated) -> None:
 
 
 def _label_candidates(body: str, blocks: list, named: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
-    """Persons a transcript names only by the capitals labels of their turns ("BREZHNEV.", "A. A. GROMYKO."): a
+    """Persons a transcript names only by the capitals labels of their turns ("IVANOV.", "A. P. NOWAK."): a
     label whose surname the record names otherwise (a list of those present) is that person, read by the turns."""
     surnames = {fold(n.split()[-1]).lower() for n in [c.name for c in named] + [m.span.text for m in mentions if m.kind == "person"] if n.split()}
     return [Candidate(name, Span(start, end, body[start:end]), "speaker-label") for name, start, end in named_labels(body, blocks)

@@ -198,8 +198,8 @@ def find_turns(body: str, blocks: Sequence[Block], keep: Callable[[str], bool] |
 
 
 def named_labels(body: str, blocks: Sequence[Block]) -> list[tuple[str, int, int]]:
-    """The labels of a transcript's turns that are names written in capitals ("BREZHNEV.", "A. I. MIKOYAN.",
-    "KOSYGIN:"), each as the name in ordinary case with the label's offsets: a person the record names only by the
+    """The labels of a transcript's turns that are names written in capitals ("IVANOV.", "A. P. NOWAK.",
+    "PETROV:"), each as the name in ordinary case with the label's offsets: a person the record names only by the
     label that gives them the floor is one of its persons. Titles ("THE PRESIDENT") are left to the offices."""
     out = []
     for t in find_turns(body, blocks):
