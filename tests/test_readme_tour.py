@@ -66,6 +66,13 @@ def test_the_tour_push_prints_the_line_the_readme_shows(tour):
 
 
 def test_the_tour_question_answers_with_the_speaker_and_date_the_readme_names(tour):
-    name, day = re.search(r"The second answers\s+(\w+\s\w+), (\d{4}-\d\d-\d\d)", TOUR).groups()
-    answers = [line.split()[:3] for line in tour[1].splitlines() if re.match(r"^\w+ \w+  \d{4}-", line)]
-    assert answers == [name.split() + [day]]
+    first, second, day = re.search(r"The second answers\s+(\w+\s\w+)\s+and\s+(\w+\s\w+), (\d{4}-\d\d-\d\d)",
+                                   TOUR).groups()
+    answers = [line.split()[:3] for line in tour[1].splitlines() if re.match(r"^\w+ \w+ +\d{4}-", line)]
+    assert answers == [first.split() + [day], second.split() + [day]]
+
+
+def test_the_tour_meetings_are_the_three_the_readme_lists_with_their_header_dates_and_places(tour):
+    listed = re.findall(r"\b(Warsaw|Moscow|Belgrade)\s+(\d{4}-\d\d-\d\d)", TOUR)
+    rows = re.findall(r"^(\d{4}-\d\d-\d\d),conversation,(\w+),", tour[1], re.M)  # the remote query repeats one
+    assert sorted({(place, day) for day, place in rows}) == sorted(listed)
