@@ -1,4 +1,4 @@
-"""Every command ends with the exit code the README documents and at most one line on standard error (issue 30,
+"""Every command ends with the exit code docs/commands.md documents and at most one line on standard error (issue 30,
 "Exit codes and messages"): 0 done, 1 failed, 2 a usage error, 130 interrupted (Ctrl-C says "interrupted"), 141
 a closed pipe (quietly); an image or an archive in a folder is skipped and counted like other formats cwkg does
 not read (a PDF or Word file is read: tests/test_pdf_and_word.py); no bare exception name (RuntimeError: Symlink loop ...) and no backtrace of Oxigraph's server reaches
