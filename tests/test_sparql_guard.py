@@ -12,6 +12,7 @@ import pytest
 
 from cwkg.errors import QueryError
 from cwkg.graph.sparqltext import query_form
+from cwkg.graph.store import GraphStore
 from cwkg.queries.guard import MAX_DEPTH, SERVICE_REFUSED, check_query
 from test_bad_input import cwkg, one_line_error
 
@@ -61,6 +62,7 @@ def test_service_after_an_escaped_hash_in_a_name_is_refused_like_a_plain_service
 
 
 def test_the_engine_does_run_that_service_clause_when_it_is_allowed(tmp_path, listener):
+    GraphStore(tmp_path / "store").close()  # an empty store: a reading command refuses a folder that holds none
     result = cwkg("sparql", "--allow-service", "--timeout", "20", service_after_escaped_hash(listener.port),
                   store=tmp_path / "store")
     assert (result.returncode, listener.connections > 0) == (1, True), result.stderr  # the check and the engine agree
