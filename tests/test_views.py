@@ -26,7 +26,7 @@ ALBANIA = "https://w3id.org/cwkg/id/state/albania"
 
 
 class Opened:
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, root: Path | None = None) -> None:
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -34,12 +34,13 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.url = path.resolve().as_uri()
+        self.own = (root or path.parent).resolve().as_uri() + "/assets/"  # a site's shared scripts
         self.page.goto(self.url)
         self.page.wait_for_load_state("load")
         self.page.wait_for_timeout(300)
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if u != self.url and not u.startswith(("data:", "blob:"))]
+        return [u for u in self.requests if u != self.url and not u.startswith(("data:", "blob:", self.own))]
 
     def coloured_pixels(self) -> int:
         from PIL import Image, ImageChops
@@ -272,8 +273,28 @@ def test_the_site_links_its_pages_and_every_page_loads_cleanly(frus_store, brows
     first = index.page.eval_on_selector("td a", "a => a.getAttribute('href')")
     assert (tmp_path / "site" / first).is_file()
     for name in ("index.html", "network.html", first):
-        opened = Opened(browser, tmp_path / "site" / name)
+        opened = Opened(browser, tmp_path / "site" / name, tmp_path / "site")
         assert (name, opened.errors, opened.foreign_requests()) == (name, [], [])
+
+
+def test_the_pages_of_a_site_share_one_copy_of_plotly_js(frus_store, browser, tmp_path):
+    from cwkg.views.page import plotly_js
+
+    write_site(frus_store, tmp_path / "site", topics=2)
+    site = tmp_path / "site"
+    banner = plotly_js()[:200]
+    copies = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and banner in p.read_text(encoding="utf-8")]
+    drawing = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "Plotly." in p.read_text(encoding="utf-8"))
+    sources = {name: Opened(browser, site / name).page.evaluate(
+        "[typeof Plotly, [...document.scripts].filter(s => s.src).map(s => s.getAttribute('src'))]") for name in drawing}
+    assert copies == ["assets/plotly.min.js"]
+    assert len(drawing) == 3
+    assert sources == {name: ["object", ["../" * name.count("/") + "assets/plotly.min.js"]] for name in drawing}
+
+
+def test_a_single_view_page_carries_its_own_plotly_js(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    assert opened.page.evaluate("[typeof Plotly, [...document.scripts].filter(s => s.src).length]") == ["object", 0]
 
 
 def test_a_folder_that_is_no_site_is_not_overwritten(example_store, tmp_path):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cwkg.graph.store import GraphStore
 
 from .model import PositionView, Reader, document_key, positions, states_of
-from .page import STANCE_COLOURS, escape, page, plotly_js, script_json, state_colour
+from .page import STANCE_COLOURS, escape, page, script_json, state_colour
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,8 @@ CSS = """
 """
 
 
-def render_network(network: Network, href: str = "{key}.html", nav: str = "", title: str = "Actor network") -> str:
+def render_network(network: Network, href: str = "{key}.html", nav: str = "", title: str = "Actor network",
+                   plotly_src: str | None = None) -> str:
     positions_xy = layout(network)
     states = sorted({n.state for n in network.nodes if n.state})
     colour_of = {s: state_colour(i) for i, s in enumerate(states)}
@@ -252,4 +253,4 @@ def render_network(network: Network, href: str = "{key}.html", nav: str = "", ti
             f'<div class="layout"><div id="plot"></div><div id="side"><div id="panel">Click a person or a state.</div>'
             f'<ul id="actors">{actors}</ul></div></div>'
             f'<script type="application/json" id="view-data">{script_json(data)}</script>')
-    return page(title, body, CSS, (SCRIPT,), nav, head_scripts=(plotly_js(),))
+    return page(title, body, CSS, (SCRIPT,), nav, plotly=True, plotly_src=plotly_src)

@@ -1,6 +1,7 @@
 """`cwkg view` with no subcommand: a small site of the whole graph in one folder: an index of
 the documents, a page per document, the actor network and the timelines of the topics most
-positions are about. Every page stands alone (nothing fetched), and they link to each other."""
+positions are about. Nothing is fetched from the network; the pages that draw share one copy of plotly.js
+(`assets/plotly.min.js`) instead of carrying 4.8 MB each, and the pages link to each other."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from cwkg.safewrite import refuse_unless_replaceable, replacing_folder, write_by
 from .document import render_document
 from .model import Reader, document_iris, read_document
 from .network import Filters, read_network, render_network
-from .page import escape, page
+from .page import PLOTLY_FILE, escape, page, plotly_js
 from .timeline import read_timeline, render_timeline
 
 
@@ -85,10 +86,13 @@ def write_site(store: GraphStore, folder: Path, topics: int = 5) -> SiteReport:
             written += _write_new(staging / "documents" / f"{view.key}.html", render_document(view, _nav(1, chosen)))
             rows.append((view.date or "", view.title, view.key, len(view.positions), len(view.meetings)))
         network = read_network(store, Filters(), reader)
-        written += _write_new(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen)))
+        written += _write_new(staging / PLOTLY_FILE, plotly_js())
+        written += _write_new(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen),
+                                                                       plotly_src=PLOTLY_FILE))
         for iri, label in chosen:
             written += _write_new(staging / "timelines" / f"{slug(label)}.html",
-                                  render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen)))
+                                  render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen),
+                                                  plotly_src=f"../{PLOTLY_FILE}"))
         table = "".join(f'<tr><td>{escape(d)}</td><td><a href="documents/{escape(k)}.html">{escape(t)}</a></td><td>{m}</td><td>{n}</td></tr>'
                         for d, t, k, n, m in sorted(rows))
         index = (f'<p class="sans" style="padding:0 1.5em">{len(rows)} documents, {len(network.nodes)} people and states in the '

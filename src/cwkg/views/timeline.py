@@ -13,7 +13,7 @@ from cwkg.errors import CwkgError
 from cwkg.graph.store import GraphStore
 
 from .model import PositionView, Reader, document_key, positions, states_of
-from .page import STANCE_COLOURS, escape, page, plotly_js
+from .page import STANCE_COLOURS, escape, page
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def _moments(timeline: Timeline) -> dict[str, datetime]:
     return out
 
 
-def render_timeline(timeline: Timeline, href: str = "{key}.html", nav: str = "") -> str:
+def render_timeline(timeline: Timeline, href: str = "{key}.html", nav: str = "", plotly_src: str | None = None) -> str:
     import plotly.graph_objects as go
 
     lanes = sorted(set(timeline.lanes.values()))
@@ -133,4 +133,4 @@ def render_timeline(timeline: Timeline, href: str = "{key}.html", nav: str = "")
             f'<b>{escape(timeline.topic_label)}</b> from {timeline.positions[0].date[:10]} to {timeline.positions[-1].date[:10]}, '
             f'{len(lanes)} lane{"s" if len(lanes) != 1 else ""}; click a mark to open its document.</p>'
             f'<div style="padding:0 1em">{div}</div><script type="application/json" id="href">"{escape(href)}"</script>')
-    return page(f"Positions on {timeline.topic_label}", body, "", (SCRIPT,), nav, head_scripts=(plotly_js(),))
+    return page(f"Positions on {timeline.topic_label}", body, "", (SCRIPT,), nav, plotly=True, plotly_src=plotly_src)
