@@ -297,6 +297,40 @@ def test_a_single_view_page_carries_its_own_plotly_js(example_store, browser, tm
     assert opened.page.evaluate("[typeof Plotly, [...document.scripts].filter(s => s.src).length]") == ["object", 0]
 
 
+def numbered_store(path: Path) -> GraphStore:
+    """Three records of one title, told apart only by their number in the volume and their date."""
+    from datetime import date
+
+    from cwkg.loaders.source import SourceDocument
+    from cwkg.pipeline import record_graph
+
+    store = GraphStore(path)
+    store.ensure_static()
+    for number, day in (("10", 30), ("9", 30), ("2", 12)):
+        doc = SourceDocument(doc_id=f"ruritania-d{number}", source="test", format="test", title="Memorandum of Conversation",
+                             body=f"Memorandum of Conversation\n\nStrelsau, March {day}, 1962.\n\nThe talks were postponed.",
+                             date=date(1962, 3, day), kind="memorandum of conversation", number=number)
+        store.replace_graph(*record_graph(doc)[:2])
+    return store
+
+
+def test_the_site_index_lists_documents_by_number_title_and_date_in_date_then_number_order(browser, tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        write_site(store, tmp_path / "site")
+    index = Opened(browser, tmp_path / "site" / "index.html")
+    assert index.page.eval_on_selector_all("td a", "as => as.map(a => [a.textContent, a.getAttribute('href')])") == [
+        ["Document 2 · Memorandum of Conversation · 1962-03-12", "documents/ruritania-d2.html"],
+        ["Document 9 · Memorandum of Conversation · 1962-03-30", "documents/ruritania-d9.html"],
+        ["Document 10 · Memorandum of Conversation · 1962-03-30", "documents/ruritania-d10.html"]]
+
+
+def test_a_document_page_is_headed_by_its_number_title_and_date(tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        view = read_document(store, "ruritania-d9")
+    assert view.label == "Document 9 · Memorandum of Conversation · 1962-03-30"
+    assert "<h1>Document 9 · Memorandum of Conversation · 1962-03-30</h1>" in render_document(view)
+
+
 def test_a_folder_that_is_no_site_is_not_overwritten(example_store, tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
