@@ -17,6 +17,7 @@ from cwkg.pipeline import ingest
 from cwkg.views.document import render_document
 from cwkg.views.model import read_document
 from cwkg.views.network import read_network, render_network
+from cwkg.views.page import STANCE_COLOURS
 from cwkg.views.site import write_site
 from cwkg.views.timeline import read_timeline, render_timeline
 from support import CORPUS, EXAMPLE, need
@@ -167,6 +168,85 @@ def test_clicking_an_actor_lists_their_meetings_and_quotes_with_links_to_the_doc
     links = opened.page.eval_on_selector_all("#panel a", "as => [...new Set(as.map(a => a.getAttribute('href')))]")
     assert panel.startswith("Ri Song-un\nNorth Korea\n1 meetings")
     assert links == ["documents/wilson-a09fa3adf955d7c4.html"]
+
+
+def drawn_network(browser, path: Path) -> Opened:
+    opened = Opened(browser, path)
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    return opened
+
+
+LABELS = """() => {
+  const frame = document.querySelector('#plot .nsewdrag').getBoundingClientRect();
+  const texts = [...document.querySelectorAll('#plot .scatterlayer .trace:last-child g.textpoint text')].filter(t => t.textContent);
+  return {frame: [frame.left, frame.top, frame.right, frame.bottom],
+          labels: texts.map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; })};
+}"""
+
+
+def outside_and_overlapping(drawn: dict) -> tuple[list[str], list[tuple[str, str]]]:
+    """The labels not wholly inside the plot's frame, and the pairs of labels whose boxes intersect."""
+    (left, top, right, bottom), labels = drawn["frame"], drawn["labels"]
+    outside = [t for t, a, b, c, d in labels if a < left or b < top or c > right or d > bottom]
+    overlapping = [(p[0], q[0]) for i, p in enumerate(labels) for q in labels[i + 1:]
+                   if p[1] < q[3] and q[1] < p[3] and p[2] < q[4] and q[2] < p[4]]
+    return outside, overlapping
+
+
+def test_the_network_shows_a_legend_of_the_states_drawn_the_shapes_and_the_stances(example_store, browser, tmp_path):
+    network = read_network(example_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    states = opened.page.eval_on_selector_all("#legend [data-state]:not([hidden])", "ss => ss.map(s => s.dataset.state)")
+    shapes = opened.page.eval_on_selector_all("#legend > div:nth-child(2) span", "ss => ss.map(s => s.textContent)")
+    stances = opened.page.eval_on_selector_all("#legend > div:nth-child(3) span", "ss => ss.map(s => s.textContent)")
+    assert sorted(states) == sorted({n.state for n in network.nodes if n.state})
+    assert shapes == ["●person", "■state", "━meeting", "◆a meeting's date, kind, place (hover)", "→position, speaker to subject"]
+    assert stances == [s for s in STANCE_COLOURS if s in {p.stance for p in network.positions}]
+
+
+@pytest.mark.parametrize("which", ["example", "frus"])
+def test_every_network_label_lies_inside_the_frame_and_touches_no_other(which, example_store, frus_store, browser, tmp_path):
+    network = read_network(example_store if which == "example" else frus_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    first = opened.page.evaluate(LABELS)
+    opened.page.evaluate("Plotly.relayout('plot', {'xaxis.range': plot._fullLayout.xaxis.range.map((v, i, r) => "
+                         "(r[0] + r[1]) / 2 + (v - (r[0] + r[1]) / 2) / 3)})")
+    opened.page.wait_for_timeout(300)
+    zoomed = opened.page.evaluate(LABELS)
+    most_connected = opened.page.evaluate("JSON.parse(document.getElementById('view-data').textContent).nodes[0].label")
+    assert (outside_and_overlapping(first), outside_and_overlapping(zoomed)) == (([], []), ([], []))
+    assert most_connected in [t for t, *_ in first["labels"]]
+    assert len(first["labels"]) >= min(10, len(network.nodes))
+
+
+def test_the_network_starts_from_the_thirty_most_connected_actors_and_draws_more_on_demand(frus_store, browser, tmp_path):
+    network = read_network(frus_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    drawn = "document.getElementById('plot').data.at(-1).customdata"
+    nodes = opened.page.evaluate("JSON.parse(document.getElementById('view-data').textContent).nodes"
+                                 ".map(n => [n.id, n.meetings + n.positions])")
+    first = opened.page.evaluate(drawn)
+    opened.page.click("#more")
+    opened.page.wait_for_timeout(300)
+    more = opened.page.evaluate(drawn)
+    assert [w for _, w in nodes] == sorted((w for _, w in nodes), reverse=True)
+    assert (first, more) == ([i for i, _ in nodes[:30]], [i for i, _ in nodes[:50]])
+    assert opened.page.inner_text("#count") == f"50 of {len(network.nodes)} actors drawn"
+
+
+def test_the_network_page_is_the_same_on_every_run(frus_store):
+    assert render_network(read_network(frus_store)) == render_network(read_network(frus_store))
+
+
+def test_an_actors_quotes_name_their_document_by_title_and_date(example_store, browser, tmp_path):
+    from cwkg.views.model import document_labels
+
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    opened.page.click("#actors li[data-node$='risongun']")
+    named = opened.page.eval_on_selector_all("#panel h4 + ul + h4 + ul a", "as => [...new Set(as.map(a => a.textContent))]")
+    label = document_labels(example_store)["https://w3id.org/cwkg/id/document/wilson-a09fa3adf955d7c4"]
+    assert named == [f"[{label}]"]
+    assert label.endswith(" · 1962-04-02")
 
 
 def test_the_name_filter_in_the_page_keeps_only_matching_actors(example_store, browser, tmp_path):
