@@ -15,7 +15,7 @@ from cwkg.errors import CwkgError
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 from cwkg.views.document import render_document
-from cwkg.views.model import read_document
+from cwkg.views.model import EntityRef, PositionView, read_document
 from cwkg.views.network import read_network, render_network
 from cwkg.views.page import STANCE_COLOURS
 from cwkg.views.site import write_site
@@ -271,6 +271,78 @@ def test_the_timeline_draws_every_dated_position_on_the_topic(example_store, bro
     assert opened.page.eval_on_selector_all("#timeline g.points path.point", "ps => ps.length") >= points
     assert (opened.errors, opened.foreign_requests()) == ([], [])
     assert opened.coloured_pixels() > 5_000
+
+
+MARKERS = """() => {
+  const frame = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+  const traces = [...document.querySelectorAll('#timeline .scatterlayer .trace')].filter((t, i) => document.getElementById('timeline').data[i].name !== 'meetings');
+  return {frame: [frame.left, frame.top, frame.right, frame.bottom],
+          markers: traces.flatMap(t => [...t.querySelectorAll('path.point')]).map(p => { const r = p.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })};
+}"""
+
+
+def hidden_or_outside(drawn: dict) -> tuple[int, int]:
+    """How many pairs of position markers overlap (one hiding part of the other), and how many lie outside the frame."""
+    (left, top, right, bottom), boxes = drawn["frame"], drawn["markers"]
+    overlapping = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1)
+    outside = sum(1 for a in boxes if a[0] < left or a[1] < top or a[2] > right or a[3] > bottom)
+    return overlapping, outside
+
+
+@pytest.mark.parametrize("which", ["example", "frus"])
+def test_every_position_on_the_timeline_is_a_marker_no_other_hides(which, example_store, frus_store, browser, tmp_path):
+    from cwkg.views.model import Reader
+    from cwkg.views.site import top_topics
+
+    store = example_store if which == "example" else frus_store
+    topic = ALBANIA if which == "example" else top_topics(store, Reader(store), 1)[0][0]
+    timeline = read_timeline(store, topic)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(timeline)))
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    drawn = opened.page.evaluate(MARKERS)
+    days = {p.date[:10] for p in timeline.positions}
+    assert len(drawn["markers"]) == len(timeline.positions)
+    assert hidden_or_outside(drawn) == (0, 0)
+    assert len(days) < len(timeline.positions)  # some day holds more than one position: the case being checked
+
+
+def position(n: int, who: str, day: str) -> PositionView:
+    speaker = EntityRef(f"https://w3id.org/cwkg/id/person/{who.lower().replace(' ', '-')}", who, "person")
+    return PositionView(f"urn:test:{who}:{n}", n * 10, n * 10 + 5, f"Quote {n} of {who}", speaker, "informs", (), ("Ruritania",), (),
+                        None, None, None, day, "https://w3id.org/cwkg/id/document/strelsau-memo")
+
+
+def test_a_days_positions_fill_columns_of_eight_around_noon_and_a_neighbouring_block_goes_below(tmp_path):
+    from datetime import datetime, timedelta
+
+    from cwkg.views.timeline import Placed, Timeline, place
+
+    found = [position(n, "Pyotr Ivanov", "1962-03-30") for n in range(10)] + [position(10, "Pyotr Ivanov", "1962-03-31"),
+                                                                              position(11, "Adam Nowak", "1962-03-30")]
+    timeline = Timeline("urn:test:ruritania", "Ruritania", tuple(found), {p.iri: p.speaker.label for p in found}, ())
+    placed = place(timeline, timedelta(hours=6))
+    noon = datetime(1962, 3, 30, 12)
+    assert [placed[p.iri] for p in found] == (
+        [Placed(noon - timedelta(hours=3), row) for row in range(8)] + [Placed(noon + timedelta(hours=3), row) for row in range(2)]
+        + [Placed(noon + timedelta(hours=24), 0), Placed(noon, 0)])
+    assert place(timeline, timedelta(hours=20))[found[10].iri] == Placed(noon + timedelta(hours=24), 8)
+
+
+def test_clicking_a_position_on_the_timeline_shows_its_quote_and_a_link_to_its_document(example_store, browser, tmp_path):
+    timeline = read_timeline(example_store, ALBANIA)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(timeline, "documents/{key}.html")))
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    point = opened.page.evaluate("(() => { const p = document.querySelector('#timeline .scatterlayer .trace path.point');"
+                                 " const r = p.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2,"
+                                 " document.getElementById('timeline').data[0].customdata[0]]; })()")
+    opened.page.mouse.move(point[0], point[1])
+    opened.page.mouse.click(point[0], point[1])
+    opened.page.wait_for_timeout(200)
+    shown = timeline.positions[int(point[2].split(":")[1])]
+    quote = opened.page.inner_text("#quote blockquote")
+    link = opened.page.eval_on_selector("#quote a", "a => [a.getAttribute('href'), a.textContent]")
+    assert quote == f"“{shown.quote}”"
+    assert link == ["documents/wilson-a09fa3adf955d7c4.html", timeline.documents[shown.document]]
 
 
 def test_the_frus_timeline_of_its_most_discussed_topic_loads_cleanly(frus_store, browser, tmp_path):
