@@ -194,8 +194,8 @@ def test_the_queries_page_has_a_form_for_each_canned_query_with_its_parameters(s
 def test_the_albania_question_is_answered_with_both_ambassadors_their_quotes_and_meeting(site):
     rows = Parsed(call(site, "/ask", urlencode({"q": QUESTION}))[1]).rows
     assert rows == [["name", "date", "meeting", "quote", "document"],
-                    ["Adam Nowak", "1962-04-12", MEETING, NOWAK, TITLE],
-                    ["Pyotr Ivanov", "1962-04-12", MEETING, IVANOV, TITLE]]
+                    ["Adam Nowak", "1962-04-12", MEETING, NOWAK, f"{TITLE} · 1962-04-12"],
+                    ["Pyotr Ivanov", "1962-04-12", MEETING, IVANOV, f"{TITLE} · 1962-04-12"]]
 
 
 def test_each_answer_links_to_its_document_with_its_quote(site, tirana):

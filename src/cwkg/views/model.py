@@ -274,11 +274,14 @@ def read_document(store: GraphStore, ref: str, reader: Reader | None = None) -> 
                         _value(head["number"]))
 
 
-def document_labels(store: GraphStore) -> dict[str, str]:
-    """Every document's `document_label`, by IRI."""
+def document_labels(store: GraphStore, iris: set[str] | None = None) -> dict[str, str]:
+    """The `document_label` of every document (or of those in `iris`), by IRI."""
+    values = f"VALUES ?d {{ {' '.join(f'<{d}>' for d in sorted(iris))} }}" if iris is not None else ""
+    if iris is not None and not iris:
+        return {}
     found: dict[str, str] = {}
-    for r in store.query("""SELECT ?d ?title ?date ?number WHERE { ?d a cw:Document . OPTIONAL { ?d dcterms:title ?title }
-            OPTIONAL { ?d dcterms:date ?date } OPTIONAL { ?d cw:documentNumber ?number } }"""):
+    for r in store.query(f"""SELECT ?d ?title ?date ?number WHERE {{ {values} ?d a cw:Document . OPTIONAL {{ ?d dcterms:title ?title }}
+            OPTIONAL {{ ?d dcterms:date ?date }} OPTIONAL {{ ?d cw:documentNumber ?number }} }}"""):
         d = r["d"].value
         found.setdefault(d, document_label(_value(r["number"]), _value(r["title"]) or document_key(d), _value(r["date"])))
     return found

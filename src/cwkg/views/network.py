@@ -113,7 +113,7 @@ def read_network(store: GraphStore, filters: Filters = Filters(), reader: Reader
     nodes += [Node(s, refs[s].label, "state", refs[s].label, refs[s].wikidata, count[s]) for s in states]
     cited = {m.document for m in chosen_meetings} | {p.document for p in chosen_positions}
     return Network(tuple(sorted(nodes, key=lambda n: (n.kind, n.label, n.id))), tuple(chosen_meetings),
-                   tuple(chosen_positions), speakers, subjects, {d: l for d, l in document_labels(store).items() if d in cited})
+                   tuple(chosen_positions), speakers, subjects, document_labels(store, cited))
 
 
 def layout(network: Network) -> dict[str, tuple[float, float]]:

@@ -63,7 +63,7 @@ def read_timeline(store: GraphStore, topic: str, years: tuple[int, int] | None =
             marks.append(MeetingMark(date[:10], what, r["doc"].value))
     cited = {p.document for p in found} | {m.document for m in marks}
     return Timeline(topic, label, tuple(sorted(found, key=lambda p: (p.date, p.start))), lanes, tuple(sorted(marks, key=lambda m: m.date)),
-                    {d: l for d, l in document_labels(store).items() if d in cited})
+                    document_labels(store, cited))
 
 
 def _hover(p: PositionView) -> str:

@@ -18,7 +18,7 @@ from cwkg.queries.catalog import CannedQuery, load_catalog
 from cwkg.queries.resolve import Resolver
 from cwkg.queries.runner import parse_year_range, run
 from cwkg.views.document import render_document
-from cwkg.views.model import Reader, read_document
+from cwkg.views.model import Reader, document_labels, read_document
 from cwkg.views.network import Filters, read_network, render_network
 from cwkg.views.page import PLOTLY_FILE, plotly_js
 from cwkg.views.site import top_topics
@@ -152,6 +152,7 @@ class Site:
         try:
             with self.snapshots.reading() as store:
                 answer = ask(store, question)
+                documents = document_labels(store, {e.document for e in answer.entries if e.document})
         except Unreadable as refusal:
             why = f"{refusal}. It understands: {'; '.join(KINDS)}."
             near = [self.catalog[n] for n in nearest(question, self.catalog)]
@@ -160,7 +161,7 @@ class Site:
             return pages.refusal_page(question, explain(refusal, self.catalog), [], self.endpoint)
         except CwkgError as exc:
             return pages.refusal_page(question, str(exc), [], self.endpoint)
-        return pages.answer_page(answer, self.endpoint)
+        return pages.answer_page(answer, self.endpoint, documents)
 
     def query(self, name: str, request: Request) -> str:
         query = self.catalog.get(name)
