@@ -89,15 +89,16 @@ SCRIPT = """
     } else {
       panel.innerHTML = '<div><b>meeting</b> · ' + esc(x.date) + ' · ' + esc(x.what) + '</div><div>' + link(x.doc, x.label) + '</div>';
     }
-    panel.hidden = false;
+    panel.style.color = '#222';
   });
   document.body.dataset.ready = 'yes';
 })();
 """
 
 CSS = """
-#quote { margin: 0 1.5em 1em; padding: 0.6em 1em; border: 1px solid #ccc; background: #fafafa; font: 0.9em Helvetica, Arial, sans-serif; max-width: 60em; }
-#quote blockquote { margin: 0.4em 0; font: 1.05em Georgia, 'Times New Roman', serif; }
+#quote { margin: 0 1.5em 0.5em; padding: 0.5em 1em; border: 1px solid #ccc; background: #fafafa; font: 0.9em Helvetica, Arial, sans-serif;
+         max-width: 60em; height: 6.5em; overflow-y: auto; color: #555; }
+#quote blockquote { margin: 0.3em 0; font: 1.05em Georgia, 'Times New Roman', serif; }
 """
 
 ROW_PX = 22  # one row of a lane: room for a marker and a gap
@@ -193,8 +194,7 @@ def render_timeline(timeline: Timeline, href: str = "{key}.html", nav: str = "",
     count = len(timeline.positions)
     body = (f'<p class="sans" style="padding:0 1.5em">{count} position{"s" if count != 1 else ""} on '
             f'<b>{escape(timeline.topic_label)}</b> from {timeline.positions[0].date[:10]} to {timeline.positions[-1].date[:10]}, '
-            f'{len(lanes)} lane{"s" if len(lanes) != 1 else ""}; the positions of one day are stacked around it in their lane. '
-            f'Click a mark for its quote and its document.</p>'
-            f'<div id="quote" hidden></div><div style="padding:0 1em">{div}</div>'
+            f'{len(lanes)} lane{"s" if len(lanes) != 1 else ""}; the positions of one day are stacked around it in their lane.</p>'
+            f'<div id="quote">Click a position for its quote and its document, a meeting mark for its record.</div><div style="padding:0 1em">{div}</div>'
             f'<script type="application/json" id="view-data">{script_json(data)}</script>')
     return page(f"Positions on {timeline.topic_label}", body, CSS, (SCRIPT,), nav, plotly=True, plotly_src=plotly_src)
