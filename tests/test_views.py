@@ -476,6 +476,13 @@ def test_the_site_index_lists_documents_by_number_title_and_date_in_date_then_nu
         ["Document 10 · Memorandum of Conversation · 1962-03-30", "documents/ruritania-d10.html"]]
 
 
+def test_the_network_page_of_a_site_with_no_meetings_or_positions_loads_and_says_none_are_drawn(browser, tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        write_site(store, tmp_path / "site")
+    opened = drawn_network(browser, tmp_path / "site" / "network.html")
+    assert (opened.page.inner_text("#count"), opened.errors) == ("0 of 0 actors drawn", [])
+
+
 def test_a_document_page_is_headed_by_its_number_title_and_date(tmp_path):
     with numbered_store(tmp_path / "store") as store:
         view = read_document(store, "ruritania-d9")

@@ -39,6 +39,7 @@ function cwkgPlaceLabels(gd, traceIndex, items) {
   return Plotly.restyle(gd, {text: [text], textposition: [where]}, [traceIndex]).then(function () {
     var frame = gd.querySelector('.nsewdrag').getBoundingClientRect(), kept = [], dropped = false;
     var trace = gd.querySelectorAll('.scatterlayer .trace')[traceIndex];
+    if (!trace) return null;
     Array.prototype.forEach.call(trace.querySelectorAll('g.textpoint'), function (g, n) {
       var t = g.querySelector('text'), i = g.__data__ && g.__data__.i != null ? g.__data__.i : n;
       if (!t || !t.textContent) return;
