@@ -341,8 +341,11 @@ def test_clicking_a_position_on_the_timeline_shows_its_quote_and_a_link_to_its_d
     shown = timeline.positions[int(point[2].split(":")[1])]
     quote = opened.page.inner_text("#quote blockquote")
     link = opened.page.eval_on_selector("#quote a", "a => [a.getAttribute('href'), a.textContent]")
+    ringed = opened.page.evaluate("document.getElementById('timeline').data.flatMap((t, i) => t.name === 'meetings' ? [] : "
+                                  "(t.marker.line.width || []).map((w, j) => w === 3 ? t.customdata[j] : null)).filter(Boolean)")
     assert quote == f"“{shown.quote}”"
     assert link == ["documents/wilson-a09fa3adf955d7c4.html", timeline.documents[shown.document]]
+    assert ringed == [point[2]]
 
 
 def test_the_frus_timeline_of_its_most_discussed_topic_loads_cleanly(frus_store, browser, tmp_path):

@@ -84,6 +84,12 @@ SCRIPT = """
     if (!what) return;
     var kind = what.charAt(0), x = (kind === 'p' ? data.positions : data.meetings)[+what.slice(2)];
     if (kind === 'p') {
+      // the chosen position ringed, the others as drawn
+      var traces = plot.data.map(function (t, i) { return i; }).filter(function (i) { return plot.data[i].name !== 'meetings'; });
+      Plotly.restyle(plot, {
+        'marker.line.width': traces.map(function (i) { return plot.data[i].x.map(function (v, j) { return i === pt.curveNumber && j === pt.pointNumber ? 3 : 1; }); }),
+        'marker.line.color': traces.map(function (i) { return plot.data[i].x.map(function (v, j) { return i === pt.curveNumber && j === pt.pointNumber ? '#222222' : '#ffffff'; }); })
+      }, traces);
       panel.innerHTML = '<div><b>' + esc(x.speaker) + '</b> <b style="color:' + x.colour + '">' + esc(x.stance) + '</b> · ' + esc(x.date) +
         (x.via ? ' · via ' + esc(x.via) : '') + '</div><blockquote>“' + esc(x.quote) + '”</blockquote><div>' + link(x.doc, x.label) + '</div>';
     } else {
