@@ -244,8 +244,10 @@ def test_an_actors_quotes_name_their_document_by_title_and_date(example_store, b
     opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
     opened.page.click("#actors li[data-node$='risongun']")
     named = opened.page.eval_on_selector_all("#panel h4 + ul + h4 + ul a", "as => [...new Set(as.map(a => a.textContent))]")
+    meetings = opened.page.eval_on_selector_all("#panel h4 + ul:not(h4 + ul + h4 + ul) a", "as => as.map(a => a.title)")
     label = document_labels(example_store)["https://w3id.org/cwkg/id/document/wilson-a09fa3adf955d7c4"]
     assert named == [f"[{label}]"]
+    assert meetings == [label]
     assert label.endswith(" · 1962-04-02")
 
 

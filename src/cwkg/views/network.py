@@ -150,7 +150,9 @@ SCRIPT = r"""
   function year(d) { return d ? parseInt(d.slice(0, 4), 10) : null; }
   function inYears(d) { var y = year(d); if (y === null) return true; return y >= +from.value && y <= +to.value; }
   function stanceOn(s) { var box = document.querySelector('input[data-stance="' + s + '"]'); return !box || box.checked; }
-  function docLink(key, text) { return '<a href="' + data.href.replace('{key}', encodeURIComponent(key)) + '">' + esc(text) + '</a>'; }
+  function docLink(key, text) {
+    return '<a href="' + esc(data.href.replace('{key}', encodeURIComponent(key))) + '" title="' + esc(data.documents[key] || key) + '">' + esc(text) + '</a>';
+  }
   function size(n) { return 8 + 4 * Math.sqrt(n.meetings); }
   function labels() {
     return cwkgPlaceLabels(plot, plot.data.length - 1, drawn.map(function (n) { return {x: n.x, y: n.y, size: size(n), label: n.label}; }));
