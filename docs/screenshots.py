@@ -45,7 +45,15 @@ def main() -> None:
             if name == "document":
                 page.click("mark.pos >> nth=2")
             elif name == "network":
+                page.wait_for_selector("body[data-ready=yes]")
                 page.click("#actors li[data-node$='risongun']")
+            else:  # a position's quote, as a click shows it
+                page.wait_for_selector("body[data-ready=yes]")
+                box = page.locator("#timeline .scatterlayer .trace path.point >> nth=3").bounding_box()
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.mouse.move(5, 5)
+                page.wait_for_timeout(300)
             page.screenshot(path=str(ROOT / "docs" / f"view-{name}.png"))
         browser.close()
     shutil.rmtree(work)

@@ -167,6 +167,20 @@ def test_each_page_of_the_site_renders(site, path, query):
     assert (status, text.startswith("<!DOCTYPE html>"), text.rstrip().endswith("</html>")) == ("200 OK", True, True)
 
 
+@pytest.mark.parametrize("path, query", [("/network", ""), ("/timeline", "topic=Albania")])
+def test_the_drawing_pages_of_the_site_load_plotly_js_by_url_not_inline(site, path, query):
+    from cwkg.views.page import plotly_js
+
+    status, text = call(site, path, query)
+    assert (status, text.count('<script src="/assets/plotly.min.js"></script>'), plotly_js()[:200] in text) == ("200 OK", 1, False)
+
+
+def test_the_site_serves_plotly_js_once_at_its_url(site):
+    from cwkg.views.page import plotly_js
+
+    assert call(site, "/assets/plotly.min.js") == ("200 OK", plotly_js())
+
+
 def test_the_document_page_renders(site, tirana):
     status, text = call(site, f"/document/{document_key(tirana)}")
     assert (status, "<mark class=\"pos\"" in text) == ("200 OK", True)
@@ -180,8 +194,8 @@ def test_the_queries_page_has_a_form_for_each_canned_query_with_its_parameters(s
 def test_the_albania_question_is_answered_with_both_ambassadors_their_quotes_and_meeting(site):
     rows = Parsed(call(site, "/ask", urlencode({"q": QUESTION}))[1]).rows
     assert rows == [["name", "date", "meeting", "quote", "document"],
-                    ["Adam Nowak", "1962-04-12", MEETING, NOWAK, TITLE],
-                    ["Pyotr Ivanov", "1962-04-12", MEETING, IVANOV, TITLE]]
+                    ["Adam Nowak", "1962-04-12", MEETING, NOWAK, f"{TITLE} · 1962-04-12"],
+                    ["Pyotr Ivanov", "1962-04-12", MEETING, IVANOV, f"{TITLE} · 1962-04-12"]]
 
 
 def test_each_answer_links_to_its_document_with_its_quote(site, tirana):
@@ -386,4 +400,17 @@ def test_in_the_browser_the_albania_question_shows_both_ambassadors_and_a_link_o
     in_view = page.eval_on_selector("mark.quoted", "m => { const r = m.getBoundingClientRect(); "
                                     "return r.top >= 0 && r.bottom <= window.innerHeight; }")
     assert (answers, quoted, in_view, errors) == ([["Adam Nowak", NOWAK], ["Pyotr Ivanov", IVANOV]], [IVANOV], True, [])
+    page.close()
+
+
+def test_in_the_browser_the_network_of_the_site_draws_with_the_plotly_js_it_serves(served, browser):
+    page = browser.new_page(viewport={"width": 1180, "height": 700})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served.site + "network")
+    page.wait_for_selector("body[data-ready=yes]")
+    drawn = page.evaluate("document.getElementById('plot').data.at(-1).customdata.length")
+    listed = page.eval_on_selector_all("#actors li", "ls => ls.length")
+    assert (drawn, errors) == (listed, [])
     page.close()

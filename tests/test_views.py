@@ -15,8 +15,9 @@ from cwkg.errors import CwkgError
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 from cwkg.views.document import render_document
-from cwkg.views.model import read_document
+from cwkg.views.model import EntityRef, PositionView, read_document
 from cwkg.views.network import read_network, render_network
+from cwkg.views.page import STANCE_COLOURS
 from cwkg.views.site import write_site
 from cwkg.views.timeline import read_timeline, render_timeline
 from support import CORPUS, EXAMPLE, need
@@ -26,7 +27,7 @@ ALBANIA = "https://w3id.org/cwkg/id/state/albania"
 
 
 class Opened:
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, root: Path | None = None) -> None:
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -34,12 +35,13 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.url = path.resolve().as_uri()
+        self.own = (root or path.parent).resolve().as_uri() + "/assets/"  # a site's shared scripts
         self.page.goto(self.url)
         self.page.wait_for_load_state("load")
         self.page.wait_for_timeout(300)
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if u != self.url and not u.startswith(("data:", "blob:"))]
+        return [u for u in self.requests if u != self.url and not u.startswith(("data:", "blob:", self.own))]
 
     def coloured_pixels(self) -> int:
         from PIL import Image, ImageChops
@@ -168,6 +170,87 @@ def test_clicking_an_actor_lists_their_meetings_and_quotes_with_links_to_the_doc
     assert links == ["documents/wilson-a09fa3adf955d7c4.html"]
 
 
+def drawn_network(browser, path: Path) -> Opened:
+    opened = Opened(browser, path)
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    return opened
+
+
+LABELS = """() => {
+  const frame = document.querySelector('#plot .nsewdrag').getBoundingClientRect();
+  const texts = [...document.querySelectorAll('#plot .scatterlayer .trace:last-child g.textpoint text')].filter(t => t.textContent);
+  return {frame: [frame.left, frame.top, frame.right, frame.bottom],
+          labels: texts.map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; })};
+}"""
+
+
+def outside_and_overlapping(drawn: dict) -> tuple[list[str], list[tuple[str, str]]]:
+    """The labels not wholly inside the plot's frame, and the pairs of labels whose boxes intersect."""
+    (left, top, right, bottom), labels = drawn["frame"], drawn["labels"]
+    outside = [t for t, a, b, c, d in labels if a < left or b < top or c > right or d > bottom]
+    overlapping = [(p[0], q[0]) for i, p in enumerate(labels) for q in labels[i + 1:]
+                   if p[1] < q[3] and q[1] < p[3] and p[2] < q[4] and q[2] < p[4]]
+    return outside, overlapping
+
+
+def test_the_network_shows_a_legend_of_the_states_drawn_the_shapes_and_the_stances(example_store, browser, tmp_path):
+    network = read_network(example_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    states = opened.page.eval_on_selector_all("#legend [data-state]:not([hidden])", "ss => ss.map(s => s.dataset.state)")
+    shapes = opened.page.eval_on_selector_all("#legend > div:nth-child(2) span", "ss => ss.map(s => s.textContent)")
+    stances = opened.page.eval_on_selector_all("#legend > div:nth-child(3) span", "ss => ss.map(s => s.textContent)")
+    assert sorted(states) == sorted({n.state for n in network.nodes if n.state})
+    assert shapes == ["●person", "■state", "━meeting", "◆a meeting's date, kind, place (hover)", "→position, speaker to subject"]
+    assert stances == [s for s in STANCE_COLOURS if s in {p.stance for p in network.positions}]
+
+
+@pytest.mark.parametrize("which", ["example", "frus"])
+def test_every_network_label_lies_inside_the_frame_and_touches_no_other(which, example_store, frus_store, browser, tmp_path):
+    network = read_network(example_store if which == "example" else frus_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    first = opened.page.evaluate(LABELS)
+    opened.page.evaluate("Plotly.relayout('plot', {'xaxis.range': plot._fullLayout.xaxis.range.map((v, i, r) => "
+                         "(r[0] + r[1]) / 2 + (v - (r[0] + r[1]) / 2) / 3)})")
+    opened.page.wait_for_timeout(300)
+    zoomed = opened.page.evaluate(LABELS)
+    most_connected = opened.page.evaluate("JSON.parse(document.getElementById('view-data').textContent).nodes[0].label")
+    assert (outside_and_overlapping(first), outside_and_overlapping(zoomed)) == (([], []), ([], []))
+    assert most_connected in [t for t, *_ in first["labels"]]
+    assert len(first["labels"]) >= min(10, len(network.nodes))
+
+
+def test_the_network_starts_from_the_thirty_most_connected_actors_and_draws_more_on_demand(frus_store, browser, tmp_path):
+    network = read_network(frus_store)
+    opened = drawn_network(browser, write(tmp_path, "net.html", render_network(network)))
+    drawn = "document.getElementById('plot').data.at(-1).customdata"
+    nodes = opened.page.evaluate("JSON.parse(document.getElementById('view-data').textContent).nodes"
+                                 ".map(n => [n.id, n.meetings + n.positions])")
+    first = opened.page.evaluate(drawn)
+    opened.page.click("#more")
+    opened.page.wait_for_timeout(300)
+    more = opened.page.evaluate(drawn)
+    assert [w for _, w in nodes] == sorted((w for _, w in nodes), reverse=True)
+    assert (first, more) == ([i for i, _ in nodes[:30]], [i for i, _ in nodes[:50]])
+    assert opened.page.inner_text("#count") == f"50 of {len(network.nodes)} actors drawn"
+
+
+def test_the_network_page_is_the_same_on_every_run(frus_store):
+    assert render_network(read_network(frus_store)) == render_network(read_network(frus_store))
+
+
+def test_an_actors_quotes_name_their_document_by_title_and_date(example_store, browser, tmp_path):
+    from cwkg.views.model import document_labels
+
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    opened.page.click("#actors li[data-node$='risongun']")
+    named = opened.page.eval_on_selector_all("#panel h4 + ul + h4 + ul a", "as => [...new Set(as.map(a => a.textContent))]")
+    meetings = opened.page.eval_on_selector_all("#panel h4 + ul:not(h4 + ul + h4 + ul) a", "as => as.map(a => a.title)")
+    label = document_labels(example_store)["https://w3id.org/cwkg/id/document/wilson-a09fa3adf955d7c4"]
+    assert named == [f"[{label}]"]
+    assert meetings == [label]
+    assert label.endswith(" · 1962-04-02")
+
+
 def test_the_name_filter_in_the_page_keeps_only_matching_actors(example_store, browser, tmp_path):
     opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
     opened.page.fill("#search", "korea")
@@ -190,6 +273,81 @@ def test_the_timeline_draws_every_dated_position_on_the_topic(example_store, bro
     assert opened.page.eval_on_selector_all("#timeline g.points path.point", "ps => ps.length") >= points
     assert (opened.errors, opened.foreign_requests()) == ([], [])
     assert opened.coloured_pixels() > 5_000
+
+
+MARKERS = """() => {
+  const frame = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+  const traces = [...document.querySelectorAll('#timeline .scatterlayer .trace')].filter((t, i) => document.getElementById('timeline').data[i].name !== 'meetings');
+  return {frame: [frame.left, frame.top, frame.right, frame.bottom],
+          markers: traces.flatMap(t => [...t.querySelectorAll('path.point')]).map(p => { const r = p.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })};
+}"""
+
+
+def hidden_or_outside(drawn: dict) -> tuple[int, int]:
+    """How many pairs of position markers overlap (one hiding part of the other), and how many lie outside the frame."""
+    (left, top, right, bottom), boxes = drawn["frame"], drawn["markers"]
+    overlapping = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1)
+    outside = sum(1 for a in boxes if a[0] < left or a[1] < top or a[2] > right or a[3] > bottom)
+    return overlapping, outside
+
+
+@pytest.mark.parametrize("which", ["example", "frus"])
+def test_every_position_on_the_timeline_is_a_marker_no_other_hides(which, example_store, frus_store, browser, tmp_path):
+    from cwkg.views.model import Reader
+    from cwkg.views.site import top_topics
+
+    store = example_store if which == "example" else frus_store
+    topic = ALBANIA if which == "example" else top_topics(store, Reader(store), 1)[0][0]
+    timeline = read_timeline(store, topic)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(timeline)))
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    drawn = opened.page.evaluate(MARKERS)
+    days = {p.date[:10] for p in timeline.positions}
+    assert len(drawn["markers"]) == len(timeline.positions)
+    assert hidden_or_outside(drawn) == (0, 0)
+    assert len(days) < len(timeline.positions)  # some day holds more than one position: the case being checked
+
+
+def position(n: int, who: str, day: str) -> PositionView:
+    speaker = EntityRef(f"https://w3id.org/cwkg/id/person/{who.lower().replace(' ', '-')}", who, "person")
+    return PositionView(f"urn:test:{who}:{n}", n * 10, n * 10 + 5, f"Quote {n} of {who}", speaker, "informs", (), ("Ruritania",), (),
+                        None, None, None, day, "https://w3id.org/cwkg/id/document/strelsau-memo")
+
+
+def test_a_days_positions_fill_columns_of_eight_around_noon_and_a_neighbouring_block_goes_below(tmp_path):
+    from datetime import datetime, timedelta
+
+    from cwkg.views.timeline import Placed, Timeline, place
+
+    found = [position(n, "Pyotr Ivanov", "1962-03-30") for n in range(10)] + [position(10, "Pyotr Ivanov", "1962-03-31"),
+                                                                              position(11, "Adam Nowak", "1962-03-30")]
+    timeline = Timeline("urn:test:ruritania", "Ruritania", tuple(found), {p.iri: p.speaker.label for p in found}, ())
+    placed = place(timeline, timedelta(hours=6))
+    noon = datetime(1962, 3, 30, 12)
+    assert [placed[p.iri] for p in found] == (
+        [Placed(noon - timedelta(hours=3), row) for row in range(8)] + [Placed(noon + timedelta(hours=3), row) for row in range(2)]
+        + [Placed(noon + timedelta(hours=24), 0), Placed(noon, 0)])
+    assert place(timeline, timedelta(hours=20))[found[10].iri] == Placed(noon + timedelta(hours=24), 8)
+
+
+def test_clicking_a_position_on_the_timeline_shows_its_quote_and_a_link_to_its_document(example_store, browser, tmp_path):
+    timeline = read_timeline(example_store, ALBANIA)
+    opened = Opened(browser, write(tmp_path, "tl.html", render_timeline(timeline, "documents/{key}.html")))
+    opened.page.wait_for_selector("body[data-ready=yes]")
+    point = opened.page.evaluate("(() => { const p = document.querySelector('#timeline .scatterlayer .trace path.point');"
+                                 " const r = p.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2,"
+                                 " document.getElementById('timeline').data[0].customdata[0]]; })()")
+    opened.page.mouse.move(point[0], point[1])
+    opened.page.mouse.click(point[0], point[1])
+    opened.page.wait_for_timeout(200)
+    shown = timeline.positions[int(point[2].split(":")[1])]
+    quote = opened.page.inner_text("#quote blockquote")
+    link = opened.page.eval_on_selector("#quote a", "a => [a.getAttribute('href'), a.textContent]")
+    ringed = opened.page.evaluate("document.getElementById('timeline').data.flatMap((t, i) => t.name === 'meetings' ? [] : "
+                                  "(t.marker.line.width || []).map((w, j) => w === 3 ? t.customdata[j] : null)).filter(Boolean)")
+    assert quote == f"“{shown.quote}”"
+    assert link == ["documents/wilson-a09fa3adf955d7c4.html", timeline.documents[shown.document]]
+    assert ringed == [point[2]]
 
 
 def test_the_frus_timeline_of_its_most_discussed_topic_loads_cleanly(frus_store, browser, tmp_path):
@@ -272,8 +430,69 @@ def test_the_site_links_its_pages_and_every_page_loads_cleanly(frus_store, brows
     first = index.page.eval_on_selector("td a", "a => a.getAttribute('href')")
     assert (tmp_path / "site" / first).is_file()
     for name in ("index.html", "network.html", first):
-        opened = Opened(browser, tmp_path / "site" / name)
+        opened = Opened(browser, tmp_path / "site" / name, tmp_path / "site")
         assert (name, opened.errors, opened.foreign_requests()) == (name, [], [])
+
+
+def test_the_pages_of_a_site_share_one_copy_of_plotly_js(frus_store, browser, tmp_path):
+    from cwkg.views.page import plotly_js
+
+    write_site(frus_store, tmp_path / "site", topics=2)
+    site = tmp_path / "site"
+    banner = plotly_js()[:200]
+    copies = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and banner in p.read_text(encoding="utf-8")]
+    drawing = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "Plotly." in p.read_text(encoding="utf-8"))
+    sources = {name: Opened(browser, site / name).page.evaluate(
+        "[typeof Plotly, [...document.scripts].filter(s => s.src).map(s => s.getAttribute('src'))]") for name in drawing}
+    assert copies == ["assets/plotly.min.js"]
+    assert len(drawing) == 3
+    assert sources == {name: ["object", ["../" * name.count("/") + "assets/plotly.min.js"]] for name in drawing}
+
+
+def test_a_single_view_page_carries_its_own_plotly_js(example_store, browser, tmp_path):
+    opened = Opened(browser, write(tmp_path, "net.html", render_network(read_network(example_store))))
+    assert opened.page.evaluate("[typeof Plotly, [...document.scripts].filter(s => s.src).length]") == ["object", 0]
+
+
+def numbered_store(path: Path) -> GraphStore:
+    """Three records of one title, told apart only by their number in the volume and their date."""
+    from datetime import date
+
+    from cwkg.loaders.source import SourceDocument
+    from cwkg.pipeline import record_graph
+
+    store = GraphStore(path)
+    store.ensure_static()
+    for number, day in (("10", 30), ("9", 30), ("2", 12)):
+        doc = SourceDocument(doc_id=f"ruritania-d{number}", source="test", format="test", title="Memorandum of Conversation",
+                             body=f"Memorandum of Conversation\n\nStrelsau, March {day}, 1962.\n\nThe talks were postponed.",
+                             date=date(1962, 3, day), kind="memorandum of conversation", number=number)
+        store.replace_graph(*record_graph(doc)[:2])
+    return store
+
+
+def test_the_site_index_lists_documents_by_number_title_and_date_in_date_then_number_order(browser, tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        write_site(store, tmp_path / "site")
+    index = Opened(browser, tmp_path / "site" / "index.html")
+    assert index.page.eval_on_selector_all("td a", "as => as.map(a => [a.textContent, a.getAttribute('href')])") == [
+        ["Document 2 · Memorandum of Conversation · 1962-03-12", "documents/ruritania-d2.html"],
+        ["Document 9 · Memorandum of Conversation · 1962-03-30", "documents/ruritania-d9.html"],
+        ["Document 10 · Memorandum of Conversation · 1962-03-30", "documents/ruritania-d10.html"]]
+
+
+def test_the_network_page_of_a_site_with_no_meetings_or_positions_loads_and_says_none_are_drawn(browser, tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        write_site(store, tmp_path / "site")
+    opened = drawn_network(browser, tmp_path / "site" / "network.html")
+    assert (opened.page.inner_text("#count"), opened.errors) == ("0 of 0 actors drawn", [])
+
+
+def test_a_document_page_is_headed_by_its_number_title_and_date(tmp_path):
+    with numbered_store(tmp_path / "store") as store:
+        view = read_document(store, "ruritania-d9")
+    assert view.label == "Document 9 · Memorandum of Conversation · 1962-03-30"
+    assert "<h1>Document 9 · Memorandum of Conversation · 1962-03-30</h1>" in render_document(view)
 
 
 def test_a_folder_that_is_no_site_is_not_overwritten(example_store, tmp_path):

@@ -161,5 +161,4 @@ def render_document(view: DocumentView, nav: str = "", focus: str | None = None)
             f'<main><div id="text">{body_html(view, focus)}</div><aside id="panel">Click a highlighted passage or an '
             f'underlined name.</aside></main>'
             f'<script type="application/json" id="view-data">{script_json(data)}</script>')
-    title = f"{view.title}{' (' + view.date + ')' if view.date else ''}"
-    return page(title, body, CSS, (SCRIPT,), nav)
+    return page(view.label, body, CSS, (SCRIPT,), nav)

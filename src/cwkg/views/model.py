@@ -79,6 +79,16 @@ class DocumentView:
     meetings: tuple[MeetingCard, ...]
     mentions: tuple[MentionView, ...]
     positions: tuple[PositionView, ...]
+    number: str | None = None  # its number in its volume (FRUS), when it has one
+
+    @property
+    def label(self) -> str:
+        return document_label(self.number, self.title, self.date)
+
+
+def document_label(number: str | None, title: str, date: str | None) -> str:
+    """How a list names a document, so that records of one title ("Memorandum of Conversation") can be told apart."""
+    return " · ".join(x for x in (f"Document {number}" if number else None, title, date[:10] if date else None) if x)
 
 
 def _value(term) -> str | None:
@@ -243,8 +253,9 @@ def positions(store: GraphStore, reader: Reader, where: str, substitutions: dict
 def read_document(store: GraphStore, ref: str, reader: Reader | None = None) -> DocumentView:
     reader = reader or Reader(store)
     doc = find_document(store, ref)
-    head = next(iter(store.query(f"""SELECT ?title ?date ?text WHERE {{ OPTIONAL {{ <{doc}> dcterms:title ?title }}
-            OPTIONAL {{ <{doc}> dcterms:date ?date }} OPTIONAL {{ <{doc}> cw:text ?text }} }}""")))
+    head = next(iter(store.query(f"""SELECT ?title ?date ?text ?number WHERE {{ OPTIONAL {{ <{doc}> dcterms:title ?title }}
+            OPTIONAL {{ <{doc}> dcterms:date ?date }} OPTIONAL {{ <{doc}> cw:text ?text }}
+            OPTIONAL {{ <{doc}> cw:documentNumber ?number }} }} LIMIT 1""")))
     text = _value(head["text"])
     if text is None:
         raise CwkgError(f"the store holds no text for {doc} (load it again with `cwkg ingest`)")
@@ -259,7 +270,21 @@ def read_document(store: GraphStore, ref: str, reader: Reader | None = None) -> 
                                     _value(r["rule"]), _float(r["confidence"])))
     found = positions(store, reader, f"BIND(<{doc}> AS ?doc) ?pos cw:inDocument <{doc}> .")
     return DocumentView(doc, document_key(doc), _value(head["title"]) or document_key(doc), _value(head["date"]), text,
-                        _meetings(store, reader, doc), tuple(sorted(mentions, key=lambda m: (m.start, -m.end))), tuple(found))
+                        _meetings(store, reader, doc), tuple(sorted(mentions, key=lambda m: (m.start, -m.end))), tuple(found),
+                        _value(head["number"]))
+
+
+def document_labels(store: GraphStore, iris: set[str] | None = None) -> dict[str, str]:
+    """The `document_label` of every document (or of those in `iris`), by IRI."""
+    values = f"VALUES ?d {{ {' '.join(f'<{d}>' for d in sorted(iris))} }}" if iris is not None else ""
+    if iris is not None and not iris:
+        return {}
+    found: dict[str, str] = {}
+    for r in store.query(f"""SELECT ?d ?title ?date ?number WHERE {{ {values} ?d a cw:Document . OPTIONAL {{ ?d dcterms:title ?title }}
+            OPTIONAL {{ ?d dcterms:date ?date }} OPTIONAL {{ ?d cw:documentNumber ?number }} }}"""):
+        d = r["d"].value
+        found.setdefault(d, document_label(_value(r["number"]), _value(r["title"]) or document_key(d), _value(r["date"])))
+    return found
 
 
 def document_iris(store: GraphStore) -> list[str]:

@@ -40,6 +40,9 @@ def script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+PLOTLY_FILE = "assets/plotly.min.js"  # where a site keeps its one copy of plotly.js
+
+
 @lru_cache(maxsize=1)
 def plotly_js() -> str:
     """plotly.js as Plotly's wheel ships it, for inlining."""
@@ -53,12 +56,19 @@ def legend(colours: dict[str, str], names: list[str] | None = None) -> str:
     return "".join(f'<span><i class="swatch" style="background:{colours[n]}"></i>{escape(n)}</span>' for n in items if n in colours)
 
 
-def page(title: str, body: str, css: str = "", scripts: tuple[str, ...] = (), nav: str = "",
-         head_scripts: tuple[str, ...] = ()) -> str:
+def _plotly_tag(src: str | None) -> str:
+    return f'<script src="{escape(src)}"></script>' if src else f"<script>{plotly_js()}</script>"
+
+
+def page(title: str, body: str, css: str = "", scripts: tuple[str, ...] = (), nav: str = "", plotly: bool = False,
+         plotly_src: str | None = None) -> str:
+    """`plotly`: the page draws with plotly.js, inline (a page that stands alone) or, given `plotly_src`, from the one
+    copy a site keeps beside its pages (a relative URL; the policy then lets the page load scripts of its own origin)."""
     inline = "".join(f"<script>{s}</script>" for s in scripts)
-    head = "".join(f"<script>{s}</script>" for s in head_scripts)
+    head = _plotly_tag(plotly_src) if plotly else ""
+    own = " 'self'" if plotly and plotly_src else ""
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src{own} 'unsafe-inline' 'unsafe-eval'; "
             f"style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">"
             f"<title>{escape(title)}</title><style>{BASE_CSS}{css}</style>{head}</head>"
             f"<body><header><h1>{escape(title)}</h1>{nav}</header>{body}{inline}</body></html>\n")

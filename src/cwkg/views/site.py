@@ -1,6 +1,7 @@
 """`cwkg view` with no subcommand: a small site of the whole graph in one folder: an index of
 the documents, a page per document, the actor network and the timelines of the topics most
-positions are about. Every page stands alone (nothing fetched), and they link to each other."""
+positions are about. Nothing is fetched from the network; the pages that draw share one copy of plotly.js
+(`assets/plotly.min.js`) instead of carrying 4.8 MB each, and the pages link to each other."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from cwkg.graph.store import GraphStore
 from cwkg.safewrite import refuse_unless_replaceable, replacing_folder, write_bytes
 
 from .document import render_document
-from .model import Reader, document_iris, read_document
+from .model import DocumentView, Reader, document_iris, read_document
 from .network import Filters, read_network, render_network
-from .page import escape, page
+from .page import PLOTLY_FILE, escape, page, plotly_js
 from .timeline import read_timeline, render_timeline
 
 
@@ -63,6 +64,12 @@ def _write_new(path: Path, text: str) -> int:
     return len(data)
 
 
+def _listing_order(view: DocumentView) -> tuple:
+    """Date first, then the number in the volume as a number (Document 9 before Document 10), then the title."""
+    number = view.number or ""
+    return (view.date or "", int(number) if number.isdigit() else float("inf"), number, view.title, view.key)
+
+
 MARKER = ".cwkg-site"
 
 
@@ -83,17 +90,20 @@ def write_site(store: GraphStore, folder: Path, topics: int = 5) -> SiteReport:
         for iri in document_iris(store):
             view = read_document(store, iri, reader)
             written += _write_new(staging / "documents" / f"{view.key}.html", render_document(view, _nav(1, chosen)))
-            rows.append((view.date or "", view.title, view.key, len(view.positions), len(view.meetings)))
+            rows.append((_listing_order(view), view.key, view.label, len(view.meetings), len(view.positions)))
         network = read_network(store, Filters(), reader)
-        written += _write_new(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen)))
+        written += _write_new(staging / PLOTLY_FILE, plotly_js())
+        written += _write_new(staging / "network.html", render_network(network, "documents/{key}.html", _nav(0, chosen),
+                                                                       plotly_src=PLOTLY_FILE))
         for iri, label in chosen:
             written += _write_new(staging / "timelines" / f"{slug(label)}.html",
-                                  render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen)))
-        table = "".join(f'<tr><td>{escape(d)}</td><td><a href="documents/{escape(k)}.html">{escape(t)}</a></td><td>{m}</td><td>{n}</td></tr>'
-                        for d, t, k, n, m in sorted(rows))
+                                  render_timeline(read_timeline(store, iri, reader=reader), "../documents/{key}.html", _nav(1, chosen),
+                                                  plotly_src=f"../{PLOTLY_FILE}"))
+        table = "".join(f'<tr><td><a href="documents/{escape(k)}.html">{escape(label)}</a></td>'
+                        f'<td align="right">{m}</td><td align="right">{n}</td></tr>' for _, k, label, m, n in sorted(rows))
         index = (f'<p class="sans" style="padding:0 1.5em">{len(rows)} documents, {len(network.nodes)} people and states in the '
                  f'network, {len(chosen)} topic timelines.</p><table class="sans" style="margin:0 1.5em;border-collapse:collapse">'
-                 f'<tr><th align="left">date</th><th align="left">document</th><th>meetings</th><th>positions</th></tr>{table}</table>')
+                 f'<tr><th align="left">document</th><th>meetings</th><th>positions</th></tr>{table}</table>')
         written += _write_new(staging / "index.html", page("cwkg: the graph at a glance", index, "td,th{padding:2px 8px;border-bottom:1px solid #eee}",
                                                            nav=_nav(0, chosen)))
         _write_new(staging / MARKER, "written by cwkg view\n")

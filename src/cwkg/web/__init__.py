@@ -20,4 +20,6 @@ Architecture, and why:
   Content-Security-Policy, and requests whose Host is not the address served are refused (DNS rebinding), so
   names, quotes and questions from the records or the visitor cannot become markup. It binds to 127.0.0.1
   unless told otherwise (`--bind`), like the endpoint.
+- **plotly.js is served once**, at `/assets/plotly.min.js` (cacheable), and the network and timeline pages load
+  it from there (the policy allows scripts of the site's own origin) rather than carrying 4.8 MB each.
 """

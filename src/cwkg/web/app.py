@@ -18,8 +18,9 @@ from cwkg.queries.catalog import CannedQuery, load_catalog
 from cwkg.queries.resolve import Resolver
 from cwkg.queries.runner import parse_year_range, run
 from cwkg.views.document import render_document
-from cwkg.views.model import Reader, read_document
+from cwkg.views.model import Reader, document_labels, read_document
 from cwkg.views.network import Filters, read_network, render_network
+from cwkg.views.page import PLOTLY_FILE, plotly_js
 from cwkg.views.site import top_topics
 from cwkg.views.timeline import read_timeline, render_timeline
 
@@ -30,10 +31,11 @@ MAX_BODY = 64 * 1024  # bytes of a POSTed form
 HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
     ("X-Frame-Options", "DENY"), ("Cache-Control", "no-store"),
-    ("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+    ("Content-Security-Policy", "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
                                 "img-src data: blob:; font-src data:; form-action 'self'; frame-ancestors 'none'"),
 ]
 DOCUMENT_HREF = "/document/{key}"  # the views' link template for a document page
+PLOTLY_PATH = f"/{PLOTLY_FILE}"  # plotly.js, served once and kept by the browser, not inlined in each view
 
 
 class Problem(Exception):
@@ -81,6 +83,14 @@ def loopback_hosts(bind: str, port: int) -> set[str] | None:
     return {f"{h}:{port}" for h in ("127.0.0.1", "localhost", "[::1]")}
 
 
+def _script(environ: dict, start_response) -> list[bytes]:
+    """plotly.js, cacheable for a day: the views of the site load it by URL."""
+    data = plotly_js().encode("utf-8")
+    start_response("200 OK", [("Content-Type", "text/javascript; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
+                              ("Cache-Control", "max-age=86400"), ("Content-Length", str(len(data)))])
+    return [] if environ.get("REQUEST_METHOD", "GET").upper() == "HEAD" else [data]
+
+
 @dataclass
 class Site:
     """The WSGI callable. `endpoint`: the SPARQL endpoint's URL, linked from every page; `hosts`: the Host
@@ -98,6 +108,8 @@ class Site:
             if self.hosts is not None and environ.get("HTTP_HOST", "").lower() not in self.hosts:
                 raise Problem("421 Misdirected Request", "this site answers only at the address it was started on")
             request = read_request(environ)
+            if request.path == PLOTLY_PATH:
+                return _script(environ, start_response)
             text = self.route(request)
         except Problem as problem:
             status, text = problem.status, pages.problem_page(problem.status, str(problem), self.endpoint)
@@ -140,6 +152,7 @@ class Site:
         try:
             with self.snapshots.reading() as store:
                 answer = ask(store, question)
+                documents = document_labels(store, {e.document for e in answer.entries if e.document})
         except Unreadable as refusal:
             why = f"{refusal}. It understands: {'; '.join(KINDS)}."
             near = [self.catalog[n] for n in nearest(question, self.catalog)]
@@ -148,7 +161,7 @@ class Site:
             return pages.refusal_page(question, explain(refusal, self.catalog), [], self.endpoint)
         except CwkgError as exc:
             return pages.refusal_page(question, str(exc), [], self.endpoint)
-        return pages.answer_page(answer, self.endpoint)
+        return pages.answer_page(answer, self.endpoint, documents)
 
     def query(self, name: str, request: Request) -> str:
         query = self.catalog.get(name)
@@ -191,7 +204,7 @@ class Site:
             raise Problem("400 Bad Request", str(exc)) from None
         if not network.nodes:
             raise Problem("404 Not Found", "no meetings or positions match these filters: nothing to draw")
-        return render_network(network, DOCUMENT_HREF, pages.nav(self.endpoint))
+        return render_network(network, DOCUMENT_HREF, pages.nav(self.endpoint), plotly_src=PLOTLY_PATH)
 
     def timeline(self, request: Request) -> str:
         by = request.one("by") or "speaker"
@@ -205,4 +218,4 @@ class Site:
                 timeline = read_timeline(store, self._entity(store, request.one("topic"), "topic"), years, by)
         except CwkgError as exc:
             raise Problem("400 Bad Request", str(exc)) from None
-        return render_timeline(timeline, DOCUMENT_HREF, pages.nav(self.endpoint))
+        return render_timeline(timeline, DOCUMENT_HREF, pages.nav(self.endpoint), plotly_src=PLOTLY_PATH)

@@ -68,10 +68,11 @@ def home(endpoint: str | None = None) -> str:
     return site_page("cwkg: ask the graph", body, endpoint)
 
 
-def _entry_row(e: Entry, ranked: bool) -> str:
+def _entry_row(e: Entry, ranked: bool, documents: Mapping[str, str]) -> str:
     doc = ""
     if e.document:
-        doc = f'<a class="doc" href="{escape(document_href(e.document, e.quote))}">{escape(e.title or document_key(e.document))}</a>'
+        named = documents.get(e.document) or e.title or document_key(e.document)
+        doc = f'<a class="doc" href="{escape(document_href(e.document, e.quote))}">{escape(named)}</a>'
     score = f"<td>{e.score:.2f}</td>" if ranked and e.score is not None else ("<td></td>" if ranked else "")
     quoted = f"<q>{escape(e.quote)}</q>" if e.quote else ""
     return (f'<tr><td class="name">{escape(e.name)}</td>{score}<td class="date">{escape(e.date)}</td><td>{escape(e.meeting)}</td>'
@@ -85,7 +86,8 @@ def _ran(answer: Answer) -> str:
     return f'<details><summary class="muted">The canned queries it ran</summary><ul>{items}</ul></details>' if items else ""
 
 
-def answer_page(answer: Answer, endpoint: str | None = None) -> str:
+def answer_page(answer: Answer, endpoint: str | None = None, documents: Mapping[str, str] | None = None) -> str:
+    """`documents`: how to name each document (`views.model.document_labels`: number, title, date), by IRI."""
     head = question_box(answer.question)
     if not answer.entries:
         body = (f'{head}<p class="notice">{escape(answer.note)}: the question was read as '
@@ -93,7 +95,7 @@ def answer_page(answer: Answer, endpoint: str | None = None) -> str:
         return site_page("cwkg: no answer", body, endpoint)
     ranked = any(e.score is not None for e in answer.entries)
     columns = ["name"] + (["score"] if ranked else []) + ["date", "meeting", "quote", "document"]
-    rows = "".join(_entry_row(e, ranked) for e in answer.entries)
+    rows = "".join(_entry_row(e, ranked, documents or {}) for e in answer.entries)
     n = len(answer.entries)
     body = (f'{head}<p>Read as <b>{escape(answer.kind)}</b>: {n} answer{"s" if n != 1 else ""}.</p>'
             f'<table class="rows answer"><tr>{"".join(f"<th>{c}</th>" for c in columns)}</tr>{rows}</table>{_ran(answer)}')
