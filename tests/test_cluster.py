@@ -118,6 +118,19 @@ def test_a_file_whose_extraction_fails_on_a_worker_is_reported_as_one_machine_re
     assert len(list(shards.glob("*.nq"))) == 1  # the example's
 
 
+def test_each_worker_loads_the_authority_and_parser_once_for_all_its_batches(tmp_path):
+    from cwkg.cluster import connect, extract_on_cluster
+
+    with connect("local:1") as client:
+        before = client.run(lambda: __import__("cwkg.extract.syntax", fromlist=["model"]).model.cache_info().misses)
+        done = list(extract_on_cluster(client, [EXAMPLE, ROOT / "examples" / "memorandum-warsaw-1963.pdf"], tmp_path))
+        after = client.run(lambda: (__import__("cwkg.extract.syntax", fromlist=["model"]).model.cache_info().misses,
+                                    __import__("cwkg.extract.authority", fromlist=["x"]).default_authority.cache_info().misses))
+    assert [state.result.documents for state in done] == [1, 1]
+    assert list(before.values()) == [1]  # loaded as the worker joined, before any batch
+    assert list(after.values()) == [(1, 1)]
+
+
 # ------------------------------------------------------------------ cwkg load
 
 
