@@ -1,7 +1,7 @@
 """Extraction on Dask beside `--jobs`: documents/s of `cwkg ingest --cluster local:1` and `local:2` and of
 `cwkg ingest --jobs 2`, on the same synthetic FRUS documents (bench/scale.py makes them).
 
-    python bench/cluster.py [--documents 240] [--corpus ../shared/corpus] [--keep DIR]
+    python bench/cluster.py [--documents 120] [--corpus ../shared/corpus] [--keep DIR]
 
 For each way it prints the documents/s of the whole command (start-up, extraction, store writes, derived graphs),
 its peak resident memory with every child process (the Dask scheduler, nannies and workers included) and the
@@ -20,7 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import measured, synthetic_frus  # noqa: E402 - bench/ is a folder of scripts, not a package
+import scale  # noqa: E402 - bench/ is a folder of scripts, not a package
+from scale import measured, synthetic_frus  # noqa: E402
+
+# Volumes of the slice's size: each holds every document of the slice once, so no footnote id is repeated in one
+# file (volumes of 240 copies repeat each id ten times, which libxml2 refuses now and then: "ID ... already defined").
+scale.PER_VOLUME = 24
 
 
 def cwkg(store: Path, *args: str) -> list[str]:
@@ -44,7 +49,7 @@ def run(label: str, cmd: list[str], documents: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=240)
+    parser.add_argument("--documents", type=int, default=120)
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()

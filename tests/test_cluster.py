@@ -219,6 +219,19 @@ def test_a_cluster_address_of_no_known_form_is_a_usage_error(tmp_path, address, 
     assert not (tmp_path / "store").exists()
 
 
+def test_the_cluster_options_without_a_cluster_are_a_usage_error(tmp_path):
+    result = cli(tmp_path / "store", "ingest", "--no-load", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: --shards and --no-load go with --cluster (extraction on a Dask cluster)"
+
+
+def test_validate_on_a_cluster_is_a_usage_error(tmp_path):
+    result = cli(tmp_path / "store", "ingest", "--cluster", "local:1", "--validate", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("error: --validate checks documents as they are stored, in this process; it cannot "
+                                     "run with --cluster (run `cwkg validate` after the load)")
+
+
 # ------------------------------------------------------------------ push after load
 
 

@@ -142,7 +142,7 @@ def ingest(
     from cwkg.inputs import absolute, binary
     from cwkg.loaders import binary_format
     from cwkg.loaders.metadata import read_catalogue
-    from cwkg.cluster import cluster_runner
+    from cwkg.cluster import runner
     from cwkg.pipeline import expand, ingest as run_ingest
 
     try:
@@ -150,7 +150,7 @@ def ingest(
     except CwkgError as exc:
         _fail(str(exc))
     try:
-        run_ingest = cluster_runner(cluster, validate, shards, resolve_store_path(State.store_option), not no_load) if cluster else run_ingest
+        run_ingest = runner(run_ingest, cluster, validate, shards, no_load, resolve_store_path(State.store_option))
     except CwkgError as exc:
         _fail(str(exc), 2)
 
@@ -587,7 +587,7 @@ def load_shards(shards: list[Path] = typer.Argument(..., help="Shard files (N-Qu
     try:
         files = shard_files(shards)
         with _open_store() as store:
-            results = [r for r in load(store, files) if r.ok or _say(f"error: {r.error}") or True]
+            results = list(load(store, files, on_error=lambda r: _say(f"error: {r.error}")))
             _say(summary(results, store))
     except CwkgError as exc:
         _fail(str(exc))

@@ -267,10 +267,17 @@ def ingest_on_cluster(store: GraphStore, files: list[Path], address: str, folder
             yield IngestResult(loaded.path, error=loaded.error)
 
 
-def cluster_runner(address: str, validate: bool, folder: Path | None, store_path: Path, load: bool):
-    """`cwkg ingest --cluster`'s run, called as an ingest is (store, files, on_record, ...); a usage error (an
-    address of no known form, --validate, which checks documents as they are stored) raised before anything runs."""
+def runner(default, address: str | None, validate: bool, folder: Path | None, no_load: bool, store_path: Path):
+    """The run `cwkg ingest` makes: `default` (one machine) without a cluster `address`, else the cluster's, called
+    as an ingest is (store, files, on_record, ...). A usage error is raised before anything runs: an address of no
+    known form, --validate (which checks documents as they are stored) on a cluster, the cluster's options without
+    one."""
+    if address is None:
+        if folder is not None or no_load:
+            raise CwkgError("--shards and --no-load go with --cluster (extraction on a Dask cluster)")
+        return default
     check_address(address)
+    load = not no_load
     if validate:
         raise CwkgError("--validate checks documents as they are stored, in this process; it cannot run with --cluster "
                         "(run `cwkg validate` after the load)")

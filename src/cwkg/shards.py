@@ -131,8 +131,10 @@ def load_shard(store: GraphStore, path: Path, bulk: bool = False, bulk_quads: in
     return ShardLoad(path, names, shard.quads)
 
 
-def load_shards(store: GraphStore, paths: Iterable[Path], on_shard: Callable[[], None] | None = None) -> Iterator[ShardLoad]:
-    """Load every shard, then work out what an ingest works out after its writes (people links, derived graphs)."""
+def load_shards(store: GraphStore, paths: Iterable[Path], on_shard: Callable[[], None] | None = None,
+                on_error: Callable[[ShardLoad], None] | None = None) -> Iterator[ShardLoad]:
+    """Load every shard, then work out what an ingest works out after its writes (people links, derived graphs);
+    `on_error` hears of a shard that failed as it fails."""
     from cwkg.pipeline import BULK_QUADS, after_writes
 
     static_changed = store.ensure_static()
@@ -145,6 +147,8 @@ def load_shards(store: GraphStore, paths: Iterable[Path], on_shard: Callable[[],
             (documents if store.is_document_graph(graph) else others).add(graph)
         if on_shard:
             on_shard()
+        if on_error and not result.ok:
+            on_error(result)
         yield result
     after_writes(store, documents, others, static_changed)
 
