@@ -236,6 +236,10 @@ class GraphStore:
         if self._unflushed >= FLUSH_QUADS:
             self.flush()
 
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        """Whether the store holds the graph (or a count recorded for it)."""
+        return self._known(graph)
+
     def _known(self, graph: ox.NamedNode) -> bool:
         """Whether the store has the graph, or a count recorded for it."""
         return self._store.contains_named_graph(graph) or \

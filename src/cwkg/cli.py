@@ -129,6 +129,9 @@ def ingest(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
     catalog: Optional[Path] = typer.Option(None, "--catalog", help="A CSV giving or correcting the records' metadata, one row a file (columns: file, title, date, place, author, archive, collection, reference, url, language)."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Extract on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N worker processes here; writes N-Quads shards, then loads them."),
+    shards: Optional[Path] = typer.Option(None, "--shards", help="With --cluster: the folder the machines share for the shards (default: beside the store)."),
+    no_load: bool = typer.Option(False, "--no-load", help="With --cluster: write the shards only (`cwkg load` loads them)."),
 ) -> None:
     """Load documents (Wilson Center pages, FRUS volumes, POCOM, people records, records typed as .txt or .md, PDFs
     with a text layer, Word files) into the store, one named graph each; a NAME.meta.yaml beside a file, or a
@@ -139,12 +142,17 @@ def ingest(
     from cwkg.inputs import absolute, binary
     from cwkg.loaders import binary_format
     from cwkg.loaders.metadata import read_catalogue
+    from cwkg.cluster import runner
     from cwkg.pipeline import expand, ingest as run_ingest
 
     try:
         catalogue = read_catalogue(catalog) if catalog is not None else None
     except CwkgError as exc:
         _fail(str(exc))
+    try:
+        run_ingest = runner(run_ingest, cluster, validate, shards, no_load, resolve_store_path(State.store_option))
+    except CwkgError as exc:
+        _fail(str(exc), 2)
 
     found = expand(paths)
     named = {path for path, explicit in found if explicit}
@@ -568,6 +576,22 @@ def push(
     _say(f"pushed {outcome.sent} graphs ({plan.triples} triples), deleted {outcome.deleted}; "
          f"counts {'differ for ' + str(len(outcome.mismatches)) + ' graphs' if outcome.mismatches else 'equal on both sides'}")
     if outcome.mismatches:
+        raise typer.Exit(1)
+
+
+@app.command("load")
+def load_shards(shards: list[Path] = typer.Argument(..., help="Shard files (N-Quads) or folders of them, as `ingest --cluster` writes them.")) -> None:
+    """Bulk-load N-Quads shards into the store, each all or nothing, then work out what an ingest does after."""
+    from cwkg.shards import load_shards as load, shard_files, summary
+
+    try:
+        files = shard_files(shards)
+        with _open_store() as store:
+            results = list(load(store, files, on_error=lambda r: _say(f"error: {r.error}")))
+            _say(summary(results, store))
+    except CwkgError as exc:
+        _fail(str(exc))
+    if not all(r.ok for r in results):
         raise typer.Exit(1)
 
 

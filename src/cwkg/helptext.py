@@ -14,9 +14,9 @@ OPTION_METAVARS = {
     "--accept": "FILE.csv", "--review": "FILE.csv", "--kind": "KIND", "--threshold": "SCORE", "--cache": "FOLDER",
     "--contact": "EMAIL|URL", "--topics": "N", "--topic": "NAME", "--year": "YEAR[-YEAR]", "--person": "NAME",
     "--by": "speaker|state", "--documents": "PATTERN", "--port": "PORT", "--bind": "ADDRESS", "--site-port": "PORT",
-    "--frus": "VOLUME", "--corpus": "FOLDER",
+    "--frus": "VOLUME", "--corpus": "FOLDER", "--cluster": "ADDRESS", "--shards": "FOLDER",
 }
-ARGUMENT_METAVARS = {"paths": "PATH", "gold": "GOLD_FILE", "text": "QUERY|FILE", "doc": "DOCUMENT", "path": "FILE"}
+ARGUMENT_METAVARS = {"paths": "PATH", "shards": "SHARDS", "gold": "GOLD_FILE", "text": "QUERY|FILE", "doc": "DOCUMENT", "path": "FILE"}
 _BY_TYPE = {"integer": "N", "float": "NUMBER", "path": "PATH", "text": "TEXT"}
 
 

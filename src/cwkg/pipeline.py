@@ -263,6 +263,12 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
             for graph in map(ox.NamedNode, result.graphs):
                 (documents if graph.value.startswith(ID + "document/") else others).add(graph)
             yield result
+    after_writes(store, documents, others, static_changed)
+
+
+def after_writes(store: GraphStore, documents: set[ox.NamedNode], others: set[ox.NamedNode], static_changed: bool) -> None:
+    """What follows a run's writes of record graphs (an ingest, or a load of shards): the people links, the derived
+    graphs of what changed, and a compaction."""
     changed = link_people(store)
     if static_changed:  # new authority data (posts, ruling parties) may change whom any position counts for
         write_derived(store)
