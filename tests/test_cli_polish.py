@@ -233,3 +233,22 @@ def test_an_endpoint_serving_the_union_gets_no_hint(loaded, tmp_path):
         assert "note:" not in result.stderr
     finally:
         server.stop()
+
+
+def test_an_option_the_metavar_table_does_not_name_still_has_help_shown_by_its_type():
+    import typer
+
+    from cwkg.boundary import Boundary
+
+    app_ = typer.Typer(cls=Boundary)
+
+    @app_.command()
+    def first(count: int = typer.Option(3, "--count-of-things", help="How many.")) -> None:
+        """A command whose option no table names."""
+
+    @app_.command()
+    def second() -> None:
+        """Another command."""
+
+    result = CliRunner().invoke(app_, ["first", "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0 and re.search(r"--count-of-things +(N|VALUE)\b", result.output), result.output

@@ -47,6 +47,7 @@ def plain(command, ctx) -> None:  # noqa: ANN001 - a Click command or group, and
                 param.metavar = ""
             else:
                 long = next((o for o in param.opts if o.startswith("--")), "")
-                param.metavar = OPTION_METAVARS.get(long) or _BY_TYPE.get(param.type.name, "VALUE")
+                kind = getattr(getattr(param, "type", None), "name", None)  # not yet set on every Typer version
+                param.metavar = OPTION_METAVARS.get(long) or _BY_TYPE.get(kind, "VALUE")
     for sub in getattr(command, "commands", {}).values():
         plain(sub, ctx)
