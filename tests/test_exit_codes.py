@@ -127,3 +127,12 @@ def test_no_unforeseen_failure_is_shown_as_a_bare_exception_name():
                      "an input is not UTF-8 text (byte 0 cannot be read as UTF-8); save it as UTF-8",
                      "an input is nested too deeply to read; flatten it",
                      "no space left on the device written to; free some space and run the command again"]
+
+
+def test_an_unforeseen_failure_in_the_query_child_is_a_sentence_not_an_exception_name():
+    script = ("import sys; from cwkg.bounded import bounded\n"
+              "def work():\n    raise KeyError('value')\n"
+              "sys.exit(bounded(work, timeout=60))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (result.returncode, result.stderr) == (
+        1, "error: an input lacks the entry 'value' that cwkg expected there (CWKG_DEBUG=1 shows where)\n")
