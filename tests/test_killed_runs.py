@@ -54,9 +54,9 @@ def temporaries(folder: Path) -> list[str]:
     return sorted(name for name in os.listdir(folder) if PART in name)
 
 
-def start(*args: str, store: Path) -> subprocess.Popen:
+def start(*args: str, store: Path, stderr: int = subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(store), *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=stderr)
 
 
 def wait_for(ready: Callable[[], object], process: subprocess.Popen, seconds: float = 120) -> object:
@@ -92,18 +92,29 @@ def test_a_killed_sparql_leaves_no_query_child_running(loaded):
     assert survivors_of_kill(process, children) == set()
 
 
-def test_a_killed_ingest_with_jobs_leaves_no_worker_running(tmp_path):
+def killed_ingest_with_jobs(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
+    """`cwkg ingest --jobs 2` of 2 MB of records, killed outright once a worker runs; the process and those of
+    its helpers still running afterwards."""
     paths = []
     for n in (1, 2):  # 2 MB in all: the size from which ingest uses its workers
         record = tmp_path / f"record-{n}.txt"
         body = "\n\n".join(["Pyotr Ivanov said that Ruritania would sign the treaty in Strelsau. " * 30] * 600)
         record.write_text(f"Title: Conversation with Adam Nowak {n}\nDate: 11 October 1963\n\n{body}\n", encoding="utf-8")
         paths.append(str(record))
-    process = start("ingest", "--jobs", "2", *paths, store=tmp_path / "store")
+    process = start("ingest", "--jobs", "2", *paths, store=tmp_path / "store", stderr=subprocess.PIPE)
     workers = wait_for(lambda: {pid for pid in descendants(process.pid)
                                 if b"multiprocessing.spawn" in Path(f"/proc/{pid}/cmdline").read_bytes()}, process)
     assert workers, "no worker started"
-    assert survivors_of_kill(process, descendants(process.pid) | workers) == set()
+    return process, survivors_of_kill(process, descendants(process.pid) | workers)
+
+
+def test_a_killed_ingest_with_jobs_leaves_no_worker_running(tmp_path):
+    assert killed_ingest_with_jobs(tmp_path)[1] == set()
+
+
+def test_a_killed_ingest_with_jobs_prints_nothing_after_it_has_gone(tmp_path):
+    process, _ = killed_ingest_with_jobs(tmp_path)
+    assert process.stderr.read() == b""  # read to its end: every process that could still write to it has ended
 
 
 def killed_while_writing(args: tuple[str, ...], folder: Path, store: Path, attempts: int = 5) -> list[str]:

@@ -144,6 +144,9 @@ def worker_pool(jobs: int, paths: list[Path]):
     if jobs <= 1 or size < POOL_BYTES:
         yield None
         return
+    from cwkg.lifetime import quiet_cleanup
+
+    quiet_cleanup()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=(os.getpid(),)) as executor:
         yield Workers(executor, jobs)
