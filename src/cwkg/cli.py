@@ -733,12 +733,12 @@ def view_timeline(
 
 @app.command()
 def serve(
-    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    port: int = typer.Option(7878, "--port", "-p", min=1, max=65535, help="Port to listen on."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),
     writable: bool = typer.Option(False, "--writable", help="Also accept SPARQL updates and Graph Store writes (default: read-only)."),
     timeout: Optional[int] = typer.Option(None, "--timeout", help="Stop any query that runs longer than this many seconds."),
     timeout_s: Optional[int] = typer.Option(None, "--timeout-s", hidden=True, help="The old name of --timeout."),
-    site_port: Optional[int] = typer.Option(None, "--site-port", help="Port of the site: question box, canned-query forms, "
+    site_port: Optional[int] = typer.Option(None, "--site-port", min=1, max=65535, help="Port of the site: question box, canned-query forms, "
                                             "document, network and timeline views (default: --port + 1)."),
     no_site: bool = typer.Option(False, "--no-site", help="Serve the SPARQL endpoint only."),
 ) -> None:
@@ -957,7 +957,7 @@ def evaluate_gold(
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"'{fmt}' (use table or json)", param_hint="--format")
     if not gold and not frus:
-        _fail("give gold files, or --frus VOLUME")
+        _fail("Missing argument 'GOLD_FILE...' or option '--frus'; see `cwkg eval --help`", 2)
     if frus:
         _evaluate_frus(frus, fmt)
     if not gold:
