@@ -153,3 +153,17 @@ def test_serve_on_the_last_port_says_the_site_has_no_port_left(loaded):
 def test_eval_with_neither_gold_files_nor_a_volume_is_a_usage_error(tmp_path):
     assert one_line_error(cwkg("eval", store=tmp_path / "store"), 2) == (
         "error: Missing argument 'GOLD_FILE...' or option '--frus'; see `cwkg eval --help`")
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("sparql", "SELECT * WHERE { ?s ?p ?o }", "--limit", "-1"),
+     "error: Invalid value for '--limit': Input should be greater than or equal to 0; see `cwkg sparql --help`"),
+    (("sparql", "SELECT * WHERE { ?s ?p ?o }", "--timeout", "-1"),
+     "error: Invalid value for '--timeout': Input should be greater than or equal to 0; see `cwkg sparql --help`"),
+    (("query", "documents", "--timeout", "-0.5"),
+     "error: Invalid value for '--timeout': Input should be greater than or equal to 0; see `cwkg query --help`"),
+    (("view", "--topics", "-3"), "error: Invalid value for '--topics': Input should be greater than or equal to 0; "
+                                 "see `cwkg view --help`"),
+])
+def test_a_number_option_out_of_its_range_is_a_usage_error_in_one_line(loaded, args, line):
+    assert one_line_error(cwkg(*args, store=loaded), 2) == line
