@@ -35,6 +35,7 @@ FORMATS = {
 }
 DATASET_FORMATS = {"nquads", "trig", "jsonld"}
 FLUSH_QUADS = 200_000  # quads written between flushes of the engine's write buffers (see `GraphStore._written`)
+BULK_PIECE = 50_000  # statements handed to the bulk loader at a time (see `GraphStore._add_new_graphs`)
 # What the metadata graph records of each graph as it is written, beside its triple count: how many statements of a
 # kind it holds, so that counting them over the store is a sum of one number a graph (`GraphStore.tally`) instead
 # of a scan of the index (a million mentions in 10,000 documents: about a second). A mention belongs to the one
@@ -68,6 +69,23 @@ def _in_graph(lines: list[str], graph: ox.NamedNode) -> str:
     """N-Triples statements (without their dots) as N-Quads of `graph`."""
     end = f" {graph} .\n"
     return end.join(lines) + end
+
+
+def _pieces(graphs: list[tuple[ox.NamedNode, list[str]]], size: int) -> Iterator[str]:
+    """The graphs' statements as N-Quads in pieces of about `size` statements: many small graphs share a piece, a
+    large one is cut into several."""
+    piece: list[str] = []
+    held = 0
+    for graph, lines in graphs:
+        for start in range(0, len(lines), size):
+            part = lines[start:start + size]
+            piece.append(_in_graph(part, graph))
+            held += len(part)
+            if held >= size:
+                yield "".join(piece)
+                piece, held = [], 0
+    if piece:
+        yield "".join(piece)
 
 
 class Lines(list):
@@ -247,11 +265,18 @@ class GraphStore:
 
     def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool = False) -> None:
         """Graphs the store does not have yet, with their counts, as one N-Quads load: one transaction, as the
-        update is, without parsing a SPARQL update (most of a fresh load's writing time)."""
+        update is, without parsing a SPARQL update (most of a fresh load's writing time). With `bulk`, through the
+        bulk loader in pieces (`_pieces`), which is no transaction either way."""
+        counts = [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
+        if bulk and str(self.path) != ":memory:":
+            # In pieces: the bulk loader holds what it is given in memory, about a kilobyte a quad, so one
+            # document's graph of millions of quads (a page of repeated names) would take gigabytes at once.
+            for piece in _pieces(graphs, BULK_PIECE):
+                self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
+            self._store.bulk_load("".join(counts), ox.RdfFormat.N_QUADS)
+            return
         # One string a graph, its statements joined with the graph's name: no string for each quad on the way.
-        chunks = [_in_graph(lines, graph) for graph, lines in graphs if lines]
-        chunks += [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
-        (self._store.bulk_load if bulk and str(self.path) != ":memory:" else self._store.load)("".join(chunks), ox.RdfFormat.N_QUADS)
+        self._store.load("".join([_in_graph(lines, graph) for graph, lines in graphs if lines] + counts), ox.RdfFormat.N_QUADS)
 
     # ------------------------------------------------------------------ the load journal
 

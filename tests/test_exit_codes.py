@@ -127,3 +127,43 @@ def test_no_unforeseen_failure_is_shown_as_a_bare_exception_name():
                      "an input is not UTF-8 text (byte 0 cannot be read as UTF-8); save it as UTF-8",
                      "an input is nested too deeply to read; flatten it",
                      "no space left on the device written to; free some space and run the command again"]
+
+
+def test_an_unforeseen_failure_in_the_query_child_is_a_sentence_not_an_exception_name():
+    script = ("import sys; from cwkg.bounded import bounded\n"
+              "def work():\n    raise KeyError('value')\n"
+              "sys.exit(bounded(work, timeout=60))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (result.returncode, result.stderr) == (
+        1, "error: an input lacks the entry 'value' that cwkg expected there (CWKG_DEBUG=1 shows where)\n")
+
+
+@pytest.mark.parametrize("port", ["0", "-5", "65536"])
+def test_a_port_out_of_range_is_a_usage_error_in_one_line(tmp_path, port):
+    bound = "greater than or equal to 1" if int(port) < 1 else "less than or equal to 65535"
+    assert one_line_error(cwkg("serve", "--port", port, store=tmp_path / "store"), 2) == (
+        f"error: Invalid value for '--port' / '-p': Input should be {bound}; see `cwkg serve --help`")
+
+
+def test_serve_on_the_last_port_says_the_site_has_no_port_left(loaded):
+    assert one_line_error(cwkg("serve", "--port", "65535", store=loaded, timeout=60), 1) == (
+        "error: the site's port 65536 is past the last port, 65535; give --site-port, a lower --port or --no-site")
+
+
+def test_eval_with_neither_gold_files_nor_a_volume_is_a_usage_error(tmp_path):
+    assert one_line_error(cwkg("eval", store=tmp_path / "store"), 2) == (
+        "error: Missing argument 'GOLD_FILE...' or option '--frus'; see `cwkg eval --help`")
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("sparql", "SELECT * WHERE { ?s ?p ?o }", "--limit", "-1"),
+     "error: Invalid value for '--limit': Input should be greater than or equal to 0; see `cwkg sparql --help`"),
+    (("sparql", "SELECT * WHERE { ?s ?p ?o }", "--timeout", "-1"),
+     "error: Invalid value for '--timeout': Input should be greater than or equal to 0; see `cwkg sparql --help`"),
+    (("query", "documents", "--timeout", "-0.5"),
+     "error: Invalid value for '--timeout': Input should be greater than or equal to 0; see `cwkg query --help`"),
+    (("view", "--topics", "-3"), "error: Invalid value for '--topics': Input should be greater than or equal to 0; "
+                                 "see `cwkg view --help`"),
+])
+def test_a_number_option_out_of_its_range_is_a_usage_error_in_one_line(loaded, args, line):
+    assert one_line_error(cwkg(*args, store=loaded), 2) == line

@@ -89,6 +89,20 @@ def test_a_leftover_of_a_killed_write_is_removed_by_the_next_write(tmp_path):
     assert (sorted(os.listdir(tmp_path)), target.read_bytes()) == (["out.ttl"], b"whole")
 
 
+def test_a_leftover_of_a_killed_write_of_another_file_in_the_folder_is_removed_too(tmp_path):
+    leftover = tmp_path / f".earlier.nq{PART}{dead_pid()}-0123456789abcdef"
+    leftover.write_bytes(b"half an earlier export")
+    write_bytes(tmp_path / "out.ttl", b"whole")
+    assert sorted(os.listdir(tmp_path)) == ["out.ttl"]
+
+
+def test_a_temporary_this_process_is_writing_for_another_file_is_left_alone(tmp_path):
+    mine = tmp_path / f".other.ttl{PART}{os.getpid()}-0123456789abcdef"
+    mine.write_bytes(b"being written by this process")
+    write_bytes(tmp_path / "out.ttl", b"whole")
+    assert sorted(os.listdir(tmp_path)) == [mine.name, "out.ttl"]
+
+
 def test_a_temporary_of_a_write_still_running_is_left_alone(tmp_path):
     running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:

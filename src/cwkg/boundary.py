@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import sys
 from collections.abc import Callable
 
 import typer
 from typer.core import TyperGroup
 
-from cwkg.errors import CwkgError
+from cwkg.errors import CwkgError, in_words
 
 DONE, FAILED, USAGE, INTERRUPTED, CLOSED_PIPE = 0, 1, 2, 130, 141
 # Click's UsageError and ClickException, from wherever this Typer keeps its Click (it vendors one since 0.2x)
@@ -117,23 +116,5 @@ def _quiet_pipe() -> int:
 
 
 def unforeseen(exc: BaseException) -> str:
-    """A failure no command foresaw as a sentence, not a bare exception name; the cases a hostile run met are said
-    in their own words."""
-    text = " ".join(str(exc).split())
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return "no space left on the device written to; free some space and run the command again"
-    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        return f"{exc.filename or 'a path given'}: is a loop of symbolic links, not a file"
-    if isinstance(exc, OSError) and exc.filename:
-        return f"{exc.filename}: {exc.strerror or text}"
-    if isinstance(exc, RuntimeError) and (loop := re.match(r"Symlink loop from '(.*)'$", text)):
-        return f"{loop.group(1)}: is a loop of symbolic links, not a file"
-    if isinstance(exc, UnicodeDecodeError):
-        return f"an input is not UTF-8 text (byte {exc.start} cannot be read as UTF-8); save it as UTF-8"
-    if isinstance(exc, RecursionError):
-        return "an input is nested too deeply to read; flatten it"
-    if isinstance(exc, MemoryError):
-        return "there is not enough memory for this input; give a smaller one"
-    if isinstance(exc, KeyError):
-        return f"an input lacks the entry {text} that cwkg expected there (CWKG_DEBUG=1 shows where)"
-    return f"unexpected failure: {text or type(exc).__name__} (CWKG_DEBUG=1 shows where)"
+    """A failure no command foresaw as a sentence, not a bare exception name (`errors.in_words`)."""
+    return in_words(exc)

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cwkg.errors import CwkgError
+from cwkg.errors import CwkgError, in_words, one_line
 from cwkg.lifetime import die_with_parent
 
 DEFAULT_MEMORY_MB = int(os.environ.get("CWKG_QUERY_MEMORY_MB", "4096"))
@@ -62,11 +62,11 @@ def bounded(work: Callable[[], int], timeout: float | None, memory_mb: int | Non
         except BrokenPipeError:
             code = 141
         except CwkgError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {one_line(str(exc))}", file=sys.stderr)
         except MemoryError:
             print(f"error: {what} needs more memory than there is; narrow it", file=sys.stderr)
         except BaseException as exc:  # noqa: BLE001 - one line, whatever it was
-            print(f"error: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}", file=sys.stderr)
+            print(f"error: {one_line(in_words(exc))}", file=sys.stderr)
         finally:
             try:
                 sys.stdout.flush()

@@ -77,7 +77,7 @@ def _max_answer_option():
 
 
 def _timeout_option():
-    return typer.Option(60.0, "--timeout", help="Seconds to wait for each answer of a remote store.")
+    return typer.Option(60.0, "--timeout", min=0, help="Seconds to wait for each answer of a remote store.")
 
 
 class _Target:
@@ -242,11 +242,11 @@ def _wide_option():
 
 
 def _limit_option():
-    return typer.Option(None, "--limit", help="Print at most this many rows (default: 1000 on a terminal, all otherwise; 0: all).")
+    return typer.Option(None, "--limit", min=0, help="Print at most this many rows (default: 1000 on a terminal, all otherwise; 0: all).")
 
 
 def _query_timeout_option():
-    return typer.Option(60.0, "--timeout", help="Seconds the query may run (the embedded store stops it then; "
+    return typer.Option(60.0, "--timeout", min=0, help="Seconds the query may run (the embedded store stops it then; "
                         "a remote store gets this long for each answer).")
 
 
@@ -611,7 +611,7 @@ def link(
                                          help="The answer cache (default: $XDG_CACHE_HOME/cwkg/wikidata)."),
     contact: Optional[str] = typer.Option(None, "--contact", envvar="CWKG_CONTACT",
                                           help="An e-mail or URL for the User-Agent, as Wikimedia's policy asks."),
-    timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for one answer before trying again."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, help="Seconds to wait for one answer before trying again."),
     max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Link people, states, parties, places and events to Wikidata items, and bring in what Wikidata says of them."""
@@ -673,7 +673,7 @@ def _write_page(path: Path, text: str) -> None:
 def view_site(
     ctx: typer.Context,
     out: Path = typer.Option(Path("cwkg-site"), "--output", "-o", help="The folder to write the site into (new, empty, or an earlier site)."),
-    topics: int = typer.Option(5, "--topics", help="How many topic timelines (the topics most positions are about)."),
+    topics: int = typer.Option(5, "--topics", min=0, help="How many topic timelines (the topics most positions are about)."),
 ) -> None:
     """With no subcommand: write a small site (index, one page per document, the network, topic timelines)."""
     if ctx.invoked_subcommand is not None:
@@ -757,12 +757,12 @@ def view_timeline(
 
 @app.command()
 def serve(
-    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    port: int = typer.Option(7878, "--port", "-p", min=1, max=65535, help="Port to listen on."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (127.0.0.1: this machine only)."),
     writable: bool = typer.Option(False, "--writable", help="Also accept SPARQL updates and Graph Store writes (default: read-only)."),
-    timeout: Optional[int] = typer.Option(None, "--timeout", help="Stop any query that runs longer than this many seconds."),
+    timeout: Optional[int] = typer.Option(None, "--timeout", min=1, help="Stop any query that runs longer than this many seconds."),
     timeout_s: Optional[int] = typer.Option(None, "--timeout-s", hidden=True, help="The old name of --timeout."),
-    site_port: Optional[int] = typer.Option(None, "--site-port", help="Port of the site: question box, canned-query forms, "
+    site_port: Optional[int] = typer.Option(None, "--site-port", min=1, max=65535, help="Port of the site: question box, canned-query forms, "
                                             "document, network and timeline views (default: --port + 1)."),
     no_site: bool = typer.Option(False, "--no-site", help="Serve the SPARQL endpoint only."),
 ) -> None:
@@ -981,7 +981,7 @@ def evaluate_gold(
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"'{fmt}' (use table or json)", param_hint="--format")
     if not gold and not frus:
-        _fail("give gold files, or --frus VOLUME")
+        _fail("Missing argument 'GOLD_FILE...' or option '--frus'; see `cwkg eval --help`", 2)
     if frus:
         _evaluate_frus(frus, fmt)
     if not gold:

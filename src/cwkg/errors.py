@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 
@@ -89,3 +90,27 @@ def one_line(message: str) -> str:
     for secret in sorted(_CONCEALED, key=len, reverse=True):
         message = message.replace(secret, _CONCEALED[secret])
     return "".join(_escaped(c) for c in _USERINFO.sub(r"\1", message))
+
+
+def in_words(exc: BaseException) -> str:
+    """A failure no command foresaw as a sentence, not a bare exception name: the cases a hostile run met in their
+    own words, the rest as an unexpected failure with its message. Used wherever such a failure ends as a line
+    (the command line's edge, the query child, one file of an ingest)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "no space left on the device written to; free some space and run the command again"
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return f"{exc.filename or 'a path given'}: is a loop of symbolic links, not a file"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or text}"
+    if isinstance(exc, RuntimeError) and (loop := re.match(r"Symlink loop from '(.*)'$", text)):
+        return f"{loop.group(1)}: is a loop of symbolic links, not a file"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"an input is not UTF-8 text (byte {exc.start} cannot be read as UTF-8); save it as UTF-8"
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to read; flatten it"
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory for this input; give a smaller one"
+    if isinstance(exc, KeyError):
+        return f"an input lacks the entry {text} that cwkg expected there (CWKG_DEBUG=1 shows where)"
+    return f"unexpected failure: {text or type(exc).__name__} (CWKG_DEBUG=1 shows where)"

@@ -16,6 +16,7 @@ import threading
 import time
 
 _PR_SET_PDEATHSIG = 1
+_TRACKER_QUIET = "ignore::UserWarning:multiprocessing.resource_tracker"
 
 
 def _kernel_watch() -> bool:
@@ -41,3 +42,12 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=_poll, args=(parent,), daemon=True, name="cwkg-parent-watch").start()
     if os.getppid() != parent:
         os._exit(1)
+
+
+def quiet_cleanup() -> None:
+    """Call before starting worker processes. When cwkg is killed, the helper multiprocessing starts beside them
+    (its resource tracker) removes the semaphores left behind, and would then warn of "leaked semaphore objects"
+    on the user's terminal after the command has gone; it takes its warning options from this interpreter's when
+    it starts, so it is told to keep that one to itself. The cleanup is done all the same."""
+    if _TRACKER_QUIET not in sys.warnoptions:
+        sys.warnoptions.append(_TRACKER_QUIET)

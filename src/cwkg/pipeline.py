@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from cwkg.errors import CwkgError, InputError, UnrecognisedFormat
+from cwkg.errors import CwkgError, InputError, UnrecognisedFormat, in_words
 from cwkg.graph.derived import documents_speaking_of, post_holders, write_derived
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
@@ -144,6 +144,9 @@ def worker_pool(jobs: int, paths: list[Path]):
     if jobs <= 1 or size < POOL_BYTES:
         yield None
         return
+    from cwkg.lifetime import quiet_cleanup
+
+    quiet_cleanup()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=(os.getpid(),)) as executor:
         yield Workers(executor, jobs)
@@ -225,7 +228,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         return _failed(store, path, bulked, IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
                                                        graphs=_committed(stored, pending), **totals))
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return _failed(store, path, bulked, IngestResult(path, error=f"{path}: {type(exc).__name__}: {exc}",
+        return _failed(store, path, bulked, IngestResult(path, error=f"{path}: {in_words(exc)}",
                                                        graphs=_committed(stored, pending), **totals))
     if refused and first is None:  # nothing of the file was stored
         return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)

@@ -5,7 +5,8 @@ symbolic link, and a killed run leaves nothing half written that the next run do
 The content goes to a temporary name beside the target, `.TARGET.cwkg-part-PID-RANDOM`, created exclusively
 (`O_CREAT | O_EXCL | O_NOFOLLOW`): a file or link planted under a name an attacker guessed is never opened. It
 is fsynced and renamed over the target, which is thus replaced whole or not at all. The process id in the name
-lets the next write to the same target remove what a process that no longer runs left behind.
+lets the next write into the same folder remove what a process that no longer runs left behind there, whatever
+target it was writing (a user rarely gives the same `-o` twice after a killed run).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cwkg.errors import CwkgError
 PART = ".cwkg-part-"
 _NAME_MAX = 255  # bytes in one file name on every file system cwkg writes to
 _SUFFIX = re.compile(r"(\d+)-[0-9a-f]+")
+_ANY_TEMPORARY = re.compile(rf"\..*{re.escape(PART)}(\d+)-[0-9a-f]+", re.DOTALL)
 
 
 def refuse_unless_replaceable(path: Path, folder: bool = False) -> None:
@@ -72,18 +74,26 @@ def _running(pid: int) -> bool:
     return True
 
 
+def _leftover(name: str, prefix: str) -> bool:
+    """Whether `name` is a temporary a write that no longer runs left: of `path` (its prefix) by any earlier
+    process, or of another target in the folder by another process (this one may be writing that one now)."""
+    own = _SUFFIX.fullmatch(name[len(prefix):]) if name.startswith(prefix) else None
+    if own is not None:
+        return not _running(int(own.group(1)))
+    other = _ANY_TEMPORARY.fullmatch(name)
+    return other is not None and int(other.group(1)) != os.getpid() and not _running(int(other.group(1)))
+
+
 def sweep(path: Path) -> list[Path]:
-    """Remove the temporary files and folders a killed write of `path` left beside it (those whose process no
-    longer runs); what was removed."""
+    """Remove the temporary files and folders killed writes left in `path`'s folder (those whose process no
+    longer runs, whichever target they were for); what was removed."""
     prefix, removed = _prefix(path), []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
         return removed
     for entry in entries:
-        rest = entry.name[len(prefix):] if entry.name.startswith(prefix) else None
-        found = _SUFFIX.fullmatch(rest) if rest is not None else None
-        if found is None or _running(int(found.group(1))):
+        if not _leftover(entry.name, prefix):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):

@@ -46,11 +46,17 @@ class _ThreadingServer6(_ThreadingServer):
     address_family = socket.AF_INET6
 
 
+MAX_PORT = 65535
+
+
 class SiteServer:
     """The site's HTTP server, bound at construction (so a taken port fails first) and served from a thread."""
 
     def __init__(self, site: Site, bind: str, port: int) -> None:
         kind = _ThreadingServer6 if ":" in bind else _ThreadingServer
+        if not 0 <= port <= MAX_PORT:  # the SPARQL port + 1 when --port is the last one
+            raise CwkgError(f"the site's port {port} is past the last port, {MAX_PORT}; give --site-port, a lower --port "
+                            "or --no-site")
         try:
             self.httpd = kind((bind, port), _Handler)
         except OSError as exc:
