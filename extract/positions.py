@@ -233,6 +233,12 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 if speaker is None:
                     continue
                 holder = direct or indirect
+                if direct and direct != speaker and speaker in ctx.own_side.get(direct, set()) \
+                        and not any(c.governing or c.asking for c in cues):
+                    # "The Polish government is worried about ..." in the Polish minister's own words: he speaks for
+                    # his side, and keeps the floor.
+                    out.append(Attributed(sent, sent.start, direct, "direct-speech+own-side"))
+                    continue
                 if holder and holder not in (speaker, ctx.author) and last.subject and last.subject.kind in ("person", "title") \
                         and all(reporting.kind(c.verb) == "think" and not c.governing for c in cues):
                     # "the Premier surely believed that ..." in the Secretary's account: what the speaker says another

@@ -73,7 +73,10 @@ _NO_BREAK = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Cdr|Sgt|Sen|Rep|Gov|Amb|Min|Secy|Pres|Hon|Rev|St|Jr|Sr|"
     r"Cde|Cdes|Com|Comr|Tov|No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
-_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$")
+# A sentence ends at a full stop, question or exclamation mark before a capital or a digit, and at a colon that ends its
+# line ("X spoke about the following questions:" over the numbered points that follow it).
+_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*$"
+                    r"|:(?=[ \t]*\n[ \t]*\S)")
 
 
 _ENUMERATOR = re.compile(r"\s*(?:\(?\d{1,3}\)?|\(?[a-z]\)|[IVXL]{1,5})[.)]\s*")

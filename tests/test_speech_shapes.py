@@ -40,6 +40,15 @@ def test_comradely_and_diplomatic_abbreviations_do_not_end_a_sentence():
     assert [s.text for s in sentences(text)] == ["He met Cde. N. T. Ivanov.", "Com. Petrov agreed.", "Tov. Sidorov and Amb. Smith left."]
 
 
+def test_a_colon_that_ends_its_line_ends_the_sentence_before_the_points_under_it():
+    text = "He spoke about the following questions:\n1. The harvest.\n2. The border."
+    assert [s.text for s in sentences(text)] == ["He spoke about the following questions:", "1. The harvest.", "2. The border."]
+
+
+def test_a_colon_inside_a_line_ends_no_sentence():
+    assert [s.text for s in sentences("He said: the harvest was poor. It rained.")] == ["He said: the harvest was poor.", "It rained."]
+
+
 def test_told_me_the_following_closing_a_paragraph_hands_the_next_paragraph_to_the_teller():
     doc = record("On 1 May I invited Ambassador Ivanov to dinner. Comrade Ivanov told me the following facts about his embassy.",
                  "The Albanian leadership had surprised the Soviet comrades.", "I thanked him.", title="Report, Embassy of Ruritania")
@@ -100,6 +109,21 @@ def test_an_opener_without_a_reporting_verb_hands_its_numbered_points_to_its_sub
                  "I thanked him for the information.", title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
     assert positions(doc) == [("kim-il-sung", "direct-speech", "1. He regards the situation in Albania as dangerous."),
                               ("kim-il-sung", "direct-speech", "2. China must help Albania more.")]
+
+
+def test_an_opener_hands_the_floor_over_numbered_points_on_the_lines_under_it():
+    doc = record("I visited Kim Il Sung. Kim Il Sung spoke about the following questions:\n"
+                 "1. The situation in Albania is dangerous.\n2. China must help Albania more.",
+                 "I thanked him for the information.", title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert positions(doc) == [("kim-il-sung", "direct-speech", "1. The situation in Albania is dangerous."),
+                              ("kim-il-sung", "direct-speech", "2. China must help Albania more.")]
+
+
+def test_the_speakers_own_side_stating_an_attitude_in_the_speakers_words_is_the_speaker_speaking_for_it():
+    doc = record("I visited Polish Foreign Minister Adam Nowak. Nowak spoke about the following questions:",
+                 "1. The Polish government is worried about the situation in Albania.",
+                 "I thanked him for the information.", title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
+    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [("adamnowak", "direct-speech+own-side")]
 
 
 def test_his_answer_was_hands_the_next_paragraph_to_the_one_last_spoken_to():
