@@ -335,6 +335,8 @@ def _shape(text: str) -> _Shape:
         shape.header.append(_Entry(tuple(taken), found[0], value))
     if shape.heading is not None and not shape.header:
         shape.date_line = _dated(lines, shape.heading, filled[at:at + 2])
+    elif shape.heading is not None and _ends_in_date(lines[shape.heading]):
+        shape.date_line = shape.heading  # "Note on the Meeting ..., 14 May 1968" over a "Present:" line
     return shape
 
 
