@@ -69,11 +69,13 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A
 _OWNER = r"(?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s)"
 _OPINION = re.compile(
     rf"\b(?:In|in) {_OWNER} (?:{reporting.alternation(reporting.nouns(only=('think',), stanceless=True))})\s*,?", re.UNICODE)
-# "His answer was that ...", "The minister's view is: ...": a speech noun owned by its speaker, then what it held.
+# "His answer was that ...", "The minister's view is: ...", "X's point of view concerning Y: ...": a speech noun owned
+# by its speaker, then what it held (after "was that", "was:", or the matter it concerns and a colon).
 _POSSESSED = re.compile(
     rf"(?<![\w]){_OWNER.replace('his|', '[Hh]is|').replace('her|', '[Hh]er|').replace('my|', '[Mm]y|').replace('our|', '[Oo]ur|').replace('their|', '[Tt]heir|')}"
-    rf"\s+(?:\w+\s+)?(?P<noun>{reporting.alternation(reporting.nouns(without=('raise', 'ask', 'decide', 'floor')))})"
-    r"\s+(?:was|is|had been|has been|remained|remains)\s+(?:that(?![\w])|:)")
+    rf"\s+(?:\w+\s+(?:of\s+)?)?(?P<noun>{reporting.alternation(reporting.nouns(without=('raise', 'ask', 'decide', 'floor')))})"
+    r"(?:\s+(?:was|is|had been|has been|remained|remains)(?:\s+that(?![\w])|\s*:(?=[ \t]*\S))"
+    r"|\s+(?:concerning|regarding|on|about|as regards|with regard to|in regard to)\s+[^:.;!?\n]{1,100}?:(?=[ \t]*\S))")
 
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
 _FILLER = re.compile(

@@ -153,6 +153,16 @@ def test_a_possessed_speech_noun_with_was_that_gives_its_owner_the_clause():
     assert positions(doc) == [("kim-il-sung", "cue", "Albania must wait for the harvest.")]
 
 
+def test_a_possessed_speech_noun_with_was_and_a_colon_gives_its_owner_what_follows():
+    doc = record("I asked Kim Il Sung about Albania. His answer was: Albania must wait for the harvest.")
+    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [("kim-il-sung", "cue")]
+
+
+def test_a_possessed_point_of_view_on_a_matter_and_a_colon_gives_its_owner_what_follows():
+    doc = record("I visited Kim Il Sung.", "Kim Il Sung's point of view concerning the Albanian question: Albania must be helped.")
+    assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [("kim-il-sung", "cue")]
+
+
 def test_a_delexical_phrase_reports_and_takes_its_nouns_stance():
     doc = record("I visited Kim Il Sung.", "Kim Il Sung expressed his deep concern over the situation in Albania.")
     assert [(p.speaker.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1]) for p in extract(doc).positions] == [("kim-il-sung", "concerned")]
