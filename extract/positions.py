@@ -90,8 +90,11 @@ class Attributed:
 
 
 def _own_side(person: str, posts: list[PostFact], authority: Authority) -> set[str]:
+    """The states and parties a person speaks for by their posts: a state's official for its ruling party too, a
+    ruling party's secretary for its state too."""
     side = {p.of for p in posts if p.holder == person and p.of}
     side |= {authority.ruling_party_of[s] for s in side if s in authority.ruling_party_of}
+    side |= {state for state, party in authority.ruling_party_of.items() if party in side}
     return side
 
 

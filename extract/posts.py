@@ -78,6 +78,14 @@ def office_first(text: str, roles: list[Role]) -> str:
     return text
 
 
+def _party_office(authority: Authority, title: str) -> Role | None:
+    """The party office a diplomatic rank's words name when they are of a party: a party's "First Secretary" or
+    "Secretary" is the office the role scheme names "... of the Central Committee" (its leader, one of its
+    secretaries), as party usage names the party's offices by its central committee."""
+    wanted = f"{' '.join(title.lower().split())} of the central committee"
+    return next((r for r in authority.roles if wanted in (label.lower() for label in r.labels)), None)
+
+
 def find_posts(body: str, authority: Authority, mentions: list[Mention], people: list[PersonFact],
                year: int | None, doc_id: str, lists: list[tuple[int, int]] = ()) -> tuple[list[PostFact], list[PersonFact]]:
     """Posts stated in the body, and the unnamed holders they create. `lists` are the spans of attendance lists,
@@ -127,7 +135,9 @@ def find_posts(body: str, authority: Authority, mentions: list[Mention], people:
             elif target.kind == "place":
                 city, to, end = target.entity, authority.capital_state(target.entity, year), target.span.end
         if role.diplomatic and of and authority.entities[of].kind == "party":
-            continue  # "First Secretary of the Party" leads a party; it is no embassy rank
+            role = _party_office(authority, rm.group(0))  # "First Secretary of the Party" leads it: no embassy rank
+            if role is None:
+                continue
         if to and city is None and role.diplomatic and authority.entities[to].kind == "state":
             city = authority.capital(to)  # an envoy to a state sits in its capital
         in_list = any(lo <= start < hi for lo, hi in lists)

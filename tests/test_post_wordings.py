@@ -73,3 +73,8 @@ def test_an_office_in_a_lists_entry_far_from_the_name_is_no_unnamed_person():
         body="Minutes of conversation between comrades Pyotr Ivanov, Politburo member, Editorial Board member, HSWP CC "
              "secretary and Adam Nowak, Polish State Council Premier.\n\nPyotr Ivanov said that the harvest was good."))
     assert [p.label for p in facts.persons if p.unnamed] == []
+
+
+def test_a_partys_first_secretary_is_its_leader_not_an_embassy_rank():
+    assert posts("Pyotr Ivanov, First Secretary of the Hungarian Socialist Workers' Party, said that the harvest was good.") == [
+        ("Pyotr Ivanov", "PartyLeaderRole", None, "mszmp", None, None)]

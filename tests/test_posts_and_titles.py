@@ -53,7 +53,8 @@ def test_a_state_after_for_is_the_subject_of_an_office_not_the_state_it_serves(a
 
 def test_an_office_of_a_party_is_of_the_party_and_the_entrys_other_office_serves_the_state_the_party_rules(authority):
     assert entry_posts(authority, "Chairman of the Council of State and First Secretary of the East German Communist Party") == [
-        ("Chairman of the Council of State", "east-germany", None, None), ("First Secretary", "sed", None, None)]
+        ("Chairman of the Council of State", "east-germany", None, None),
+        ("First Secretary of the East German Communist Party", "sed", None, None)]  # the party leader's role, as written
 
 
 def test_a_leading_nationality_serves_an_office_the_role_scheme_does_not_list(authority):

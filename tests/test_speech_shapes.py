@@ -126,6 +126,12 @@ def test_the_speakers_own_side_stating_an_attitude_in_the_speakers_words_is_the_
     assert [(speaker, rule) for speaker, rule, _ in positions(doc)] == [("adamnowak", "direct-speech+own-side")]
 
 
+def test_an_attitude_of_the_speakers_own_state_is_the_speakers_stance_not_a_third_partys():
+    doc = record("I visited Pyotr Ivanov, First Secretary of the Hungarian Socialist Workers' Party.",
+                 "Ivanov noted that the Hungarian leadership was concerned about the situation in Albania.")
+    assert [(p.speaker.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1]) for p in extract(doc).positions] == [("pyotrivanov", "concerned")]
+
+
 def test_his_answer_was_hands_the_next_paragraph_to_the_one_last_spoken_to():
     doc = record("I asked Kim Il Sung whether Albania would be invited. His answer was:", "Albania cannot be invited this year.",
                  title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
