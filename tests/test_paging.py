@@ -83,3 +83,13 @@ def test_tsv_rows_are_written_before_the_answer_is_read_to_its_end():
 
     write(["name"], Page(answer(), limit=0), "tsv", out=out)
     assert (seen, out.getvalue()) == ([0, 2], "name\nIvanov\nNowak\n")  # Nowak is read after Ivanov is written
+
+
+def test_sparql_pages_an_ordered_answer_too(loaded):
+    def sparql(*args: str) -> list[str]:
+        result = runner.invoke(app, ["--store", str(loaded), "sparql", "SELECT ?d WHERE { ?d a cw:Document } ORDER BY ?d",
+                                     "-f", "tsv", *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[1:]
+
+    assert sparql("--limit", "2", "--offset", "5") == sparql()[5:7]
