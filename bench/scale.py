@@ -61,6 +61,15 @@ def synthetic_frus(slice_path: Path, n: int, folder: Path, seed: int = 1) -> lis
             doc = deepcopy(docs[made % len(docs)])
             made += 1
             doc.set(xml_id, f"d{made}")
+            # The ids inside the copy (its notes, its page breaks) and the references to them made unique in the volume.
+            renamed = {}
+            for inner in doc.iter():
+                if inner is not doc and inner.get(xml_id):
+                    renamed[inner.get(xml_id)] = f"{inner.get(xml_id)}-c{made}"
+                    inner.set(xml_id, renamed[inner.get(xml_id)])
+            for inner in doc.iter():
+                if (inner.get("target") or "").lstrip("#") in renamed:
+                    inner.set("target", "#" + renamed[inner.get("target").lstrip("#")])
             paragraphs = [c for c in doc if c.tag == f"{tei}p"]
             order = paragraphs[:]
             rng.shuffle(order)

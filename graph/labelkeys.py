@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from cwkg.extract.name_order import read_name
 from cwkg.extract.text import fold
 
 from .namespaces import CW, OWL, RDF, RDFS, SKOS
@@ -41,6 +40,8 @@ def name_keys(label: str) -> tuple[tuple[str, ...], str] | None:
     tokens = key(label).split()
     if len(tokens) < 2:
         return None
+    from cwkg.extract.name_order import read_name  # (its patterns compile at import: only for persons' names)
+
     reading = read_name(label)
     if reading.family_first:
         return tuple(dict.fromkeys(key(w) for w in reading.called_by)), key(reading.given)

@@ -12,7 +12,6 @@ import pyoxigraph as ox
 from cwkg.errors import QueryError
 
 from .namespaces import PREFIXES
-from .sparqltokens import read
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -149,6 +148,8 @@ def with_prefixes(query: str) -> str:
 def query_form(query: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword among the query's tokens, read as the engine reads
     them (so a comment, string or IRI holding the word is not taken for it)."""
+    from .sparqltokens import read  # its patterns take 30 ms to compile: only for the queries it reads
+
     for token in read(query).tokens:
         if token.kind == "name" and ":" not in token.text:
             word = token.text.upper()

@@ -15,15 +15,18 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
-from .claimindex import ClaimIndex
 from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
 from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
+
+if TYPE_CHECKING:
+    from .claimindex import ClaimIndex
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -54,6 +57,13 @@ def static_graphs() -> dict[ox.NamedNode, list[Path]]:
         SCHEMES_GRAPH: ontology.scheme_files(),
         AUTHORITY_GRAPH: ontology.authority_files(),
     }
+
+
+def _static_digests() -> dict[ox.NamedNode, tuple[list[Path], str]]:
+    """Each shipped graph's files and the digest of their contents (and of the label keys' version) that the
+    metadata graph records once the graph is loaded."""
+    return {graph: (paths, hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest())
+            for graph, paths in static_graphs().items()}
 
 
 def _recorded(graph: ox.NamedNode, lines: list[str]) -> list[str]:
@@ -121,6 +131,24 @@ def _load_node(path: Path) -> ox.NamedNode:
 _STORE_FILES = re.compile(r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old.*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|log|blob))$")
 
 
+KEPT_OLD_LOGS = 2  # the engine's info logs of the last runs kept beside the current one, for a look after a failure
+
+
+def retire_old_logs(path: Path, keep: int = KEPT_OLD_LOGS) -> int:
+    """Remove all but the newest `keep` of the info logs RocksDB leaves at each writer's open (`LOG.old.<time>`,
+    20-140 KB each; pyoxigraph exposes no option to bound them), so a store folder does not grow with use; how many
+    were removed. They are closed text logs the engine never reads again."""
+    old = sorted((p for p in path.glob("LOG.old.*") if p.is_file()), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    removed = 0
+    for stale in old[:max(0, len(old) - keep)]:
+        try:
+            stale.unlink()
+            removed += 1
+        except OSError:  # gone already, or not ours to remove: the folder is only left larger
+            pass
+    return removed
+
+
 def _check_store_folder(path: Path) -> None:
     """Refuse to make a store of a file, or of a folder that holds other things (it would be filled with store files)."""
     if path.exists() and not path.is_dir():
@@ -171,6 +199,7 @@ class GraphStore:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
+            retire_old_logs(self.path)
         except (OSError, RuntimeError) as exc:
             busy = "LOCK" in str(exc) and "No such file" not in str(exc)
             if reading and (self.path / "CURRENT").exists() and (busy or re.search(r"Permission denied|Read-only file system",
@@ -201,6 +230,20 @@ class GraphStore:
         except (OSError, RuntimeError) as exc:
             raise store_error(exc, self.path) from None
         return self
+
+    @classmethod
+    def for_reading(cls, path: str | Path) -> "GraphStore":
+        """A store to query. Opened read-only when it is current (`is_current`): that open skips what a writer's
+        does (the write-ahead log made writable, a new info log started and the last one kept as `LOG.old.*`, so
+        the folder grew by one file a query) and takes half the time. A store an older cwkg wrote is opened as a
+        reader that may write (`GraphStore(path, reading=True)`) and brought up to date (`ensure_static`) once."""
+        store = cls.snapshot(path)
+        if store.is_current():
+            return store
+        store.close()
+        store = cls(path, reading=True)
+        store.ensure_static()
+        return store
 
     @classmethod
     def in_memory(cls) -> "GraphStore":
@@ -319,8 +362,7 @@ class GraphStore:
                 logging.getLogger("cwkg").warning("%s: working out the derived graphs of a store written by an older "
                                                   "cwkg (once)", self.path)
             changed = write_derived(self) > 0 or changed
-        for graph, paths in static_graphs().items():
-            digest = hashlib.sha1(b"".join(p.read_bytes() for p in paths) + LABEL_KEYS_VERSION.encode()).hexdigest()
+        for graph, (paths, digest) in _static_digests().items():
             if self.meta(CW.contentHash, graph) == digest:
                 continue
             triples = [t for p in paths for t in _triples_of(p)]
@@ -328,6 +370,14 @@ class GraphStore:
             self.set_meta(CW.contentHash, digest, graph)
             changed = True
         return changed
+
+    def is_current(self) -> bool:
+        """Whether the store holds this version's shipped graphs, label keys and derived graphs: nothing for
+        `ensure_static` to write."""
+        from .derived import has_derived
+
+        return self.has_label_keys() and has_derived(self) and all(
+            self.meta(CW.contentHash, graph) == digest for graph, (_, digest) in _static_digests().items())
 
     def upgrade_label_keys(self) -> int:
         """Give every graph of a store written before label keys existed its keys, once; the number of
@@ -373,10 +423,12 @@ class GraphStore:
 
     # ------------------------------------------------------------------ the claim index
 
-    def claim_index(self) -> ClaimIndex:
+    def claim_index(self) -> "ClaimIndex":
         """The search index of the positions' evidence (graph/claimindex.py), opened (and built or caught up, if
         need be) on first use."""
         if getattr(self, "_claims", None) is None:
+            from .claimindex import ClaimIndex  # (its stemmer is imported by the commands that write or ask)
+
             self._claims = ClaimIndex.of(self)
         return self._claims
 
@@ -480,6 +532,7 @@ class GraphStore:
             self._store.optimize()
             self._store = None  # reopening retires the write-ahead log, whose contents the tables now hold
             self._store = ox.Store(str(self.path))
+            retire_old_logs(self.path)
 
     def close(self) -> None:
         """Release the on-disk store (and its lock) now, not when the object is collected."""

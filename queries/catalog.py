@@ -52,6 +52,15 @@ class CannedQuery:
         known = ", ".join(p.name for p in self.params) or "none"
         raise QueryError(f"query '{self.name}' has no parameter '{name}' (parameters: {known})")
 
+    def may_run_long(self, values: dict[str, str]) -> bool:
+        """Whether a run with these values needs the time-limit child (`cwkg.bounded`), whose fork costs every call
+        15 ms and a second process. The rule: a query starts from the entities its parameters name (the runner binds
+        them at the head of its WHERE group), so one that names an entity reads what the store says about that
+        entity, not the store, and runs in the calling process; one that names none (every entity parameter left
+        out, or none declared: `documents`, `unlinked`) reads the whole store, which grows without bound, and runs
+        in the watched child. A user's own SPARQL always does (`cwkg sparql`): nothing bounds what it reads."""
+        return not any(p.type == "entity" and values.get(p.name) for p in self.params)
+
     def hidden_columns(self) -> set[str]:
         return {v for p in self.params for v in p.variables()}
 

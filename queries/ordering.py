@@ -51,6 +51,14 @@ def term_key(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> tuple:
     return (3, 1, 0.0, term.value)
 
 
+def total(keys: Sequence[tuple[str, bool]], columns: Sequence[str]) -> list[tuple[str, bool]]:
+    """The query's keys, then each column it shows that they leave out: rows that differ anywhere differ in this
+    order, so an answer comes in the same order on every run and pages of it (`--offset`, `--limit`) neither
+    overlap nor skip a row."""
+    named = {name for name, _ in keys}
+    return [*keys, *((c, False) for c in columns if c not in named)]
+
+
 def ordered(rows: list[dict], keys: Sequence[tuple[str, bool]]) -> list[dict]:
     """The rows in the order the keys give (stable: rows equal on every key keep the engine's order)."""
     out = list(rows)

@@ -13,7 +13,7 @@ from cwkg.graph.sparqltext import with_values
 from cwkg.graph.store import GraphStore
 
 from .catalog import CannedQuery
-from .ordering import ordered, split_order
+from .ordering import ordered, split_order, total
 from .resolve import Resolver
 
 ANY = CW.any
@@ -87,5 +87,5 @@ def run(store: GraphStore, query: CannedQuery, values: dict[str, str]) -> Result
     if split is None:
         return Result(columns, [{c: s[c] for c in columns} for s in solutions], unresolved)
     keys = {name for name, _ in split[1]}
-    rows = ordered([{c: s[c] for c in names if c in keys or c not in hidden} for s in solutions], split[1])
+    rows = ordered([{c: s[c] for c in names if c in keys or c not in hidden} for s in solutions], total(split[1], columns))
     return Result(columns, [{c: row[c] for c in columns} for row in rows], unresolved)

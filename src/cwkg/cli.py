@@ -84,9 +84,10 @@ class _Target:
     """The store a read command asks: the embedded one, or a remote endpoint."""
 
     def __init__(self, endpoint: Optional[str], user: Optional[str], password: Optional[str], token: Optional[str],
-                 timeout: float = 60.0, max_answer_mb: float = 256.0) -> None:
+                 timeout: float = 60.0, max_answer_mb: float = 256.0, indexed: bool = False) -> None:
         self.endpoint, self.user, self.password, self.token, self.timeout = endpoint, user, password, token, timeout
         self.max_answer_mb = max_answer_mb
+        self.indexed = indexed
         self._store = None
 
     def __enter__(self):
@@ -97,8 +98,14 @@ class _Target:
             url = Endpoint.from_url(self.endpoint).query
             return RemoteStore(url, Credentials(self.user, self.password, self.token), timeout=self.timeout,
                                max_answer_mb=self.max_answer_mb)
-        self._store = _open_store(reading=True)
-        self._store.ensure_static()
+        if self.indexed:  # `ask` may build and keep the claim index: a reader that may write
+            self._store = _open_store(reading=True)
+            self._store.ensure_static()
+        else:
+            from cwkg.graph.store import GraphStore, require_store
+
+            require_store(path := resolve_store_path(State.store_option))
+            self._store = GraphStore.for_reading(path)
         return self._store
 
     def __exit__(self, *exc: object) -> None:
@@ -245,25 +252,20 @@ def _limit_option():
     return typer.Option(None, "--limit", min=0, help="Print at most this many rows (default: 1000 on a terminal, all otherwise; 0: all).")
 
 
-def _query_timeout_option():
-    return typer.Option(60.0, "--timeout", min=0, help="Seconds the query may run (the embedded store stops it then; "
-                        "a remote store gets this long for each answer).")
+def _query_timeout_option(default: Optional[float] = 60.0):
+    return typer.Option(default, "--timeout", min=0, help="Seconds the query may run (default 60; the embedded store "
+                        "stops it then; a remote store gets this long for each answer).")
 
 
-def _rows(result, limit: Optional[int]) -> tuple[list[dict], bool]:
-    """The rows to print, and whether more were cut off by the row limit."""
-    if limit is None:
-        limit = 1000 if sys.stdout.isatty() else 0
-    rows = []
-    for row in result:
-        if limit and len(rows) == limit:
-            return rows, True
-        rows.append(row)
-    return rows, False
+def _offset_option():
+    return typer.Option(0, "--offset", min=0, help="Leave out this many rows first: with --limit, one page of an "
+                        "answer (a canned query's order is total, so pages never overlap or skip a row).")
 
 
-def _cut_note(limit_hit: bool, shown: int) -> None:
-    if limit_hit:
+def _cut_note(limit_hit: bool, shown: int, offset: int = 0) -> None:
+    if limit_hit and offset:
+        _say(f"note: rows {offset + 1}-{offset + shown} are printed (--offset, --limit); --offset {offset + shown} gives the next")
+    elif limit_hit:
         _say(f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all")
 
 
@@ -276,11 +278,11 @@ def _union_hint(store) -> None:
         _say(hint)
 
 
-def _run_read(work, endpoint: Optional[str], timeout: float) -> None:
-    """Run a read against the embedded store within its time and memory limits, or a remote one directly."""
+def _run_read(work, endpoint: Optional[str], timeout: float, watched: bool = True) -> None:
+    """Run a read against the embedded store within its time and memory limits (`watched`), or a remote one directly."""
     from cwkg.bounded import bounded
 
-    code = work() if endpoint else bounded(work, timeout)
+    code = work() if endpoint or not watched else bounded(work, timeout)
     if code:
         raise typer.Exit(code)
 
@@ -291,12 +293,13 @@ def query(
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (default: table on a terminal, tsv otherwise)."),
     limit: Optional[int] = _limit_option(),
+    offset: int = _offset_option(),
     wide: bool = _wide_option(),
     endpoint: Optional[str] = _endpoint_option(),
     user: Optional[str] = _user_option(),
     password: Optional[str] = _password_option(),
     token: Optional[str] = _token_option(),
-    timeout: float = _query_timeout_option(),
+    timeout: Optional[float] = _query_timeout_option(None),
     max_answer_mb: float = _max_answer_option(),
 ) -> None:
     """Run a canned query; every row names the document it comes from."""
@@ -315,19 +318,19 @@ def query(
         values[key.strip()] = value.strip()
 
     def work() -> int:
-        with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
+        with _Target(endpoint, user, password, token, timeout or 60.0, max_answer_mb) as store:
             result = run(store, catalog[name], values)
         for item in result.unresolved:
             _say(f"warning: {item} names no entity in the graph; no rows match it")
-        rows, cut = _rows(result.rows, limit)
-        if not rows and endpoint:
+        rows = output.Page(result.rows, limit, offset)
+        if rows.empty() and endpoint:
             _union_hint(store)
         output.write(result.columns, rows, fmt, wide=wide)
-        _cut_note(cut, len(rows))
+        _cut_note(rows.cut, rows.shown, offset)
         return 0
 
     try:
-        _run_read(work, endpoint, timeout)
+        _run_read(work, endpoint, timeout or 60.0, watched=timeout is not None or catalog[name].may_run_long(values))
     except CwkgError as exc:
         _fail(str(exc))
 
@@ -376,7 +379,7 @@ def ask(
 
     def work() -> int:
         try:
-            with _Target(endpoint, user, password, token, timeout, max_answer_mb) as store:
+            with _Target(endpoint, user, password, token, timeout, max_answer_mb, indexed=True) as store:
                 try:
                     answer = answer_question(store, question)
                 except Refusal:
@@ -412,6 +415,7 @@ def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
     limit: Optional[int] = _limit_option(),
+    offset: int = _offset_option(),
     wide: bool = _wide_option(),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to other servers."),
     endpoint: Optional[str] = _endpoint_option(),
@@ -442,11 +446,11 @@ def sparql(
                     typer.echo("true" if bool(result) else "false")
                 elif isinstance(result, (ox.QuerySolutions, RemoteSolutions)):
                     columns = [v.value for v in result.variables]
-                    rows, cut = _rows(({c: s[c] for c in columns} for s in result), limit)
-                    if not rows and endpoint:
+                    rows = output.Page(({c: s[c] for c in columns} for s in result), limit, offset)
+                    if rows.empty() and endpoint:
                         _union_hint(store)
                     output.write(columns, rows, fmt, wide=wide)
-                    _cut_note(cut, len(rows))
+                    _cut_note(rows.cut, rows.shown, offset)
                 else:
                     ox.serialize(result, sys.stdout.buffer, ox.RdfFormat.N_TRIPLES)
         except SyntaxError as exc:

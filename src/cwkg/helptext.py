@@ -23,15 +23,25 @@ _BY_TYPE = {"integer": "N", "float": "NUMBER", "path": "PATH", "text": "TEXT"}
 class PlainArgument(TyperArgument):
     """An argument shown by its metavar alone: `PATH...` in the usage line and the list, no type beside it."""
 
-    def display_type_rich(self, ctx):  # noqa: ANN001 - Typer's signature
-        return None
+    def make_metavar(self, ctx, *, usage: bool = False) -> str:  # noqa: ANN001 - Typer's signature
+        name = self.metavar + ("..." if self.nargs != 1 else "")
+        return name if self.required or not usage else f"[{name}]"
 
-    def _rich_display_name(self) -> str:
-        return self.metavar + ("..." if self.nargs != 1 else "")
 
-    def _usage_display_name(self) -> str:
-        name = self._rich_display_name()
-        return name if self.required else f"[{name}]"
+class _Unshown:
+    """A parameter type whose name the help leaves out (Typer prints `<path>` beside an argument otherwise)."""
+
+    def get_metavar(self, param, ctx=None):  # noqa: ANN001 - Click's signature
+        return ""
+
+
+def _unshown(kind):  # noqa: ANN001 - a Click parameter type
+    """A copy of `kind` that converts as it does and shows no name in the help."""
+    from copy import copy
+
+    shown = copy(kind)
+    shown.__class__ = type(f"Unshown{type(kind).__name__}", (_Unshown, type(kind)), {})
+    return shown
 
 
 def plain(command, ctx) -> None:  # noqa: ANN001 - a Click command or group, and its context
@@ -41,6 +51,7 @@ def plain(command, ctx) -> None:  # noqa: ANN001 - a Click command or group, and
     for param in [*getattr(command, "params", []), *([helper] if helper is not None else [])]:
         if isinstance(param, TyperArgument) and not isinstance(param, PlainArgument):
             param.__class__ = PlainArgument
+            param.type = _unshown(param.type)
             param.metavar = param.metavar or ARGUMENT_METAVARS.get(param.name, param.name.upper())
         elif isinstance(param, TyperOption) and param.metavar is None:
             if param.is_flag or param.count:

@@ -6,6 +6,8 @@ import csv
 import json
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO
 
 import pyoxigraph as ox
@@ -33,10 +35,40 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     return text
 
 
-def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = None, count: bool = True,
+TERMINAL_ROWS = 1000  # rows a terminal gets unless --limit says otherwise
+
+
+class Page:
+    """One page of an answer, read as it is written: the rows after the first `offset`, at most `limit` of them
+    (0: all; None: `TERMINAL_ROWS` on a terminal, all otherwise). Nothing is read ahead but one row, so CSV and TSV
+    print their first rows before the engine's last ones are read; `cut` says, once the page is written, whether
+    the answer had more rows after it."""
+
+    def __init__(self, rows: Iterable[dict], limit: int | None = None, offset: int = 0) -> None:
+        if limit is None:
+            limit = TERMINAL_ROWS if sys.stdout.isatty() else 0
+        self._rows = iter(islice(rows, offset, None) if offset else rows)
+        self.limit, self.shown, self.cut = limit, 0, False
+        self._next = next(self._rows, None)
+
+    def empty(self) -> bool:
+        return self._next is None
+
+    def __iter__(self) -> Iterator[dict]:
+        while self._next is not None:
+            if self.limit and self.shown == self.limit:
+                self.cut = True
+                return
+            row, self._next = self._next, None
+            self.shown += 1
+            yield row
+            self._next = next(self._rows, None)
+
+
+def write(columns: list[str], rows: Iterable[dict], fmt: str, out: IO[str] | None = None, count: bool = True,
           wide: bool = False) -> None:
     """Rows in `fmt`. A table fits the terminal (`fit`: long cells cut with an ellipsis) unless `wide`; CSV, TSV and
-    JSON are data for another program, so never cut."""
+    JSON are data for another program, so never cut. CSV and TSV are written a row at a time as `rows` yields them."""
     out = out or sys.stdout
     if fmt == "json":
         json.dump([{c: cell(r[c]) for c in columns if r.get(c) is not None} for r in rows], out, ensure_ascii=False, indent=2)
@@ -61,7 +93,7 @@ def write(columns: list[str], rows: list[dict], fmt: str, out: IO[str] | None = 
         needed = sum(caps) + table_frame(len(columns))
         Console(file=out, width=max(width, needed) if wide else width).print(table)
         if count:
-            Console(file=sys.stderr).print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+            Console(file=sys.stderr).print(f"{len(texts)} row{'s' if len(texts) != 1 else ''}")
 
 
 def terminal_width() -> int:
