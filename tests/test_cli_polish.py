@@ -252,3 +252,45 @@ def test_an_option_the_metavar_table_does_not_name_still_has_help_shown_by_its_t
 
     result = CliRunner().invoke(app_, ["first", "--help"], env={"COLUMNS": "100"})
     assert result.exit_code == 0 and re.search(r"--count-of-things +(N|VALUE)\b", result.output), result.output
+
+
+def _stderr_on_a_terminal(args: list[str], store: Path) -> tuple[int, str, str]:
+    """Run cwkg with its standard error on a pseudo-terminal (a person watching) and its output piped."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(store), *args], stdout=subprocess.PIPE,
+                               stderr=follower, text=True, cwd=Path(__file__).resolve().parents[1])
+    os.close(follower)
+    said = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break  # the terminal closed with the process
+        if not chunk:
+            break
+        said += chunk
+    out = process.stdout.read()
+    os.close(leader)
+    return process.wait(timeout=300), out, said.decode("utf-8", "replace")
+
+
+def test_validate_says_each_stage_on_a_terminal(loaded):
+    code, out, said = _stderr_on_a_terminal(["validate", "--shacl", "--format", "json"], loaded)
+    assert (code, said.strip().splitlines()) == (0, ["checking the SHACL data rules over all the graphs ..."])
+    assert out.lstrip().startswith("{")  # what a program reads stays clean
+
+
+def test_validate_says_no_stage_when_its_standard_error_is_read_by_a_program(loaded):
+    result = subprocess.run([sys.executable, "-m", "cwkg", "--store", str(loaded), "validate", "--shacl", "--format", "json"],
+                            capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[1])
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_docs_prints_one_line_and_no_log_lines(tmp_path):
+    pytest.importorskip("pylode")
+    out = tmp_path / "ontology.html"
+    result = subprocess.run([sys.executable, "-m", "cwkg", "docs", "-o", str(out)], capture_output=True, text=True,
+                            timeout=300, cwd=Path(__file__).resolve().parents[1])
+    assert (result.returncode, result.stderr, result.stdout.splitlines()[0].startswith(f"wrote {out} (")) == (0, "", True)

@@ -839,11 +839,13 @@ def validate(
             store.ensure_static()
             graphs = _chosen_graphs(store, [], document)
             if run_shacl:
+                _progress(f"checking the SHACL data rules over {len(graphs) if graphs else 'all the'} graphs ...")
                 violations = validate_store(store, graphs)
                 report["shacl"] = {"conforms": not violations, "violations": [v.as_dict() for v in violations]}
                 failed |= bool(violations)
             if run_reason:
                 try:
+                    _progress("checking OWL consistency with HermiT (Java) ...")
                     result = reason(store, graphs)
                     report["reasoning"] = result.as_dict()
                     failed |= not result.consistent
@@ -859,6 +861,12 @@ def validate(
         _print_validation(report)
     if failed:
         raise typer.Exit(1)
+
+
+def _progress(line: str) -> None:
+    """A stage of a long command, on a terminal only: what a person waiting sees, never what a program reads."""
+    if sys.stderr.isatty():
+        _say(line)
 
 
 def _print_validation(report: dict) -> None:
@@ -901,7 +909,13 @@ def docs(out: Path = typer.Option(Path("docs/ontology.html"), "--output", "-o", 
         _fail("pyLODE is not installed: pip install 'cwkg[docs]'")
     from cwkg.safewrite import write_bytes
 
-    html = OntPub(ontology=str(ontology.ontology_file())).make_html()
+    import logging
+
+    logging.disable(logging.INFO)  # pyLODE and rdflib log INFO and DEBUG lines that mean nothing to the user
+    try:
+        html = OntPub(ontology=str(ontology.ontology_file())).make_html()
+    finally:
+        logging.disable(logging.NOTSET)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_bytes(out, html.encode("utf-8"))
