@@ -189,8 +189,11 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
         # "stated the following:" governs the paragraphs after it, unless the words follow in the same sentence.
         governing = ("the following" in m["tail"].lower() or m["tail"].strip().endswith(":")) and \
             len(re.findall(r"\w+", text[m.end():end])) < 3
-        # "X told me the following facts about ...", closing its paragraph: what follows is X's account.
-        governing = governing or ("the following" in m["tail"].lower() and _PARAGRAPH_BREAK.match(text, end) is not None)
+        # "X told me the following facts about ...", "X explained the Polish position on Y:", closing its paragraph:
+        # what follows is X's account.
+        closes = _PARAGRAPH_BREAK.match(text, end) is not None or end >= len(text.rstrip())
+        governing = governing or closes and ("the following" in m["tail"].lower() or text[start:end].rstrip().endswith(":")
+                                             and not re.match(r"\s*(?:that|whether|if)\b", text[m.end():end]))
         # "asked that X be done" is a request; "asked whether/what ..." a question.
         asking = bool(ASKING.match(verb)) and "that" not in m["tail"].lower()
         co = _coordinated(text, start, subject, candidates)
@@ -268,7 +271,10 @@ def _parsed(text: str, start: int, end: int, candidates: list[Subject], taken: l
             continue
         subject = min(inside, key=lambda s: (_SUBJECT_ORDER.get(s.kind, 9), s.start))
         asking = r.kind == "ask" and not re.match(r"\s*that\b", text[r.verb_end:r.verb_end + 8])
-        governing = r.content_start >= end - 1 and text[r.verb_start:end].rstrip().endswith(":")
+        closing = text[r.verb_start:end].rstrip().endswith(":")
+        # "X then explained the Polish position on Y:" closing its paragraph: what X said is the paragraph after it.
+        governing = closing and (r.content_start >= end - 1 or _PARAGRAPH_BREAK.match(text, end) is not None
+                                 and not re.match(r"\s*(?:that|whether|if)\b", text[r.verb_end:end]))
         out.append(Cue(min(subject.start, r.verb_start), max(r.content_start, r.verb_end), r.verb.lower(), subject, asking, governing))
     return out
 

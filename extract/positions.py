@@ -256,8 +256,12 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 if last.governing:
                     direct, indirect = speaker, None
                     continue
-                if direct != speaker:
-                    direct = None  # someone else takes the floor; the speaker's own "I believe" keeps it
+                if direct != speaker or last.subject and last.subject.kind in ("person", "title") and last.end > last.start \
+                        and not reporters_inside(cues):
+                    # someone else takes the floor, or the narrator reports the speaker anew ("Comrade X stressed
+                    # that ..."; not "..., said X, ..." inside X's words): the floor a block opener gave ends; the
+                    # speaker's own "I believe" keeps it
+                    direct = None
                 reporters = [s for s in chain if s != speaker]
                 rule = "nested-report" if reporters else "cue"
                 frame = cues[-2].end if reporters and len(cues) > 1 else None
@@ -295,6 +299,11 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             if ctx.own_voice and _statement(sent.text):
                 out.append(Attributed(sent, sent.start, ctx.own_voice, "own-voice"))
     return out
+
+
+def reporters_inside(cues: list[Cue]) -> bool:
+    """Whether a sentence's cues are a report inside a report ("X said that Y had urged"): the outer speaker's words."""
+    return len({c.subject.start for c in cues if c.subject}) > 1
 
 
 _TURN = re.compile(r"^\[?(?P<name>[^:\n\]]{1,60}?)\]?\s*:\s+(?=\S)")

@@ -132,6 +132,16 @@ def test_an_attitude_of_the_speakers_own_state_is_the_speakers_stance_not_a_thir
     assert [(p.speaker.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1]) for p in extract(doc).positions] == [("pyotrivanov", "concerned")]
 
 
+def test_a_reporting_verb_with_its_object_closing_a_paragraph_on_a_colon_hands_over_the_next_paragraph():
+    doc = record("I visited Kim Il Sung. He then explained the Korean position on Albania:",
+                 "The Korean comrades regard the situation in Albania with concern. Albania must not be isolated.",
+                 "Kim Il Sung stressed that China must help Albania.", "I informed Kim Il Sung that Moscow shares this view on Albania.")
+    # The narrator naming the speaker anew ends the floor the colon gave: the writer's "I" after it is not Kim's.
+    assert positions(doc) == [
+        ("kim-il-sung", "direct-speech", "The Korean comrades regard the situation in Albania with concern."),
+        ("kim-il-sung", "direct-speech", "Albania must not be isolated."), ("kim-il-sung", "cue", "China must help Albania.")]
+
+
 def test_his_answer_was_hands_the_next_paragraph_to_the_one_last_spoken_to():
     doc = record("I asked Kim Il Sung whether Albania would be invited. His answer was:", "Albania cannot be invited this year.",
                  title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
