@@ -56,6 +56,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
     name the speaker's own side ("the Chinese government rejects", said by China's foreign minister)."""
     by_verb = authority.verb_stance(verb) if verb else None
+    if by_verb is None and verb and "ask" in verb_lemmas(verb) and complement_mood(clause) == "mandative":
+        by_verb = authority.verb_stance("request")  # "asked that the talks be resumed" is a request (Levin 37.1)
     if by_verb and by_verb[0] in _DIRECTIVE and complement_mood(clause) == "indicative":
         by_verb = None  # "suggested that the lesson may be ...": a claim
     if by_verb and not by_verb[1]:

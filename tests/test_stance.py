@@ -28,6 +28,7 @@ def stance_of(sentence: str) -> str:
     ("Kim Il Sung denied that Albania had received any aid.", "denies"),
     ("Kim Il Sung doubted that Poland would join the talks.", "doubts"),
     ("Kim Il Sung proposed that the talks with Poland resume in May.", "proposes"),
+    ("Kim Il Sung asked that the talks with Poland be resumed in May.", "proposes"),
     ("Kim Il Sung condemned the policy of Yugoslavia.", "criticizes"),
     ("Kim Il Sung welcomed the visit of the Polish delegation.", "supports"),
     ("Kim Il Sung objected to the presence of Yugoslavia.", "opposes"),
