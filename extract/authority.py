@@ -267,6 +267,16 @@ class Authority:
                    and (p.start or 0) <= year <= (p.end or 9999)]
         return max(holders, key=lambda p: p.start or 0).person if holders else None
 
+    def full_title(self, word: str, state: str | None) -> str | None:
+        """The one office a bare title word names for a state in any year of the authority's posts ("Secretary" ->
+        "Secretary of State" for the United States), so that holders of other years can be looked up by it."""
+        if state is None:
+            return None
+        key = word.lower()
+        titles = {label for p in self.posts if p.organization == state for label in p.labels
+                  if len(label.split()) > 1 and label.split()[0].lower() == key}
+        return titles.pop() if len(titles) == 1 else None
+
     def resolve_label(self, label: str | None, kinds: tuple[str, ...] = ("state", "party", "organization", "place")) -> str | None:
         """The one entity of the given kinds a whole label names ("U.S.", "Austria"), if exactly one."""
         if not label:

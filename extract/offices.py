@@ -99,6 +99,8 @@ class Offices:
         if known or self.holders is None:
             return known
         holder = self.holders.holder(title, day, state)
+        if holder is None and len(title.split()) == 1 and (full := self.authority.full_title(title, state)):
+            holder = self.holders.holder(full, day, state)  # "the Secretary" in 1971: that year's Secretary of State
         if holder is None:
             return None
         if entry := holder.entry_in(self.volume):

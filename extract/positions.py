@@ -154,6 +154,10 @@ def resolve(ctx: Context, subject: Subject, sentence: Block, voice: str | None, 
             return next((p for p in ctx.participants if p != ctx.host), None)
         if subject.value == "host":
             return ctx.host
+        named = [m.entity for m in ctx.mentions if m.kind == "person" and m.rule == "office-title"
+                 and m.span.start < subject.end and subject.start < m.span.end]
+        if named:
+            return named[-1]  # "The Secretary" the record's offices give that day's holder of
         word = subject.value.split()[0]
         titled = [p for p in ctx.titled.get(word, []) if p != ctx.author]
         if len(titled) == 1:

@@ -21,6 +21,7 @@ from cwkg.errors import InputError, UnrecognisedFormat
 
 from . import frus, hsg_people, pdf, plain_text, pocom, wilson_html, wilson_text, word, xmlsafe
 from .metadata import Catalogue, Metadata, name_date, read_sidecar
+from .wilson_page import archive_state
 from .source import AuthorityPersonRecord, MissionRecord, SourceDocument, VolumeRecord
 
 MAX_BYTES = 5 * 1024 * 1024  # a text or HTML page: real ones are tens of kilobytes
@@ -195,6 +196,8 @@ def _read(fmt: Format, path: Path, given: Metadata | None) -> Iterator[Record]:
                 record = given.apply(record) if given else record
                 if record.date is None and (day := name_date(path)) is not None:
                     record = replace(record, date=day)
+                if record.perspective is None and (state := archive_state(record.citation.archive)) is not None:
+                    record = replace(record, perspective=state)  # a record the National Archives hold is the U.S.'s
             yield record
     except ValueError as exc:
         raise InputError(f"{fmt.name}: {exc}", str(path)) from exc

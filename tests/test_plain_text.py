@@ -137,6 +137,11 @@ def test_a_dated_heading_that_names_no_kind_of_record_is_no_record(tmp_path, nam
         load_document(write(tmp_path, name, text))
 
 
+def test_a_typed_record_an_archive_of_a_state_holds_is_that_states_record(tmp_path):
+    text = "MEMORANDUM OF CONVERSATION\n\nDate: 3 June 1971\nArchive: National Archives and Records Administration, RG 59\n\nWe talked.\n"
+    assert load_document(write(tmp_path, "memo.txt", text)).perspective == "United States"
+
+
 def test_a_classification_marking_above_the_heading_is_the_classification(tmp_path):
     doc = load_document(write(tmp_path, "memo.txt", "SECRET\n\nMEMORANDUM OF CONVERSATION\n\nDate: 1962-05-14\n\nWe talked."))
     assert (doc.title, doc.classification, doc.body) == (

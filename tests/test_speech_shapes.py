@@ -269,3 +269,14 @@ def test_a_negated_report_with_its_subject_in_editorial_brackets_is_a_cue():
     doc = record("Comrade Ivanov visited Kim Il Sung.", "[He] did not understand whether Albania would be invited.",
                  title="Journal of Ambassador Pyotr Ivanov for 2 May 1962")
     assert [(rule, text) for _, rule, text in positions(doc)] == [("cue", "whether Albania would be invited.")]
+
+
+def test_a_bare_title_in_a_states_record_is_that_years_holder_of_the_office_the_authority_names_by_it():
+    # "the Secretary" of a U.S. record is the Secretary of State (the authority's posts name the office so); the
+    # holder in a year the authority's posts do not cover comes from the office holders.
+    body = "Washington, 3 June 1971\n\nMemorandum of Conversation\n\nThe Secretary said that Berlin must remain free."
+    doc = SourceDocument(doc_id="titled", source="test", format="test", title="Memorandum of Conversation", body=body,
+                         date=date(1971, 6, 3), perspective="United States")
+    facts = extract(doc)
+    names = {p.ref: p.label for p in facts.persons}
+    assert [names[p.speaker] for p in facts.positions] == ["William Pierce Rogers"]
