@@ -240,11 +240,12 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 if speaker is None:
                     continue
                 holder = direct or indirect
-                if direct and direct != speaker and speaker in ctx.own_side.get(direct, set()) \
+                voiced = direct or (ctx.own_voice if not indirect else None)
+                if voiced and voiced != speaker and speaker in ctx.own_side.get(voiced, set()) \
                         and not any(c.governing or c.asking for c in cues):
-                    # "The Polish government is worried about ..." in the Polish minister's own words: he speaks for
-                    # his side, and keeps the floor.
-                    out.append(Attributed(sent, sent.start, direct, "direct-speech+own-side"))
+                    # "The Polish government is worried about ..." in the Polish minister's own words, or in a letter
+                    # he writes: he speaks for his side, and keeps the floor.
+                    out.append(Attributed(sent, sent.start, voiced, ("direct-speech" if direct else "own-voice") + "+own-side"))
                     continue
                 if holder and holder not in (speaker, ctx.author) and last.subject and last.subject.kind in ("person", "title") \
                         and all(reporting.kind(c.verb) == "think" and not c.governing for c in cues):

@@ -242,6 +242,16 @@ def _after_of(folded: str, at: int, starts: dict[int, Mention]) -> Mention | Non
     return starts.get(glossed.end()) if glossed else None
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _name_line_above(folded: str, name_start: int, name_end: int, start: int) -> bool:
+    """A name alone on the line above the post's, as a signature block or a list of names with their titles under
+    them sets it ("Adam Nowak" over "First Secretary of the Party")."""
+    line_start = folded.rfind("\n", 0, name_start) + 1
+    return not folded[line_start:name_start].strip() and _LINE_BREAK.fullmatch(folded, name_end, start) is not None
+
+
 def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, roles: re.Pattern[str],
             before_only: bool = False) -> str | None:
     """The name in apposition: just before the post ("X, Ambassador of S") or just after it ("Ambassador of S, X").
@@ -252,7 +262,8 @@ def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, rol
     characters besides white space), so a page of many posts and names does not grow with its square."""
     found = persons.mentions
     lo = _gap_start(folded, start, _BEFORE_SPAN)
-    before = [found[i] for i in persons.ending_within(lo, start) if _HOLDER_BEFORE.fullmatch(folded, found[i].span.end, start)]
+    before = [found[i] for i in persons.ending_within(lo, start) if _HOLDER_BEFORE.fullmatch(folded, found[i].span.end, start)
+              or _name_line_above(folded, found[i].span.start, found[i].span.end, start)]
     hi = _NONSPACE_RUN[_AFTER_SPAN].match(folded, end).end()
     after = [] if before_only else [
         found[i] for i in persons.starting_within(end, hi) if _HOLDER_AFTER.fullmatch(folded, end, found[i].span.start)]

@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DIARY = re.compile(r"\b(?:journal|diary|diaries|notebook|day-?book)\s+of\b(?P<keeper>.*?)(?=\s+(?:for|from|on|of)\s+\d|\s+for\b|[,;:(]|$)", re.I)
+# A written record titled by its sender: "Letter from X to Y", "Telegram No. 12 from X", "Message of X to Y".
+_SENT = re.compile(r"\b(?:letter|telegram|cable|cryptogram|airgram|message|note|memorandum|report|dispatch)\s+"
+                   r"(?:No\.?\s*\S+\s+)?(?:from|of|by)\s+(?P<sender>.+?)(?=\s+to\s+|\s+(?:on|of|dated)\s+\d|[,;:(]|$)", re.I)
 _CONVERSATION = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+(?:between|of|with)\b", re.I)
 _POSSESSIVE = re.compile(r"(?P<owner>[^,;:]{2,80}?)['’]s\s+(?:meeting|conversation|talks?|visit|discussion|interview)\s+with\b", re.I)
 _RELAYED = re.compile(
@@ -47,7 +50,8 @@ def _named_in(text: str, people: Sequence[Named]) -> list[str]:
 
 
 def author_from_title(title: str, opening: str, people: Sequence[Named], first_person: bool) -> Authorship | None:
-    """The author a record's title names: the keeper of a journal or diary; else, for a first-person record of
+    """The author a record's title names: the keeper of a journal or diary, the sender of a letter, telegram or
+    message ("Letter from X to Y"); else, for a first-person record of
     a conversation (`first_person`: its text says "I"), the one person of the title its opening does not speak of
     by name."""
     diary = _DIARY.search(title)
@@ -55,6 +59,11 @@ def author_from_title(title: str, opening: str, people: Sequence[Named], first_p
         keepers = _named_in(diary["keeper"], people)
         if keepers:
             return Authorship(keepers[-1], "the keeper of the journal or diary the title names")
+    sent = _SENT.search(title)
+    if sent:
+        senders = _named_in(sent["sender"], people)
+        if len(senders) == 1:
+            return Authorship(senders[0], "the sender the title of the letter, telegram or message names")
     if not first_person:
         return None
     owner = _POSSESSIVE.search(title)

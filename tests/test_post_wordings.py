@@ -78,3 +78,8 @@ def test_an_office_in_a_lists_entry_far_from_the_name_is_no_unnamed_person():
 def test_a_partys_first_secretary_is_its_leader_not_an_embassy_rank():
     assert posts("Pyotr Ivanov, First Secretary of the Hungarian Socialist Workers' Party, said that the harvest was good.") == [
         ("Pyotr Ivanov", "PartyLeaderRole", None, "mszmp", None, None)]
+
+
+def test_a_name_alone_on_its_line_over_its_title_holds_the_title():
+    assert posts("The talks went well.\n\nPyotr Ivanov\nFirst Secretary of the Hungarian Socialist Workers' Party") == [
+        ("Pyotr Ivanov", "PartyLeaderRole", None, "mszmp", None, None)]

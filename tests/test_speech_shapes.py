@@ -280,3 +280,12 @@ def test_a_bare_title_in_a_states_record_is_that_years_holder_of_the_office_the_
     facts = extract(doc)
     names = {p.ref: p.label for p in facts.persons}
     assert [names[p.speaker] for p in facts.positions] == ["William Pierce Rogers"]
+
+
+def test_in_a_letter_the_authors_own_side_stating_a_view_is_the_author_speaking_for_it():
+    title = "Letter from Pyotr Ivanov to Adam Nowak, 5 May 1967"
+    body = (f"{title}\n\nDear Comrade Nowak,\n\nThe Hungarian leadership believes that Albania must not be isolated.\n\n"
+            "With comradely greetings,\nPyotr Ivanov\nFirst Secretary of the Hungarian Socialist Workers' Party")
+    facts = extract(SourceDocument(doc_id="letter", source="test", format="test", title=title, body=body,
+                                   date=date(1967, 5, 5), kind="letter"))
+    assert [(p.speaker.rsplit("/", 1)[-1], p.rule) for p in facts.positions] == [("pyotrivanov", "own-voice+own-side")]

@@ -83,3 +83,12 @@ def test_a_record_of_a_conversation_has_no_addressee_in_its_title():
 
 def test_a_title_in_title_case_names_its_sides_too():
     assert title_parties("Telephone Conversation Between Adam Nowak and Pyotr Ivanov", [], ["Minister"]) == ["Adam Nowak", "Pyotr Ivanov"]
+
+
+def test_the_sender_a_letter_or_telegrams_title_names_is_its_author_though_it_never_says_i():
+    found = author_from_title("Letter from Pyotr Ivanov to Lee Tae-ho, 5 May 1967", "Dear Comrade Lee,", PEOPLE, first_person=False)
+    assert found == Authorship("p:ivanov", "the sender the title of the letter, telegram or message names")
+
+
+def test_a_telegram_from_an_embassy_names_no_person_as_its_author():
+    assert author_from_title("Telegram from the Embassy in Strelsau to the Ministry", "", PEOPLE, first_person=False) is None
