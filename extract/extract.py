@@ -21,7 +21,7 @@ from .encounters import Encounter, find_body_meetings, find_encounters, find_rep
 from .kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
 from .offices import Offices, office_posts
-from .meeting import Layout, find_author, find_meeting, find_written_at, layout
+from .meeting import Layout, find_author, find_meeting, find_written_at, layout, writes_i
 from .mentions import Gazetteer
 from . import organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
@@ -33,7 +33,7 @@ from .markup import disagreements, listed_agreed, marked_candidates, marked_pers
 from .markup_check import Disagreement
 from .participants import from_markup, from_text
 from .titles import office_post
-from .voice import FIRST_PERSON, Named, addressee_from_title, author_from_summary, author_from_title, author_of_relayed, title_parties
+from .voice import Named, addressee_from_title, author_from_summary, author_from_title, author_of_relayed, title_parties
 from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
@@ -227,9 +227,9 @@ def authorship(a: Annotated) -> None:
     if a.author is None:
         opening = a.layout.opening.text if a.layout.opening else ""
         summary = " ".join(n.text for n in doc.notes if n.kind == SUMMARY)
-        found = (author_from_title(doc.title, opening, named, FIRST_PERSON.search(body) is not None)
+        found = (author_from_title(doc.title, opening, named, writes_i(body))
                  or author_of_relayed(opening, named)
-                 or (author_from_summary(summary, named) if FIRST_PERSON.search(body) or a.voice == AUTHOR else None))
+                 or (author_from_summary(summary, named) if writes_i(body) or a.voice == AUTHOR else None))
         if found is not None:
             a.author, a.author_why = found.author, found.why
     a.addressee = addressee_from_title(doc.title, named)
@@ -239,7 +239,7 @@ def authorship(a: Annotated) -> None:
                         or embassy_seat(head, [m for m in a.mentions if m.span.end <= len(head)], a.authority, title=False)
                         or post_seat(a.author, a.posts))
     a.people, a.mentions = _signed_by_author(a.people, a.mentions, a.author, a.listed)
-    if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text):
+    if a.author is None and a.layout.opening and re.search(r"\b(?:I|me)\b", a.layout.opening.text) and writes_i(a.layout.opening.text):
         # Someone says "I" but never names themselves: the record's author, unnamed, is still a person.
         anonymous = PersonFact(key=f"unnamed:{doc.doc_id}:author", label="unnamed (author of the record)", unnamed=True,
                                description="author of the record")

@@ -152,13 +152,23 @@ def find_sender(lay: Layout, mentions: list[Mention]) -> str | None:
     return senders[0] if len(senders) == 1 else None
 
 
+# A paragraph or line a speaker's label opens ("Ivanov: ...", "[Premier Nowak:] ...", "IVANOV. ..."): a transcript's turn.
+_LABELLED = re.compile(r"(?m)^[ \t]*\[?(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*\]?[ \t]*(?::|\.(?=[ \t]+[A-Z]))[^\n]*$")
+
+
+def writes_i(body: str) -> bool:
+    """Whether the record's writer says "I": outside the turns a speaker's label opens ("Ivanov: I will report ..."
+    is the speaker's "I", not the writer's)."""
+    return FIRST_PERSON.search(_LABELLED.sub("", body)) is not None
+
+
 def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
     """Who wrote the record: the sender a correspondence heading names; else, for a text that says "I",
     the heading's person the opening does not speak of, else the one who signs the record or whose diary it is."""
     sender = find_sender(lay, mentions)
     if sender is not None:
         return sender
-    if not FIRST_PERSON.search(body):
+    if not writes_i(body):
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}

@@ -289,3 +289,10 @@ def test_in_a_letter_the_authors_own_side_stating_a_view_is_the_author_speaking_
     facts = extract(SourceDocument(doc_id="letter", source="test", format="test", title=title, body=body,
                                    date=date(1967, 5, 5), kind="letter"))
     assert [(p.speaker.rsplit("/", 1)[-1], p.rule) for p in facts.positions] == [("pyotrivanov", "own-voice+own-side")]
+
+
+def test_the_i_of_a_speakers_labelled_turn_makes_no_one_the_records_author():
+    doc = record("Kim Il Sung: Albania must be helped.", "Ivanov: I will report your view on Albania to Moscow.",
+                 title="Minutes of Conversation between Kim Il Sung and Ambassador Pyotr Ivanov")
+    facts = extract(doc)
+    assert (facts.author, [p.speaker.rsplit("/", 1)[-1] for p in facts.positions]) == (None, ["kim-il-sung", "pyotrivanov"])
