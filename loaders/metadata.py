@@ -153,6 +153,12 @@ class Catalogue:
     def get(self, path: Path) -> Metadata | None:
         return self.rows.get(str(absolute(path)))
 
+    def unused(self, paths: list[Path]) -> list[str]:
+        """The files the catalogue describes that are not among `paths`: a row for a file the run does not load is
+        most often a mistyped name, and would otherwise go unnoticed."""
+        given = {str(absolute(p)) for p in paths}
+        return sorted(row for row in self.rows if row not in given)
+
 
 def read_catalogue(path: Path) -> Catalogue:
     """A catalogue CSV (a header row naming its columns, `file` among them); InputError naming the file and the row

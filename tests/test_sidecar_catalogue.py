@@ -150,6 +150,15 @@ def test_ingest_with_a_catalogue_stores_its_title(tmp_path):
     assert result.stdout.splitlines()[1:] == ["Conversation of Nowak with Ivanov"]
 
 
+def test_a_catalogue_row_for_a_file_the_run_does_not_load_is_a_warning_and_the_rest_loads(tmp_path):
+    write(tmp_path / "memo.txt", MEMO)
+    catalogue = write(tmp_path / "records.csv", "file,title\nmemo.txt,Conversation of Nowak with Ivanov\nmemo2.txt,A typo\n")
+    result = cwkg("ingest", "--catalog", str(catalogue), str(tmp_path / "memo.txt"), store=tmp_path / "store")
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert (result.returncode, warnings) == (
+        0, [f"warning: {catalogue}: a row describes {tmp_path / 'memo2.txt'}, which this run does not load"])
+
+
 def test_ingest_with_a_malformed_catalogue_fails_in_one_line_and_stores_nothing(tmp_path):
     memo = write(tmp_path / "memo.txt", MEMO)
     store = tmp_path / "store"

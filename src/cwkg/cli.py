@@ -170,6 +170,8 @@ def ingest(
     files = [path for path, _ in found if path not in skip]
     if not files and not binaries:
         _fail("no files to load in " + ", ".join(map(str, paths)))
+    for missing in catalogue.unused(files) if catalogue is not None else ():
+        _say(f"warning: {catalog}: a row describes {missing}, which this run does not load")
     err = Console(stderr=True)
     _served_note()
     try:
