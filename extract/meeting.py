@@ -156,6 +156,9 @@ def find_sender(lay: Layout, mentions: list[Mention]) -> str | None:
 _LABELLED = re.compile(r"(?m)^[ \t]*\[?(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*\]?[ \t]*(?::|\.(?=[ \t]+[A-Z]))[^\n]*$")
 
 
+_MET_WITH = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+with\b", re.I)
+
+
 def writes_i(body: str) -> bool:
     """Whether the record's writer says "I": outside the turns a speaker's label opens ("Ivanov: I will report ..."
     is the speaker's "I", not the writer's)."""
@@ -172,7 +175,11 @@ def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}
-    remaining = [p for p in heading_people if p not in in_opening]
+    # "Record of a Conversation with X": X is the one the writer spoke with, never the writer.
+    met = _MET_WITH.search(lay.heading.text) if lay.heading else None
+    spoken_with = {m.entity for m in _within(mentions, lay.heading, "person")
+                   if met and m.span.start >= lay.heading.start + met.end()}
+    remaining = [p for p in heading_people if p not in in_opening and p not in spoken_with]
     if len(remaining) == 1:
         return remaining[0]
     signers = list(dict.fromkeys(m.entity for m in mentions if m.kind == "person" and m.rule in ("signature", "diary")))

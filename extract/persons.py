@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
+from . import reporting
 from .name_order import read_name
 from .attendance import AttendanceList
 from .spans import Taken, block_number, first_by
@@ -52,6 +53,9 @@ STOP = {
     "Notes", "Attachment", "Enclosure", "Copy", "Translation", "Original",
     # Words a heading in title case capitalises ("Telephone Conversation Between X and Y", "Talks With X").
     "Between", "With", "By", "From", "About", "Among", "Concerning", "Regarding", "Telephone", "Talk", "Conversations",
+    # Adverbs that open a reporting sentence before its speaker ("Later Pyotr Ivanov replied").
+    "Later", "Finally", "Further", "Furthermore", "However", "Moreover", "Next", "Again", "Meanwhile", "Subsequently",
+    "Thereupon", "Afterwards", "Thus", "Therefore", "Also", "Yesterday", "Today", "Earlier", "Lastly", "Nevertheless",
 }
 
 
@@ -106,6 +110,14 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
     return out
 
 
+@lru_cache(maxsize=1)
+def _SPEECH_VERBS() -> tuple[str, ...]:  # noqa: N802 - a constant of the reporting lexicon, read once
+    """The past forms of the reporting lexicon's verbs a person says something with (not "reported" or "wrote",
+    which newspapers and agencies do too)."""
+    return tuple(v for v in reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"))
+                 if v.split()[0] not in ("reported", "wrote", "published", "announced", "informed"))
+
+
 @lru_cache(maxsize=8)
 def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     roles = _role_alternation(role_words)
@@ -114,6 +126,11 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+){{0,3}}(?i:{roles})\b")),
         ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
+        # The subject of a verb of saying is a speaker: "Pyotr Ivanov said that ...", "Adam Nowak, the minister, replied".
+        # Two words at least: a lone capitalised word before "said" may be a newspaper or a capital city.
+        ("speaker", re.compile(rf"(?<![\w.])(?!(?:{fold(HONORIFICS)})[ \t\u00a0])(?P<name>{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{1,3}})"
+                               rf"(?:\s*,[^,.;\n]{{1,80}},)?\s+(?:(?:then|also|further|again|later|finally)\s+)?"
+                               rf"(?:{reporting.alternation(_SPEECH_VERBS())})(?![\w])")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
 

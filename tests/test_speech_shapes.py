@@ -296,3 +296,13 @@ def test_the_i_of_a_speakers_labelled_turn_makes_no_one_the_records_author():
                  title="Minutes of Conversation between Kim Il Sung and Ambassador Pyotr Ivanov")
     facts = extract(doc)
     assert (facts.author, [p.speaker.rsplit("/", 1)[-1] for p in facts.positions]) == (None, ["kim-il-sung", "pyotrivanov"])
+
+
+def test_a_name_no_list_or_title_gives_is_a_person_as_the_subject_of_a_verb_of_saying():
+    doc = record("Later Zbigniew Wrona, the counsellor, replied that Albania must wait.", title="Notes")
+    assert positions(doc) == [("zbigniewwrona", "cue", "Albania must wait.")]
+
+
+def test_a_newspaper_or_agency_that_reports_or_writes_is_no_person():
+    doc = record("Radio Strelsau Weekly reported that Albania was isolated. Le Strelsau wrote that Albania was isolated.", title="Notes")
+    assert [p.label for p in extract(doc).persons] == []
