@@ -92,3 +92,8 @@ def test_the_sender_a_letter_or_telegrams_title_names_is_its_author_though_it_ne
 
 def test_a_telegram_from_an_embassy_names_no_person_as_its_author():
     assert author_from_title("Telegram from the Embassy in Strelsau to the Ministry", "", PEOPLE, first_person=False) is None
+
+
+def test_the_one_a_record_of_a_conversation_with_names_is_never_its_writer():
+    assert author_from_title("Record of a Conversation with Lee Tae-ho", "I received Pyotr Ivanov today.", PEOPLE,
+                             first_person=True) is None
