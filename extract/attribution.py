@@ -83,6 +83,8 @@ _FILLER = re.compile(
     r"personally|in reply|in response|in turn|thereupon|finally|in conclusion|frankly|openly|repeatedly|[A-Za-z]+ly)\s*,?)*\s*$"
 )
 PRONOUNS = re.compile(r"(?<![\w])(?P<p>I|We|we|He|he|She|she|They|they)(?![\w])")
+# "Both" standing for the two last named ("Both agreed that", "both of them"); "Both X and Y" names them instead.
+_BOTH_OF_THEM = re.compile(r"(?<![\w])(?:[Bb]oth(?:\s+of\s+them|\s+sides|\s+men|\s+leaders)?(?=\s+[a-z])|[Tt]he\s+two\s+(?:sides|men|leaders|interlocutors))(?![\w])")
 TITLES = re.compile(
     r"(?<![\w])[Tt]he (?P<title>guest|host|Ambassador|ambassador|Minister|Foreign Minister|Secretary|Secretary of State|Premier|"
     r"Chairman|President|Chancellor|Prime Minister|Counselor|Counsellor|Charg[eé] d['’]Affaires|Consul|General|Marshal)(?![\w])"
@@ -160,6 +162,8 @@ def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[S
                     found.append(Subject(m.span.start, m.span.end + c.end(), "collective", m.entity))
     for m in PRONOUNS.finditer(text, start, end):
         found.append(Subject(m.start(), m.end(), "pronoun", m["p"].lower()))
+    for m in _BOTH_OF_THEM.finditer(text, start, end):  # "Both agreed", "the two sides agreed": a plural subject, as "they"
+        found.append(Subject(m.start(), m.end(), "pronoun", "they"))
     for m in TITLES.finditer(text, start, end):
         found.append(Subject(m.start(), m.end(), "title", m["title"].lower()))
     for m in UNNAMED.finditer(text, start, end):

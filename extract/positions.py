@@ -237,6 +237,12 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
                 chain = [s for s in dict.fromkeys(s for s in speakers if s)]
                 last: Cue = cues[-1]
                 speaker = speakers[-1]
+                together = _plural(ctx, last.subject, sent) if speaker is None else []
+                if together:  # "They agreed that ...", "Both agreed ...": a position of each of the two last named
+                    for each in together:
+                        out.append(Attributed(sent, last.end, each, "cue+plural", None, [], True, None, last.verb))
+                    indirect = direct = None
+                    continue
                 if speaker is None:
                     continue
                 holder = direct or indirect
@@ -304,6 +310,18 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             if ctx.own_voice and _statement(sent.text):
                 out.append(Attributed(sent, sent.start, ctx.own_voice, "own-voice"))
     return out
+
+
+def _plural(ctx: Context, subject: Subject | None, sentence: Block) -> list[str]:
+    """Whom "they" or "both" stands for: the persons named together ("X and Y") last before the sentence in its
+    paragraph or the one before, else the two participants of the record's meeting."""
+    if subject is None or subject.kind != "pronoun" or subject.value != "they":
+        return []
+    before = [m for m in ctx.mentions if m.kind == "person" and sentence.start - 600 <= m.span.start < subject.start]
+    for a, b in zip(reversed(before[:-1]), reversed(before)):
+        if a.entity != b.entity and re.fullmatch(r"\s*(?:,\s*)?and\s+", ctx.body[a.span.end:b.span.start]):
+            return [a.entity, b.entity]
+    return list(ctx.participants) if len(ctx.participants) == 2 else []
 
 
 def reporters_inside(cues: list[Cue]) -> bool:

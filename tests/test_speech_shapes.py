@@ -306,3 +306,15 @@ def test_a_name_no_list_or_title_gives_is_a_person_as_the_subject_of_a_verb_of_s
 def test_a_newspaper_or_agency_that_reports_or_writes_is_no_person():
     doc = record("Radio Strelsau Weekly reported that Albania was isolated. Le Strelsau wrote that Albania was isolated.", title="Notes")
     assert [p.label for p in extract(doc).persons] == []
+
+
+def test_they_or_both_after_two_persons_named_together_states_a_position_of_each():
+    for plural in ("They", "Both"):
+        doc = record(f"Kim Il Sung and Adam Nowak discussed Albania. {plural} agreed that Albania must be helped.", title="Notes")
+        assert positions(doc) == [("kim-il-sung", "cue+plural", "Albania must be helped."),
+                                  ("adamnowak", "cue+plural", "Albania must be helped.")]
+
+
+def test_was_of_the_opinion_that_reports_its_subjects_view():
+    assert positions(record("Kim Il Sung was of the opinion that Albania must be helped.", title="Notes")) == [
+        ("kim-il-sung", "cue", "Albania must be helped.")]
