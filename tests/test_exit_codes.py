@@ -162,6 +162,8 @@ def test_eval_with_neither_gold_files_nor_a_volume_is_a_usage_error(tmp_path):
     (("query", "documents", "--timeout", "-0.5"),
      "error: Invalid value for '--timeout': -0.5 is not in the range x>=0; see `cwkg query --help`"),
     (("view", "--topics", "-3"), "error: Invalid value for '--topics': -3 is not in the range x>=0; see `cwkg view --help`"),
+    (("ingest", "--jobs", "0", "examples"), "error: Invalid value for '--jobs' / '-j': 0 is not in the range x>=1; "
+                                            "see `cwkg ingest --help`"),
 ])
 def test_a_number_option_out_of_its_range_is_a_usage_error_in_one_line(loaded, args, line):
     assert one_line_error(cwkg(*args, store=loaded), 2) == line

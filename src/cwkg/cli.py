@@ -134,7 +134,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to load."),
     validate: bool = typer.Option(False, "--validate", help="Check each document against the SHACL rules first; refuse those that break a blocking rule."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file loaded or skipped (default: errors and a summary)."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Worker processes that extract documents (default: the number of cores; 1: none). Used when the input is large enough to gain from them."),
     catalog: Optional[Path] = typer.Option(None, "--catalog", help="A CSV giving or correcting the records' metadata, one row a file (columns: file, title, date, place, author, archive, collection, reference, url, language)."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Extract on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N worker processes here; writes N-Quads shards, then loads them."),
     shards: Optional[Path] = typer.Option(None, "--shards", help="With --cluster: the folder the machines share for the shards (default: beside the store)."),
