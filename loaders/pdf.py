@@ -77,7 +77,7 @@ def page_texts(path: Path) -> list[str]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a damaged or hostile file makes pypdf raise, one line
-        raise InputError(f"cannot read the PDF ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", str(path)) from None
+        raise InputError(f"cannot read the PDF, it is damaged or not one ({' '.join(str(exc).split())[:200] or 'no reason given'})", str(path)) from None
     finally:
         pypdf_log.setLevel(level)
 

@@ -74,7 +74,7 @@ def paragraphs(path: Path) -> list[str]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a damaged package makes python-docx raise, one line
-        raise InputError(f"cannot read the Word file ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})", str(path)) from None
+        raise InputError(f"cannot read the Word file, it is damaged or not one ({' '.join(str(exc).split())[:200] or 'no reason given'})", str(path)) from None
 
 
 def as_text(paras: list[str]) -> str:

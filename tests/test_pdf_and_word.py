@@ -84,7 +84,7 @@ def test_a_damaged_pdf_is_one_line_naming_the_file(tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     error = one_line_error(cwkg("ingest", str(broken), store=tmp_path / "store"), 1)
-    assert error.startswith(f"error: {broken}: cannot read the PDF (")
+    assert error.startswith(f"error: {broken}: cannot read the PDF, it is damaged or not one (") and "Error:" not in error
 
 
 def test_a_pdf_met_in_a_folder_is_loaded_not_skipped(tmp_path):
