@@ -1,0 +1,54 @@
+"""How many triples a FRUS document graph holds, and how many of them are provenance (evidence targets, their
+selectors and the naming of the document).
+
+    python bench/provenance.py [--corpus ../shared/corpus/frus] [--store DIR]
+
+Ingests the corpus into a fresh store (or reads DIR when it holds one) and prints the mean triples per document
+graph, the share that describes evidence, and the store's bytes per document. Figures, not assertions; run it on
+the branch before and after a change to the mapping to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OA = "http://www.w3.org/ns/oa#"
+EVIDENCE = {OA + "hasTarget", OA + "hasSource", OA + "hasSelector", OA + "exact", OA + "prefix", OA + "suffix",
+            OA + "start", OA + "end", "https://w3id.org/cwkg/ontology#quote", "https://w3id.org/cwkg/ontology#page"}
+
+
+def _bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "frus"))
+    ap.add_argument("--store")
+    args = ap.parse_args()
+    store = Path(args.store or tempfile.mkdtemp(prefix="cwkg-prov-")) / "store"
+    if not store.exists():
+        subprocess.run([sys.executable, "-m", "cwkg", "ingest", args.corpus], check=True,
+                       stdout=subprocess.DEVNULL, env={**os.environ, "CWKG_STORE": str(store)})
+    from cwkg.graph.store import GraphStore
+
+    g = GraphStore.for_reading(store)
+    docs = g.document_graphs()
+    total = evidence = 0
+    for d in docs:
+        for q in g.quads(d):
+            total += 1
+            evidence += q.predicate.value in EVIDENCE or (q.predicate.value.endswith("#type") and q.object.value.startswith(OA))
+    n = len(docs)
+    print(f"{n} document graphs, {total} triples: {total / n:.0f} triples per document, "
+          f"{evidence / total:.0%} of them evidence; store {_bytes(store) / n / 1024:.1f} KiB per document ({store})")
+
+
+if __name__ == "__main__":
+    main()
