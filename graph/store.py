@@ -23,7 +23,8 @@ from cwkg import ontology
 from cwkg.errors import CwkgError
 
 from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
-from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
+from .compact import compact_evidence
+from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
 
 if TYPE_CHECKING:
     from .claimindex import ClaimIndex
@@ -355,6 +356,7 @@ class GraphStore:
         if getattr(self, "read_only", False):
             return False
         changed = self.upgrade_label_keys() > 0
+        changed = self.upgrade_evidence() > 0 or changed
         from .derived import has_derived, write_derived  # (derived reads the store: imported when needed)
 
         if not has_derived(self):  # a store written by an older cwkg gets this version's derived graphs once
@@ -376,7 +378,7 @@ class GraphStore:
         `ensure_static` to write."""
         from .derived import has_derived
 
-        return self.has_label_keys() and has_derived(self) and all(
+        return self.has_label_keys() and not self.has_full_selectors() and has_derived(self) and all(
             self.meta(CW.contentHash, graph) == digest for graph, (_, digest) in _static_digests().items())
 
     def upgrade_label_keys(self) -> int:
@@ -393,6 +395,24 @@ class GraphStore:
             upgraded += 1
         self.set_meta(CW.labelKeysVersion, LABEL_KEYS_VERSION)
         return upgraded
+
+    def has_full_selectors(self) -> bool:
+        """Whether a graph holds evidence in the full Web Annotation form a cwkg before compact provenance wrote."""
+        return next(self._store.quads_for_pattern(None, OA.hasSelector, None, None), None) is not None
+
+    def upgrade_evidence(self, batch: int = 200) -> int:
+        """Rewrite, once, the evidence of the graphs an older cwkg wrote in full Web Annotation form in the compact
+        form (graph/compact.py), `batch` graphs a transaction; the number of graphs rewritten."""
+        if not self.has_full_selectors():
+            return 0
+        graphs = sorted({q.graph_name for q in self._store.quads_for_pattern(None, OA.hasSelector, None, None)
+                         if isinstance(q.graph_name, ox.NamedNode)}, key=lambda g: g.value)
+        logging.getLogger("cwkg").warning("%s: rewriting the evidence of %d graphs written by an older cwkg in the "
+                                          "compact form (once)", self.path, len(graphs))
+        for k in range(0, len(graphs), batch):
+            self.replace_graphs([(g, compact_evidence(self._store.quads_for_pattern(None, None, None, g)))
+                                 for g in graphs[k:k + batch]])
+        return len(graphs)
 
     def meta(self, predicate: ox.NamedNode, subject: ox.NamedNode = META_GRAPH) -> str | None:
         """A value the metadata graph records of the store itself (a version, say) or of one of its graphs."""
