@@ -128,6 +128,9 @@ def _load_node(path: Path) -> ox.NamedNode:
     return ox.NamedNode(f"{ID}load/{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]}")
 
 
+# How evidence is written on export: as the store keeps it, or as full Web Annotation selectors.
+ANNOTATION_FORMS = ("compact", "full")
+
 # Files that make a folder an Oxigraph (RocksDB) store.
 _STORE_FILES = re.compile(r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old.*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|log|blob))$")
 
@@ -520,24 +523,33 @@ class GraphStore:
         return list(self._store.quads_for_pattern(subject, predicate, None, None))
 
     def export(self, fmt: str, output, graphs: list[ox.NamedNode] | None = None, include_static: bool = True,
-               context_url: str | None = None) -> None:
+               context_url: str | None = None, annotations: str = "compact") -> None:
         """Write the dataset (or the given graphs) in `fmt`, graph by graph as the store is read, so memory
         stays flat. Triple formats merge the graphs: a triple stated in two graphs is written twice, which
-        RDF reads as once."""
+        RDF reads as once. With `annotations` "full", evidence is written as Web Annotation selectors."""
+        if annotations not in ANNOTATION_FORMS:
+            raise CwkgError(f"no such form of annotations: {annotations!r} (use {', '.join(ANNOTATION_FORMS)})")
         if graphs is None:
             graphs = [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
         graphs = [g for g in graphs if g != META_GRAPH]
+        read = self._full_graph if annotations == "full" else lambda g: self._store.quads_for_pattern(None, None, None, g)
         if fmt == "jsonld":
             from .jsonld import write
 
-            write(((g, self._store.quads_for_pattern(None, None, None, g)) for g in graphs), output, context_url=context_url)
+            write(((g, read(g)) for g in graphs), output, context_url=context_url)
             return
-        quads = (q for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
+        quads = (q for g in graphs for q in read(g))
         if fmt in DATASET_FORMATS:
             ox.serialize(quads, output, FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
         else:
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(triples, output, FORMATS[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
+
+    def _full_graph(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        from .annotations import full_annotations
+
+        return [ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in full_annotations(self._store.quads_for_pattern(None, None, None, graph))]
 
     def flush(self) -> None:
         self._unflushed = 0
