@@ -35,7 +35,7 @@ def full_annotations(triples: Iterable[Triple]) -> list[Triple]:
             continue
         node, text = t.subject.value, texts.get(at.document)
         target, quote, position = NamedNode(node + "#target"), NamedNode(node + "#quote"), NamedNode(node + "#position")
-        exact = quotes.get(t.subject)
+        exact = quotes.get(t.subject) or (Literal(text[at.start:at.end]) if text is not None else None)  # (a mention's)
         out += [Triple(t.subject, OA.hasTarget, target), Triple(target, RDF.type, OA.SpecificResource),
                 Triple(target, OA.hasSource, NamedNode(at.document)),
                 Triple(target, OA.hasSelector, quote), Triple(target, OA.hasSelector, position),

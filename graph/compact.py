@@ -1,6 +1,6 @@
 """A graph written by a cwkg before compact provenance, rewritten in this version's form, for the once-only
 upgrade of an older store: each Web Annotation target (a SpecificResource with a quote and a position selector,
-eleven triples) becomes one IRI with an RFC 5147 character range and a `cw:quote`, and a node that named its
+eleven triples) becomes one IRI with an RFC 5147 character range and a `cw:quote` (a mention keeps none), and a node that named its
 document twice (prov:wasDerivedFrom beside cw:inDocument or cw:attestedIn) names it once."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .namespaces import CW, OA, PROV
+from .namespaces import CW, OA, PROV, RDF
 from .textfragment import char_target
 
 
@@ -38,6 +38,7 @@ def compact_evidence(triples: Iterable[Triple]) -> list[Triple]:
             replaced[target] = (char_target(source, int(facts[OA.start].value), int(facts[OA.end].value)),
                                 facts[OA.exact], facts.get(CW.page), {target, *chosen})
     gone = {n for *_, nodes in replaced.values() for n in nodes}
+    mentions = {t.subject for t in triples if t.predicate == RDF.type and t.object == CW.Mention}  # (no quote kept)
     named_once = {t.subject for t in triples if t.predicate in (CW.inDocument, CW.attestedIn)}
     out: list[Triple] = []
     for t in triples:
@@ -45,7 +46,9 @@ def compact_evidence(triples: Iterable[Triple]) -> list[Triple]:
             continue
         if t.predicate == OA.hasTarget and t.object in replaced:
             iri, quote, page, _ = replaced[t.object]
-            out += [Triple(t.subject, OA.hasTarget, iri), Triple(t.subject, CW.quote, Literal(quote.value))]
+            out.append(Triple(t.subject, OA.hasTarget, iri))
+            if t.subject not in mentions:
+                out.append(Triple(t.subject, CW.quote, Literal(quote.value)))
             if page is not None:
                 out.append(Triple(t.subject, CW.page, page))
             continue

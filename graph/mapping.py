@@ -223,12 +223,14 @@ def _person(t: _Triples, person: PersonFact) -> None:
         t.add(p, SKOS.definition, Literal(person.description))
 
 
-def _evidence(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span, page: int | None = None) -> None:
-    """Where the words are: one target IRI, the document's text with an RFC 5147 character range, and the quote
-    itself (what readers show and validation checks against the text); for a record read from printed pages, the
-    page the span begins on. Full Web Annotation selectors are made on export (`cwkg export --annotations full`)."""
+def _evidence(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span, page: int | None = None,
+              quoted: bool = True) -> None:
+    """Where the words are: one target IRI, the document's text with an RFC 5147 character range, and (unless not
+    `quoted`: a mention, whose words are a name, the most numerous nodes) the quote itself, what readers show and
+    validation checks against the text; for a record read from printed pages, the page the span begins on. Full Web
+    Annotation selectors are made on export (`cwkg export --annotations full`)."""
     t.add(node, OA.hasTarget, char_target(doc, span.start, span.end))
-    t.add(node, CW.quote, Literal(body[span.start:span.end]))
+    t.add(node, CW.quote, Literal(body[span.start:span.end]) if quoted else None)
     t.add(node, CW.page, Literal(str(page), datatype=XSD.integer) if page is not None else None)
 
 
@@ -264,7 +266,7 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.mentionForm, Literal(mention.form))
     t.add(m, CW.paragraph, Literal(str(mention.paragraph), datatype=XSD.integer))
     t.add(m, CW.rule, Literal(mention.rule))
-    _evidence(t, m, doc, body, mention.span, page)
+    _evidence(t, m, doc, body, mention.span, page, quoted=False)
     return m
 
 

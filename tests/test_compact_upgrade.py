@@ -36,6 +36,12 @@ def test_a_full_target_becomes_a_character_range_and_its_quote():
     assert set(compact_evidence(triples(OLD))) == set(triples(COMPACT))
 
 
+def test_a_mention_keeps_its_target_and_no_quote():
+    old = OLD.replace("a cw:Position", "a cw:Mention")
+    compact = COMPACT.replace("a cw:Position", "a cw:Mention").replace(' cw:quote "Ruritania would wait." ;', "")
+    assert set(compact_evidence(triples(old))) == set(triples(compact))
+
+
 def test_a_compact_graph_is_left_as_it_is():
     assert compact_evidence(triples(COMPACT)) == triples(COMPACT)
 

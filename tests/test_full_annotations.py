@@ -40,6 +40,12 @@ def test_a_character_range_becomes_a_specific_resource_with_quote_and_position_s
     assert set(full_annotations(triples(COMPACT.replace("char=23,44", "char=23,43")))) == triples(FULL)
 
 
+def test_a_mentions_exact_words_are_read_from_the_documents_text():
+    mention = COMPACT.replace("char=23,44", "char=23,43").replace("a cw:Position", "a cw:Mention").replace(
+        ' ; cw:quote "Ruritania would wait"', "")
+    assert set(full_annotations(triples(mention))) == triples(FULL.replace("a cw:Position", "a cw:Mention"))
+
+
 def test_a_target_whose_document_text_is_elsewhere_has_no_prefix_or_suffix():
     without_text = COMPACT.replace("char=23,44", "char=23,43").split("\n", 2)[2]
     full = FULL.replace("""
@@ -56,8 +62,8 @@ def test_the_full_form_of_a_documents_graph_reads_back_as_the_graph(tmp_path):
     stored = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(compact.stdout_bytes, format=ox.RdfFormat.N_QUADS)]
     exported = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(full.stdout_bytes, format=ox.RdfFormat.N_QUADS)]
     selectors = {t.subject for t in exported if t.object == ox.NamedNode("http://www.w3.org/ns/oa#TextQuoteSelector")}
-    quoted = {t.subject for t in stored if t.predicate == ox.NamedNode("https://w3id.org/cwkg/ontology#quote")}
-    assert (len(selectors), set(compact_evidence(exported))) == (len(quoted), set(stored))
+    targeted = {t.subject for t in stored if t.predicate == ox.NamedNode("http://www.w3.org/ns/oa#hasTarget")}
+    assert (len(selectors), set(compact_evidence(exported))) == (len(targeted), set(stored))
 
 
 def test_an_unknown_annotations_form_is_refused_in_one_line(tmp_path):
