@@ -1,9 +1,10 @@
 """How many triples a FRUS document graph holds, and how many of them are provenance (evidence targets, their
 selectors and the naming of the document).
 
-    python bench/provenance.py [--corpus ../shared/corpus/frus] [--store DIR]
+    python bench/provenance.py [--corpus ../shared/corpus/frus] [--store STORE]
 
-Ingests the corpus into a fresh store (or reads DIR when it holds one) and prints the mean triples per document
+Ingests the corpus into a fresh store (into STORE when given; a STORE that holds a store already is only read,
+say one `bench/scale.py --keep` made) and prints the mean triples per document
 graph, the share that describes evidence, their N-Quads bytes and the store folder's bytes per document (the folder
 holds the ontology and authority graphs too, and RocksDB's logs). Figures, not assertions; run it on
 the branch before and after a change to the mapping to compare.
@@ -34,8 +35,8 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "frus"))
     ap.add_argument("--store")
     args = ap.parse_args()
-    store = Path(args.store or tempfile.mkdtemp(prefix="cwkg-prov-")) / "store"
-    if not store.exists():
+    store = Path(args.store) if args.store else Path(tempfile.mkdtemp(prefix="cwkg-prov-")) / "store"
+    if not (store / "CURRENT").exists():
         subprocess.run([sys.executable, "-m", "cwkg", "ingest", args.corpus], check=True,
                        stdout=subprocess.DEVNULL, env={**os.environ, "CWKG_STORE": str(store)})
     from cwkg.graph.store import GraphStore
