@@ -59,15 +59,13 @@ CREATE TABLE IF NOT EXISTS pending(document TEXT PRIMARY KEY);
 # (`_STANCES`): joined in this query, outside the documents' graphs, they took 9 s for 1,200 positions, against 0.15 s.
 _POSITIONS = """
 PREFIX cw: <https://w3id.org/cwkg/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?g ?position ?quote (SAMPLE(?date0) AS ?date) (GROUP_CONCAT(DISTINCT STR(?speaker); separator=" ") AS ?speakers)
        (SAMPLE(?stance0) AS ?stance)
 WHERE {
   VALUES ?g { %s }
   GRAPH ?g {
-    ?position a cw:Position ; oa:hasTarget/oa:hasSelector ?selector .
-    ?selector a oa:TextQuoteSelector ; oa:exact ?quote .
+    ?position a cw:Position ; cw:quote ?quote .
     OPTIONAL { ?position cw:statedOn ?date0 }
     OPTIONAL { ?position cw:speaker ?speaker }
     OPTIONAL { ?position cw:stance ?stance0 }

@@ -14,9 +14,7 @@ from cwkg.extract.kinds import with_broader
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
 from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
-
-CONTEXT = 32  # characters of prefix and suffix kept with each quote
-
+from .textfragment import char_target
 
 def _date(d: date) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
@@ -120,8 +118,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
         _found_entity(t, entity)
     for post in facts.posts:
         p = _post(t, minted("post", doc.doc_id, post_key(post)), post)
-        t.add(p, CW.attestedIn, d)
-        _provenance(t, p, d, doc.text, post.span, post.rule, post.confidence, _page(doc, post.span))
+        _provenance(t, p, CW.attestedIn, d, doc.text, post.span, post.rule, post.confidence, _page(doc, post.span))
     for n, meeting in enumerate(facts.meetings, start=1):
         m = minted("meeting", doc.doc_id, str(n))
         t.add(m, RDF.type, CW.Meeting)
@@ -150,7 +147,7 @@ def document_triples(facts: DocumentFacts) -> list[Triple]:
             t.add(entry, CW.servedAs, Literal(listed.served_as) if listed.served_as else None)
         for subject in meeting.topics:
             t.add(d, DCTERMS.subject, entity_iri(subject))
-        _provenance(t, m, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8, _page(doc, meeting.span))
+        _provenance(t, m, PROV.wasDerivedFrom, d, doc.text, meeting.span, "+".join(meeting.rules), 0.8, _page(doc, meeting.span))
     for position in facts.positions:
         note = doc.note_at(position.span.start)
         at = meeting_at(facts.meetings, position.span.start) if note is None else None  # a note tells of other occasions
@@ -226,34 +223,26 @@ def _person(t: _Triples, person: PersonFact) -> None:
         t.add(p, SKOS.definition, Literal(person.description))
 
 
-def _selector(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span, page: int | None = None) -> None:
-    """Where the words are: the quote with its context, its character offsets, and (for a record read from printed
-    pages) the page it begins on."""
-    target = NamedNode(node.value + "#target")
-    quote = NamedNode(node.value + "#quote")
-    position = NamedNode(node.value + "#position")
-    t.add(node, OA.hasTarget, target)
-    t.add(target, RDF.type, OA.SpecificResource)
-    t.add(target, OA.hasSource, doc)
-    t.add(target, OA.hasSelector, quote)
-    t.add(target, OA.hasSelector, position)
-    t.add(quote, RDF.type, OA.TextQuoteSelector)
-    t.add(quote, OA.exact, Literal(body[span.start:span.end]))
-    t.add(quote, OA.prefix, Literal(body[max(0, span.start - CONTEXT):span.start]))
-    t.add(quote, OA.suffix, Literal(body[span.end:span.end + CONTEXT]))
-    t.add(position, RDF.type, OA.TextPositionSelector)
-    t.add(position, OA.start, Literal(str(span.start), datatype=XSD.integer))
-    t.add(position, OA.end, Literal(str(span.end), datatype=XSD.integer))
-    t.add(position, CW.page, Literal(str(page), datatype=XSD.integer) if page is not None else None)
+def _evidence(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span, page: int | None = None,
+              quoted: bool = True) -> None:
+    """Where the words are: one target IRI, the document's text with an RFC 5147 character range, and (unless not
+    `quoted`: a mention, whose words are a name, the most numerous nodes) the quote itself, what readers show and
+    validation checks against the text; for a record read from printed pages, the page the span begins on. Full Web
+    Annotation selectors are made on export (`cwkg export --annotations full`)."""
+    t.add(node, OA.hasTarget, char_target(doc, span.start, span.end))
+    t.add(node, CW.quote, Literal(body[span.start:span.end]) if quoted else None)
+    t.add(node, CW.page, Literal(str(page), datatype=XSD.integer) if page is not None else None)
 
 
-def _provenance(t: _Triples, node: NamedNode, doc: NamedNode, body: str, span: Span | None, rule: str, confidence: float,
-                page: int | None = None) -> None:
-    t.add(node, PROV.wasDerivedFrom, doc)
+def _provenance(t: _Triples, node: NamedNode, named: NamedNode, doc: NamedNode, body: str, span: Span | None, rule: str,
+                confidence: float, page: int | None = None) -> None:
+    """The rule and confidence that made a node and its evidence; the document is named once, by `named` (a
+    sub-property of prov:wasDerivedFrom that says how the node stands to it)."""
+    t.add(node, named, doc)
     t.add(node, CW.rule, Literal(rule))
     t.add(node, CW.confidence, Literal(str(Decimal(str(confidence))), datatype=XSD.decimal))
     if span:
-        _selector(t, node, doc, body, span, page)
+        _evidence(t, node, doc, body, span, page)
 
 
 def _note(t: _Triples, doc: NamedNode, doc_id: str, text: str, note: Note) -> NamedNode:
@@ -265,7 +254,7 @@ def _note(t: _Triples, doc: NamedNode, doc_id: str, text: str, note: Note) -> Na
     t.add(n, CW.noteKind, Literal(note.kind))
     t.add(n, CW.noteNumber, Literal(note.label) if note.label else None)
     t.add(n, CW.anchor, Literal(str(note.anchor), datatype=XSD.integer) if note.anchor is not None else None)
-    _selector(t, n, doc, text, Span(note.start, note.end, note.text))
+    _evidence(t, n, doc, text, Span(note.start, note.end, note.text))
     return n
 
 
@@ -277,8 +266,7 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.mentionForm, Literal(mention.form))
     t.add(m, CW.paragraph, Literal(str(mention.paragraph), datatype=XSD.integer))
     t.add(m, CW.rule, Literal(mention.rule))
-    t.add(m, PROV.wasDerivedFrom, doc)
-    _selector(t, m, doc, body, mention.span, page)
+    _evidence(t, m, doc, body, mention.span, page, quoted=False)
     return m
 
 
@@ -289,7 +277,6 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     t.add(p, CW.speaker, entity_iri(position.speaker))
     t.add(p, CW.stance, NamedNode(position.stance))
     t.add(p, CW.reportingExpression, Literal(position.verb) if position.verb else None)
-    t.add(p, CW.inDocument, doc)
     t.add(p, CW.atMeeting, meeting)
     t.add(p, CW.statedOn, _date(stated_on) if stated_on else None)
     if position.on_behalf_of:
@@ -302,7 +289,7 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
         t.add(p, CW.about, entity_iri(ref))
     for topic in position.topics:
         t.add(p, CW.topic, NamedNode(topic))
-    _provenance(t, p, doc, body, position.span, position.rule, position.confidence, page)
+    _provenance(t, p, CW.inDocument, doc, body, position.span, position.rule, position.confidence, page)
     return p
 
 

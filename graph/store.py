@@ -23,7 +23,8 @@ from cwkg import ontology
 from cwkg.errors import CwkgError
 
 from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
-from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
+from .compact import compact_evidence
+from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
 
 if TYPE_CHECKING:
     from .claimindex import ClaimIndex
@@ -126,6 +127,9 @@ def _now() -> str:
 def _load_node(path: Path) -> ox.NamedNode:
     return ox.NamedNode(f"{ID}load/{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]}")
 
+
+# How evidence is written on export: as the store keeps it, or as full Web Annotation selectors.
+ANNOTATION_FORMS = ("compact", "full")
 
 # Files that make a folder an Oxigraph (RocksDB) store.
 _STORE_FILES = re.compile(r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old.*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|log|blob))$")
@@ -355,6 +359,7 @@ class GraphStore:
         if getattr(self, "read_only", False):
             return False
         changed = self.upgrade_label_keys() > 0
+        changed = self.upgrade_evidence() > 0 or changed
         from .derived import has_derived, write_derived  # (derived reads the store: imported when needed)
 
         if not has_derived(self):  # a store written by an older cwkg gets this version's derived graphs once
@@ -376,7 +381,7 @@ class GraphStore:
         `ensure_static` to write."""
         from .derived import has_derived
 
-        return self.has_label_keys() and has_derived(self) and all(
+        return self.has_label_keys() and not self.has_full_selectors() and has_derived(self) and all(
             self.meta(CW.contentHash, graph) == digest for graph, (_, digest) in _static_digests().items())
 
     def upgrade_label_keys(self) -> int:
@@ -393,6 +398,26 @@ class GraphStore:
             upgraded += 1
         self.set_meta(CW.labelKeysVersion, LABEL_KEYS_VERSION)
         return upgraded
+
+    def has_full_selectors(self) -> bool:
+        """Whether a graph holds evidence in the full Web Annotation form a cwkg before compact provenance wrote."""
+        return next(self._store.quads_for_pattern(None, OA.hasSelector, None, None), None) is not None
+
+    def upgrade_evidence(self, batch: int = 200) -> int:
+        """Rewrite, once, the evidence of the graphs an older cwkg wrote in full Web Annotation form in the compact
+        form (graph/compact.py), `batch` graphs a transaction, then compact the store so the folder shrinks with
+        the graph; the number of graphs rewritten."""
+        if not self.has_full_selectors():
+            return 0
+        graphs = sorted({q.graph_name for q in self._store.quads_for_pattern(None, OA.hasSelector, None, None)
+                         if isinstance(q.graph_name, ox.NamedNode)}, key=lambda g: g.value)
+        logging.getLogger("cwkg").warning("%s: rewriting the evidence of %d graphs written by an older cwkg in the "
+                                          "compact form (once)", self.path, len(graphs))
+        for k in range(0, len(graphs), batch):
+            self.replace_graphs([(g, compact_evidence(self._store.quads_for_pattern(None, None, None, g)))
+                                 for g in graphs[k:k + batch]])
+        self.compact()  # the old form's data stays on disk until the engine merges its tables (the corpus: 5.5x)
+        return len(graphs)
 
     def meta(self, predicate: ox.NamedNode, subject: ox.NamedNode = META_GRAPH) -> str | None:
         """A value the metadata graph records of the store itself (a version, say) or of one of its graphs."""
@@ -500,24 +525,33 @@ class GraphStore:
         return list(self._store.quads_for_pattern(subject, predicate, None, None))
 
     def export(self, fmt: str, output, graphs: list[ox.NamedNode] | None = None, include_static: bool = True,
-               context_url: str | None = None) -> None:
+               context_url: str | None = None, annotations: str = "compact") -> None:
         """Write the dataset (or the given graphs) in `fmt`, graph by graph as the store is read, so memory
         stays flat. Triple formats merge the graphs: a triple stated in two graphs is written twice, which
-        RDF reads as once."""
+        RDF reads as once. With `annotations` "full", evidence is written as Web Annotation selectors."""
+        if annotations not in ANNOTATION_FORMS:
+            raise CwkgError(f"no such form of annotations: {annotations!r} (use {', '.join(ANNOTATION_FORMS)})")
         if graphs is None:
             graphs = [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
         graphs = [g for g in graphs if g != META_GRAPH]
+        read = self._full_graph if annotations == "full" else lambda g: self._store.quads_for_pattern(None, None, None, g)
         if fmt == "jsonld":
             from .jsonld import write
 
-            write(((g, self._store.quads_for_pattern(None, None, None, g)) for g in graphs), output, context_url=context_url)
+            write(((g, read(g)) for g in graphs), output, context_url=context_url)
             return
-        quads = (q for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
+        quads = (q for g in graphs for q in read(g))
         if fmt in DATASET_FORMATS:
             ox.serialize(quads, output, FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
         else:
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(triples, output, FORMATS[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
+
+    def _full_graph(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        from .annotations import full_annotations
+
+        return [ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in full_annotations(self._store.quads_for_pattern(None, None, None, graph))]
 
     def flush(self) -> None:
         self._unflushed = 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 import zipfile
 from datetime import date
 
-import pyoxigraph as ox
 import pytest
 
 from records_files import write_docx, write_pdf
@@ -48,15 +47,14 @@ def test_a_pdf_keeps_where_each_page_begins_in_the_body(tmp_path):
 def test_a_positions_evidence_names_its_page(tmp_path):
     from cwkg.extract.extract import extract
     from cwkg.graph.mapping import document_triples
-    from cwkg.graph.namespaces import CW, OA
+    from cwkg.graph.namespaces import CW
 
     facts = extract(load_document(write_pdf(tmp_path / "memo.pdf", [PAGE_ONE, PAGE_TWO])))
     triples = document_triples(facts)
-    exact = {t.subject: t.object.value for t in triples if t.predicate == OA.exact}
+    exact = {t.subject: t.object.value for t in triples if t.predicate == CW.quote}
     pages = {t.subject: t.object.value for t in triples if t.predicate == CW.page}
     positions = {t.subject for t in triples if t.object == CW.Position}
-    quoted = sorted((exact[ox.NamedNode(p.value + "#quote")], pages[ox.NamedNode(p.value + "#position")])
-                    for p in positions)
+    quoted = sorted((exact[p], pages[p]) for p in positions)
     assert quoted == [("the Soviet Union would not accept the arming of West Germany.", "2")]
 
 

@@ -271,9 +271,7 @@ _TWO_RECORDS = {"document/a": """
 <person/amb> skos:prefLabel "An Ambassador" ; cw:holdsPost <post/amb-b> .
 <post/amb-b> org:role cw:AmbassadorRole ; cw:attestedIn <document/b> .
 <position/b-1> cw:speaker <person/amb> ; cw:about <state/albania> ; cw:inDocument <document/b> ;
-    oa:hasTarget <position/b-1-target> .
-<position/b-1-target> oa:hasSelector <position/b-1-quote> .
-<position/b-1-quote> a oa:TextQuoteSelector ; oa:exact "the Albanians would not yield" .
+    oa:hasTarget <document/b#char=0,29> ; cw:quote "the Albanians would not yield" .
 """}
 
 

@@ -26,8 +26,8 @@ id:albania a cw:State ; skos:prefLabel "Albania" .
 """
 
 GOOD_POSITION = """
-id:pos a cw:Position ; cw:speaker id:a ; cw:stance sn:supports ; cw:about id:albania ; prov:wasDerivedFrom id:doc ;
-  oa:hasTarget [ oa:hasSelector [ oa:exact "Albania matters" ] , [ oa:start 13 ; oa:end 28 ] ] .
+id:pos a cw:Position ; cw:speaker id:a ; cw:stance sn:supports ; cw:about id:albania ; cw:inDocument id:doc ;
+  oa:hasTarget <https://w3id.org/cwkg/id/doc#char=13,28> ; cw:quote "Albania matters" .
 """
 
 
@@ -56,10 +56,14 @@ def test_a_well_formed_position_conforms():
      "A post ends (1962-05) before it starts (1965)."),
     (GOOD_POSITION.replace("cw:speaker id:a ;", ""), "A position has no speaker (or more than one)."),
     (GOOD_POSITION.replace("cw:stance sn:supports ;", "cw:stance id:albania ;"), "A position has no stance from the stance scheme."),
-    ("id:pos a cw:Position ; cw:speaker id:a ; cw:stance sn:supports ; cw:about id:albania ; prov:wasDerivedFrom id:doc .",
+    ("id:pos a cw:Position ; cw:speaker id:a ; cw:stance sn:supports ; cw:about id:albania ; cw:inDocument id:doc .",
      ["A position has no evidence (no quoted text).", "A position's evidence has no character offsets."]),
+    (GOOD_POSITION.replace("doc#char=13,28", "doc#target"), "A position's evidence has no character offsets."),
+    (GOOD_POSITION.replace("cw:inDocument id:doc ;", ""), "A position does not name the document it comes from."),
     (GOOD_POSITION.replace("cw:about id:albania ;", ""), "A position is about no entity and no topic."),
-    (GOOD_POSITION.replace("oa:end 28", "oa:end 99"), "A position's evidence (13-99) lies outside its document's text, or does not read as quoted."),
+    (GOOD_POSITION.replace("char=13,28", "char=13,99"), "A position's evidence (13-99) lies outside its document's text, or does not read as quoted."),
+    (GOOD_POSITION.replace('"Albania matters"', '"Ruritania matters"'),
+     "A position's evidence (13-28) lies outside its document's text, or does not read as quoted."),
     ("id:nameless a cw:State .", "An entity has no preferred label (skos:prefLabel)."),
     ("id:albania skos:exactMatch <http://www.wikidata.org/wiki/Albania> .",
      "A Wikidata link (http://www.wikidata.org/wiki/Albania) does not point to a Wikidata item (wd:Q...)."),

@@ -67,7 +67,7 @@ def frus_store(tmp_path_factory):
 def quotes(store: GraphStore) -> dict[str, str]:
     """Every position's evidence quote, straight from the graph."""
     return {r["pos"].value: r["q"].value for r in store.query(
-        "SELECT ?pos ?q WHERE { ?pos a cw:Position ; oa:hasTarget/oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?q }")}
+        "SELECT ?pos ?q WHERE { ?pos a cw:Position ; cw:quote ?q }")}
 
 
 def actors(store: GraphStore) -> set[str]:

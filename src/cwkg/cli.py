@@ -473,19 +473,22 @@ def export(
     graph: list[str] = typer.Option([], "--graph", "-g", help="Export only this named graph (an IRI); repeatable."),
     document: list[str] = typer.Option([], "--document", "-d", help="Export only this document's graph (its id, IRI or id suffix: d5); repeatable."),
     context_url: Optional[str] = typer.Option(None, "--context-url", help="For jsonld: refer to the context at this URL instead of inlining it."),
+    annotations: str = typer.Option("compact", "--annotations", help="compact (a character range and the quote) or full (Web Annotation selectors, for annotation tools)."),
 ) -> None:
     """Write the graph out; nquads, trig and jsonld keep one named graph per document."""
-    from cwkg.graph.store import FORMATS
+    from cwkg.graph.store import ANNOTATION_FORMS, FORMATS
     from cwkg.safewrite import refuse_unless_replaceable
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' (use {', '.join(FORMATS)})", param_hint="--format")
+    if annotations not in ANNOTATION_FORMS:
+        raise typer.BadParameter(f"'{annotations}' (use {', '.join(ANNOTATION_FORMS)})", param_hint="--annotations")
     try:
         if out is not None:
             refuse_unless_replaceable(out)
         with _open_store(reading=True) as store:
             chosen = _chosen_graphs(store, graph, document)
-            _export(store, fmt, out, documents_only, chosen, context_url)
+            _export(store, fmt, out, documents_only, chosen, context_url, annotations)
     except CwkgError as exc:
         _fail(str(exc))
     except BrokenPipeError:
@@ -517,17 +520,18 @@ def _chosen_graphs(store, graphs: list[str], documents: list[str]):
     return list(dict.fromkeys(chosen))
 
 
-def _export(store, fmt: str, out: Optional[Path], documents_only: bool, graphs=None, context_url: Optional[str] = None) -> None:
+def _export(store, fmt: str, out: Optional[Path], documents_only: bool, graphs=None, context_url: Optional[str] = None,
+            annotations: str = "compact") -> None:
     """Write to standard output, or through `safewrite` (a temporary file beside the target, renamed), so a failed
     or interrupted export leaves no half file."""
     from cwkg.safewrite import replacing
 
     if out is None:
-        store.export(fmt, sys.stdout.buffer, graphs, include_static=not documents_only, context_url=context_url)
+        store.export(fmt, sys.stdout.buffer, graphs, include_static=not documents_only, context_url=context_url, annotations=annotations)
         sys.stdout.buffer.flush()
         return
     with replacing(out) as fh:
-        store.export(fmt, fh, graphs, include_static=not documents_only, context_url=context_url)
+        store.export(fmt, fh, graphs, include_static=not documents_only, context_url=context_url, annotations=annotations)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from cwkg.gold import Gold, GoldMeeting, document_id, locate_document, norm, occ
 from cwkg.graph.derived import write_derived
 from cwkg.graph.links import link_people
 from cwkg.graph.store import GraphStore
+from cwkg.graph.textfragment import char_range
 from cwkg.loaders.source import SourceDocument
 from cwkg.pipeline import ingest_file
 from cwkg.ask import ask
@@ -442,20 +443,21 @@ class _Predicted:
 
 def _predicted_positions(g: _Graph) -> list[_Predicted]:
     rows = g.rows("""
-        SELECT ?p ?speaker (SAMPLE(?name) AS ?speakerName) (SAMPLE(?isNamed) AS ?named) ?stanceLabel ?start ?end ?exact ?reporter
+        SELECT ?p ?speaker (SAMPLE(?name) AS ?speakerName) (SAMPLE(?isNamed) AS ?named) ?stanceLabel ?target ?exact ?reporter
                (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?about) ?doc WHERE {
           ?p cw:inDocument ?doc ; a cw:Position ; cw:speaker ?speaker ; cw:stance/skos:prefLabel ?stanceLabel ;
-             oa:hasTarget/oa:hasSelector ?pos , ?quote .
-          ?pos oa:start ?start ; oa:end ?end . ?quote oa:exact ?exact .
+             oa:hasTarget ?target ; cw:quote ?exact .
           OPTIONAL { ?p cw:reportedBy ?reporter }
           OPTIONAL { ?p cw:about|cw:topic ?x }
           OPTIONAL { ?speaker skos:prefLabel ?name }
           OPTIONAL { ?speaker a cw:Person . FILTER NOT EXISTS { ?speaker cw:unnamed true } BIND(true AS ?isNamed) }
-        } GROUP BY ?p ?speaker ?stanceLabel ?start ?end ?exact ?reporter ?doc""")
+        } GROUP BY ?p ?speaker ?stanceLabel ?target ?exact ?reporter ?doc""")
     out = []
     for r in rows:
         about = set().union(*(g.labels.get(x, set()) for x in r["about"].value.split())) if r["about"] else set()
-        out.append(_Predicted(r["p"].value, int(r["start"].value), int(r["end"].value), g.names(r["speaker"]),
+        if (at := char_range(r["target"].value)) is None:
+            continue
+        out.append(_Predicted(r["p"].value, at.start, at.end, g.names(r["speaker"]),
                               r["named"] is not None, r["stanceLabel"].value, about, g.names(r["reporter"]),
                               r["exact"].value, r["speakerName"].value if r["speakerName"] else r["speaker"].value))
     return out

@@ -1,7 +1,7 @@
 """The document view: the record's own text, every mention underlined in its kind's colour,
 every stated position highlighted in its stance's colour with its speaker (and who passed it
 on) in the margin, the meetings it records on top. Offsets are the graph's
-TextPositionSelectors, so what is highlighted is exactly what the graph cites."""
+character ranges, so what is highlighted is exactly what the graph cites."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from cwkg.errors import CwkgError
 from cwkg.graph.namespaces import document_iri
 from cwkg.graph.store import GraphStore
+from cwkg.graph.textfragment import char_range
 
 KIND_OF_CLASS = {
     "Person": "person", "State": "state", "PoliticalParty": "party", "Organization": "organization",
@@ -211,11 +212,9 @@ def _meetings(store: GraphStore, reader: Reader, doc: str) -> tuple[MeetingCard,
 
 def positions(store: GraphStore, reader: Reader, where: str, substitutions: dict | None = None) -> list[PositionView]:
     """Positions matching `where` (a SPARQL group pattern over ?pos), with everything a view shows of them."""
-    rows = list(store.query(f"""SELECT ?pos ?start ?end ?quote ?speaker ?stance ?expression ?rule ?confidence ?date ?doc WHERE {{
+    rows = list(store.query(f"""SELECT ?pos ?target ?quote ?speaker ?stance ?expression ?rule ?confidence ?date ?doc WHERE {{
             {where}
-            ?pos a cw:Position ; cw:inDocument ?doc ; oa:hasTarget ?t .
-            ?t oa:hasSelector ?ps . ?ps a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-            ?t oa:hasSelector ?qs . ?qs a oa:TextQuoteSelector ; oa:exact ?quote .
+            ?pos a cw:Position ; cw:inDocument ?doc ; oa:hasTarget ?target ; cw:quote ?quote .
             OPTIONAL {{ ?pos cw:speaker ?speaker }} OPTIONAL {{ ?pos cw:stance/skos:prefLabel ?stance }}
             OPTIONAL {{ ?pos cw:reportingExpression ?expression }} OPTIONAL {{ ?pos cw:rule ?rule }}
             OPTIONAL {{ ?pos cw:confidence ?confidence }}
@@ -240,8 +239,11 @@ def positions(store: GraphStore, reader: Reader, where: str, substitutions: dict
         if iri in out:
             continue
         parts = linked.get(iri, {})
+        at = char_range(r["target"].value)
+        if at is None:
+            continue
         out[iri] = PositionView(
-            iri, int(r["start"].value), int(r["end"].value), r["quote"].value,
+            iri, at.start, at.end, r["quote"].value,
             refs[r["speaker"].value] if r["speaker"] is not None else None, _value(r["stance"]) or "informs",
             tuple(sorted((refs[s] for s in set(parts.get("about", ()))), key=lambda e: e.label)),
             tuple(sorted(refs[t].label for t in set(parts.get("topic", ())))),
@@ -260,12 +262,14 @@ def read_document(store: GraphStore, ref: str, reader: Reader | None = None) -> 
     if text is None:
         raise CwkgError(f"the store holds no text for {doc} (load it again with `cwkg ingest`)")
     mentions = []
-    rows = list(store.query(f"""SELECT ?e ?start ?end ?form ?rule ?confidence WHERE {{ GRAPH <{doc}> {{
-            ?m a cw:Mention ; cw:mentionOf ?e ; oa:hasTarget/oa:hasSelector ?s . ?s a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    rows = list(store.query(f"""SELECT ?e ?target ?form ?rule ?confidence WHERE {{ GRAPH <{doc}> {{
+            ?m a cw:Mention ; cw:mentionOf ?e ; oa:hasTarget ?target .
             OPTIONAL {{ ?m cw:mentionForm ?form }} OPTIONAL {{ ?m cw:rule ?rule }} OPTIONAL {{ ?m cw:confidence ?confidence }} }} }}"""))
     refs = reader.refs({r["e"].value for r in rows})
     for r in rows:
-        start, end = int(r["start"].value), int(r["end"].value)
+        if (at := char_range(r["target"].value)) is None:
+            continue
+        start, end = at.start, at.end
         mentions.append(MentionView(start, end, _value(r["form"]) or text[start:end], refs[r["e"].value],
                                     _value(r["rule"]), _float(r["confidence"])))
     found = positions(store, reader, f"BIND(<{doc}> AS ?doc) ?pos cw:inDocument <{doc}> .")
