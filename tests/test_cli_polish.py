@@ -289,7 +289,7 @@ def test_validate_says_no_stage_when_its_standard_error_is_read_by_a_program(loa
 
 
 def test_docs_prints_one_line_and_no_log_lines(tmp_path):
-    pytest.importorskip("pylode")
+    pytest.importorskip("pylode", reason="cwkg docs runs pyLODE, of the docs extra (pip install '.[docs]'; .ci/run installs it)")
     out = tmp_path / "ontology.html"
     result = subprocess.run([sys.executable, "-m", "cwkg", "docs", "-o", str(out)], capture_output=True, text=True,
                             timeout=300, cwd=Path(__file__).resolve().parents[1])

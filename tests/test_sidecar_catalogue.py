@@ -92,30 +92,17 @@ def test_a_date_the_record_gives_wins_over_its_file_name(tmp_path):
     assert load_document(memo).date == date(1963, 6, 12)
 
 
-def test_a_sidecar_with_an_unknown_key_is_one_line_naming_the_sidecar_and_key(tmp_path):
+@pytest.mark.parametrize(("sidecar_text", "problem"), [
+    ("dated: 1963-06-13\n", "unknown key 'dated' (one of: title, date, place, author, archive, collection, reference, url, language)"),
+    ("date: sometime in June\n", "cannot read the date 'sometime in June': write it as 1962-05-12, 12 May 1962 or May 12, 1962"),
+    ("- a list\n", "the sidecar is not a mapping of keys to values"),
+])
+def test_a_malformed_sidecar_is_one_line_naming_the_sidecar_and_the_problem(tmp_path, sidecar_text, problem):
     memo = write(tmp_path / "memo.txt", MEMO)
-    sidecar = write(tmp_path / "memo.meta.yaml", "dated: 1963-06-13\n")
+    sidecar = write(tmp_path / "memo.meta.yaml", sidecar_text)
     with pytest.raises(InputError) as refused:
         load_document(memo)
-    assert str(refused.value) == (f"{sidecar}: unknown key 'dated' (one of: title, date, place, author, archive, "
-                                  "collection, reference, url, language)")
-
-
-def test_a_sidecar_date_that_cannot_be_read_is_refused(tmp_path):
-    memo = write(tmp_path / "memo.txt", MEMO)
-    sidecar = write(tmp_path / "memo.meta.yaml", "date: sometime in June\n")
-    with pytest.raises(InputError) as refused:
-        load_document(memo)
-    assert str(refused.value) == (f"{sidecar}: cannot read the date 'sometime in June': write it as 1962-05-12, "
-                                  "12 May 1962 or May 12, 1962")
-
-
-def test_a_sidecar_that_is_not_a_mapping_is_refused(tmp_path):
-    memo = write(tmp_path / "memo.txt", MEMO)
-    sidecar = write(tmp_path / "memo.meta.yaml", "- a list\n")
-    with pytest.raises(InputError) as refused:
-        load_document(memo)
-    assert str(refused.value) == f"{sidecar}: the sidecar is not a mapping of keys to values"
+    assert str(refused.value) == f"{sidecar}: {problem}"
 
 
 def test_a_malformed_catalogue_row_is_one_line_naming_the_file_and_row(tmp_path):
