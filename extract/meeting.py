@@ -17,7 +17,8 @@ from .authority import Authority
 from .dates import date_lines, find_dates, find_full_dates
 from .facts import MeetingFact, Mention, Span
 from .text import Block, paragraphs, sentences
-from .voice import FIRST_PERSON
+from .turns import find_turns
+from .voice import FIRST_PERSON, MET_WITH
 
 _NUMBERS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _DURATION = re.compile(
@@ -152,17 +153,13 @@ def find_sender(lay: Layout, mentions: list[Mention]) -> str | None:
     return senders[0] if len(senders) == 1 else None
 
 
-# A paragraph or line a speaker's label opens ("Ivanov: ...", "[Premier Nowak:] ...", "IVANOV. ..."): a transcript's turn.
-_LABELLED = re.compile(r"(?m)^[ \t]*\[?(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*\]?[ \t]*(?::|\.(?=[ \t]+[A-Z]))[^\n]*$")
-
-
-_MET_WITH = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+with\b", re.I)
-
-
 def writes_i(body: str) -> bool:
     """Whether the record's writer says "I": outside the turns a speaker's label opens ("Ivanov: I will report ..."
     is the speaker's "I", not the writer's)."""
-    return FIRST_PERSON.search(_LABELLED.sub("", body)) is not None
+    turns = find_turns(body, paragraphs(body))
+    ends = [0] + [t.end for t in turns]
+    narration = " ".join(body[e:t.label_start] for e, t in zip(ends, turns)) + " " + body[ends[-1]:]
+    return FIRST_PERSON.search(narration) is not None
 
 
 def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
@@ -175,10 +172,9 @@ def find_author(body: str, lay: Layout, mentions: list[Mention]) -> str | None:
         return None
     heading_people = list(dict.fromkeys(m.entity for m in _within(mentions, lay.heading, "person")))
     in_opening = {m.entity for m in _within(mentions, lay.opening, "person")}
-    # "Record of a Conversation with X": X is the one the writer spoke with, never the writer.
-    met = _MET_WITH.search(lay.heading.text) if lay.heading else None
+    met = MET_WITH.search(lay.heading.text) if lay.heading else None  # "Conversation with X": X is not the writer
     spoken_with = {m.entity for m in _within(mentions, lay.heading, "person")
-                   if met and m.span.start >= lay.heading.start + met.end()}
+                   if met and m.span.start >= lay.heading.start + met.start("met")}
     remaining = [p for p in heading_people if p not in in_opening and p not in spoken_with]
     if len(remaining) == 1:
         return remaining[0]

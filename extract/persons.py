@@ -111,7 +111,7 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 
 
 @lru_cache(maxsize=1)
-def _SPEECH_VERBS() -> tuple[str, ...]:  # noqa: N802 - a constant of the reporting lexicon, read once
+def _speech_verbs() -> tuple[str, ...]:
     """The past forms of the reporting lexicon's verbs a person says something with (not "reported" or "wrote",
     which newspapers and agencies do too)."""
     return tuple(v for v in reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"))
@@ -130,7 +130,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         # Two words at least: a lone capitalised word before "said" may be a newspaper or a capital city.
         ("speaker", re.compile(rf"(?<![\w.])(?!(?:{fold(HONORIFICS)})[ \t\u00a0])(?P<name>{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{1,3}})"
                                rf"(?:\s*,[^,.;\n]{{1,80}},)?\s+(?:(?:then|also|further|again|later|finally)\s+)?"
-                               rf"(?:{reporting.alternation(_SPEECH_VERBS())})(?![\w])")),
+                               rf"(?:{reporting.alternation(_speech_verbs())})(?![\w])")),
         ("by-agent", re.compile(rf"\b(?:[Gg]iven|[Hh]osted|[Ss]igned|[Ww]ritten|[Pp]repared|[Dd]rafted|[Rr]ecorded|[Tt]ranslated)\s+(?:[\w ]+?\s+)?by\s+(?P<name>{_FULL})")),
     ]
 

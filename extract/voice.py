@@ -17,7 +17,8 @@ _DIARY = re.compile(r"\b(?:journal|diary|diaries|notebook|day-?book)\s+of\b(?P<k
 # A written record titled by its sender: "Letter from X to Y", "Telegram No. 12 from X", "Message of X to Y".
 _SENT = re.compile(r"\b(?:letter|telegram|cable|cryptogram|airgram|message|note|memorandum|report|dispatch)\s+"
                    r"(?:No\.?\s*\S+\s+)?(?:from|of|by)\s+(?P<sender>.+?)(?=\s+to\s+|\s+(?:on|of|dated)\s+\d|[,;:(]|$)", re.I)
-_WITH = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+with\s+(?P<met>.+)$", re.I)
+# "Record of a Conversation with X": X is the one the writer spoke with, never the writer.
+MET_WITH = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+with\s+(?P<met>.+)$", re.I)
 _CONVERSATION = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+(?:between|of|with)\b", re.I)
 _POSSESSIVE = re.compile(r"(?P<owner>[^,;:]{2,80}?)['’]s\s+(?:meeting|conversation|talks?|visit|discussion|interview)\s+with\b", re.I)
 _RELAYED = re.compile(
@@ -74,8 +75,7 @@ def author_from_title(title: str, opening: str, people: Sequence[Named], first_p
             return Authorship(owners[0], "a first-person record titled after its author's meeting")
     if _CONVERSATION.search(title):
         spoken_of = set(_named_in(opening, people))
-        # "Record of a Conversation with X": X is the one the writer spoke with, never the writer.
-        met = set(_named_in(m.group("met"), people)) if (m := _WITH.search(title)) else set()
+        met = set(_named_in(m.group("met"), people)) if (m := MET_WITH.search(title)) else set()
         remaining = [ref for ref in _named_in(title, people) if ref not in spoken_of and ref not in met]
         if len(remaining) == 1:
             return Authorship(remaining[0], "the one of the title's persons the first-person opening does not name")
