@@ -214,3 +214,24 @@ def test_general_expressions_of_doubt_opposition_concern_criticism_support_and_a
 ])
 def test_general_evaluative_expressions_give_their_stance(sentence, stance):
     assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Pyotr Ivanov said that the new border posts posed a threat to Poland.", "concerned"),
+    ("Pyotr Ivanov said that a coup in Poland would set off a chain reaction in the region.", "concerned"),
+    ("Pyotr Ivanov said that one could not rule out a new blockade of Poland.", "concerned"),
+    ("Pyotr Ivanov said that there was growing tension on the border of Poland.", "concerned"),
+    ("Pyotr Ivanov said that Poland was committed in every respect to the treaty.", "supports"),
+    ("Pyotr Ivanov said that the loans had been instrumental in rebuilding Poland.", "supports"),
+    ("Pyotr Ivanov said that thanks to the treaty the ports of Poland had reopened.", "supports"),
+    ("Pyotr Ivanov said that trade with Poland would thrive.", "supports"),
+    ("Pyotr Ivanov said that the answer of Poland had been bland.", "criticizes"),
+    ("Pyotr Ivanov said that Poland had fallen far behind in its deliveries.", "criticizes"),
+    ("Pyotr Ivanov said that much remained to be done in Poland.", "advocates"),
+    ("Pyotr Ivanov said that there was nothing for Poland to do but negotiate.", "advocates"),
+    ("Pyotr Ivanov replied that the frontier with Poland was not now the main issue.", "denies"),
+    ("Pyotr Ivanov said that he did not know whether Poland would sign.", "doubts"),
+])
+def test_general_evaluative_idioms_give_the_stance(sentence, stance):
+    """Idioms and phrases a dictionary of English lists with their evaluative sense (threat, credit, lag, remaining work)."""
+    assert stance_of(sentence) == stance
