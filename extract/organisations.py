@@ -116,7 +116,7 @@ _FUNCTION = {"of", "in", "on", "at", "for", "with", "to", "by", "from", "and", "
 _NOT_THIS = {"another", "a", "an", "new", "any", "every", "each", "no"}
 
 _NEAR = 24  # the mentions before a name's end that are read for overlap (a name holds few words)
-_TOKEN = re.compile(r"\x01\x02*|(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['\-/&][A-Za-z0-9]+)*'?|[^\s\-]")
+_TOKEN = re.compile(r"\x01\x02*|(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’\-/&][A-Za-z0-9]+)*['’]?|[^\s\-]")
 _SPACE = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?")
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th|ST|ND|RD|TH)|[IVXL]{1,6}(?:th)?|(?:[Tt]wenty|[Tt]hirty)-\w+|[A-Za-z]+(?:st|nd|rd|th)")
 _YEAR = re.compile(r"1[89]\d\d")
@@ -126,7 +126,7 @@ _TITLED = re.compile(r"[A-Z][a-z]+(?:['\-][A-Za-z]+)*'?")
 # The endings of English adjectives of nationality ("German", "Chinese", "Polish"; "Cuba" is a name): after one, a name
 # goes on ("the Office of German Affairs").
 _ADJECTIVE = re.compile(r"(?:an|ese|ish|ic|i|ch)$")
-_COMMON_POSSESSIVE = re.compile(r"(?:People|Peoples|Women|Children|Men|Workers|Nations)'s?")
+_COMMON_POSSESSIVE = re.compile(r"(?:People|Peoples|Women|Children|Men|Workers|Nations)['’]s?")
 _ARTICLE = re.compile(r"\b(?:Republic|Union|Kingdom|States|Nations|Emirates|Islands|Federation|Party|Front|Movement|"
                       r"Organization|Organisation|Community|Committee|Council|Netherlands|Philippines)\b")
 
@@ -336,24 +336,40 @@ class _Finder:
         a, b = self.tokens[i], self.tokens[i + 1]
         gap = self.masked[a.end:b.start]
         if gap in ("", "-"):  # a hyphen joins ("Polish-American"); a dash ("Congress—which") does not
-            return self.text[a.end:b.start] == "-" or gap == "" and (a.mention is not None or b.mention is not None)
+            return self.text[a.end:b.start] == "-" or gap == "" and (a.mention is not None or b.mention is not None
+                                                                    or "'" in (a.text, b.text) or "’" in (a.text, b.text))
         return _SPACE.fullmatch(gap) is not None
 
-    def _qualifier(self, t: _Token, kind: str, head: str) -> bool:
+    def _qualifier(self, t: _Token, kind: str, head: str, dated_heading: bool = False) -> bool:
         """Whether a token before a head is part of the name."""
+        if dated_heading and self._heading_possessive(t):
+            return True
         if t.mention is not None:
             if t.mention.kind in ("state", "party", "organization", "place", "region"):
                 return True
             return t.mention.kind == "person" and t.mention.rule != "office-title" and head in (
                 "Committee", "Commission", "Group", "Doctrine", "Affair", "Incident", "Speech")
         w = t.text
-        if not w[:1].isalnum() or w in _STOP or w.title() in _STOP or w.endswith("'s") and not _COMMON_POSSESSIVE.fullmatch(w):
+        # A heading in capitals that dates an occasion names it with all its words ("THE MINISTER'S PLANNING MEETING
+        # HELD MAY 2, 1964"); elsewhere a possessive says whose ("the President's Office" is not a name).
+        if dated_heading and re.fullmatch(r"[A-Z]{2,}(?:['’]S)?", w) and w.title() not in _STOP:
+            return True
+        if not w[:1].isalnum() or w in _STOP or w.title() in _STOP or w.endswith(("'s", "’s")) and not _COMMON_POSSESSIVE.fullmatch(w):
             return False  # "the President's Office" is whose office, not its name; "the People's Army" is a name
         if _YEAR.fullmatch(w):
             return kind == EVENT
         if _is_ordinal(w):
             return True
         return bool(_TITLED.fullmatch(w) and not w.endswith(".") or _CAPS.fullmatch(w))
+
+    def _heading_possessive(self, t: _Token) -> bool:
+        """Whether a token is part of a possessive in capitals ("MINISTER", "’", "S" of "THE MINISTER’S"), whether or not
+        the title before it was read as a person."""
+        at = self.tokens.index(t)
+        nxt = [x.text for x in self.tokens[at + 1:at + 3]]
+        prev = self.tokens[at - 1].text if at else ""
+        return (t.text == "S" and prev in ("'", "’") or t.text in ("'", "’") and nxt[:1] == ["S"]
+                or (t.mention is not None or t.text.isupper()) and nxt[:2] in (["'", "S"], ["’", "S"]))
 
     def _item(self, t: _Token, kind: str) -> bool:
         """Whether a token after a head's "of"/"for"/"on" is part of the name."""
@@ -403,7 +419,8 @@ class _Finder:
             return None
         # What stands before the head.
         j = i
-        while j > 0 and i - j < 6 and self._joined(j - 1) and self._qualifier(toks[j - 1], kind, head_word.title()):
+        dated_heading = head.text.isupper() and self._dated_after(i)
+        while j > 0 and i - j < 6 and self._joined(j - 1) and self._qualifier(toks[j - 1], kind, head_word.title(), dated_heading):
             j -= 1
         left = toks[j:i]
         if lower:
@@ -434,7 +451,8 @@ class _Finder:
                 return None  # "Staff Director", "Staff Secretary": a title
             if lower and nxt.text.islower() and nxt.text not in _FUNCTION:
                 return None  # "the conference room", "the embassy staff": the head is a modifier
-            if nxt.text[:1].isdigit() or not lower and nxt.text[:1].isupper() and nxt.text.title() not in _STOP:
+            if (nxt.text[:1].isdigit() or not lower and nxt.text[:1].isupper() and nxt.text.title() not in _STOP) \
+                    and not (head.text.isupper() and self._dated_after(i)):
                 return None  # "Conference Files", "Record Group 59": another name goes on
         elif nxt is not None and nxt.mention is not None and nxt.mention.kind != "person":
             return None
@@ -447,8 +465,16 @@ class _Finder:
     def _numbered_in_capitals(self, i: int, head: str) -> bool:
         """Whether a head in a heading in capitals is an occasion named by its number ("THE 12TH NSC MEETING ON MAY 2",
         "THE 9TH CONGRESS"): an ordinal among the three words before it tells a name from a heading's words."""
-        return _HEADS.get(head, ("", "", False))[1] in ("meeting", "congress", "plenum", "conference") and any(
-            _is_ordinal(t.text) and t.text[:1].isdigit() for t in self.tokens[max(0, i - 3):i])
+        return _HEADS.get(head, ("", "", False))[1] in ("meeting", "congress", "plenum", "conference") and (any(
+            _is_ordinal(t.text) and t.text[:1].isdigit() for t in self.tokens[max(0, i - 3):i]) or self._dated_after(i))
+
+    def _dated_after(self, i: int) -> bool:
+        """Whether a head in capitals is followed by the date it was held ("THE PLANNING MEETING HELD MARCH 3, 1964",
+        "... MEETING OF JULY 2, 1964"): a heading that dates an occasion names it, as an ordinal does."""
+        after = [t.text.title() for t in self.tokens[i + 1:i + 3]]
+        if after[:1] and after[0] in ("Held", "Of", "On"):
+            after = after[1:]
+        return bool(after) and after[0] in _MONTHS
 
     def _of_a_body(self, i: int) -> bool:
         """Whether a lower-case "meeting" or "session" at token i is followed by "of (the)" and a body's name ("the
@@ -612,7 +638,7 @@ class _Finder:
             if family == "meeting" and lower and all(t.mention is None and (_is_ordinal(t.text) or t.text in _MONTHS or _YEAR.fullmatch(t.text))
                                                      for t in left) else (0, [])
         if family == "meeting" and not body and not any(m.kind in ("organization", "party") for m in entities) \
-                and not any(t.mention is None and _CAPS.fullmatch(t.text) for t in left):
+                and not any(t.mention is None and _CAPS.fullmatch(t.text) for t in left) and not head[0].text.isupper():
             return None  # a body's meeting or session ("the NATO meeting"); "the Moscow meeting" is told of, not named
         if body:  # "the meeting of the Ruritanian Advisory Group": the body's own name stays its own mention
             at = self.tokens.index(head[0])
@@ -902,12 +928,16 @@ def record_key(kind: str, words: str, scope: str) -> str:
 
 def _written(phrase: str, head: str = "") -> str:
     """A name as written, without its article and with its spaces single; one in a heading in capitals as it is
-    written in a sentence ("44TH NSC MEETING": "44th NSC Meeting")."""
+    written in a sentence ("44TH NSC MEETING": "44th NSC Meeting", "THE MINISTER'S PLANNING MEETING": "Minister's
+    Planning Meeting")."""
     phrase = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", phrase).strip(), flags=re.I)
-    if not phrase.isupper() or not head or not any(_ORDINAL.fullmatch(w) and w[:1].isdigit() for w in phrase.split(" ")):
+    words = phrase.split(" ")
+    if not phrase.isupper() or not head or not any(_ORDINAL.fullmatch(w) and w[:1].isdigit() or len(w) > 4 for w in words):
         return phrase
-    return " ".join(w.lower() if _ORDINAL.fullmatch(w) and w[:1].isdigit() else head if w.title() == head else w
-                    for w in phrase.split(" "))
+    # Short words in capitals may be abbreviations ("NSC", "NATO") and stay so; longer ones are words.
+    return " ".join(w.lower() if _ORDINAL.fullmatch(w) and w[:1].isdigit() else head if w.title() == head
+                    else w.title().replace("'S", "'s").replace("’S", "’s") if len(w.rstrip("'’S")) > 4 or w.endswith(("'S", "’S"))
+                    else w for w in words)
 
 
 def _slug(text: str) -> str:

@@ -331,6 +331,14 @@ def test_a_numbered_occasion_in_a_heading_in_capitals_is_named_as_in_a_sentence(
     assert [e.label for e in result.entities] == ["12th RPG Meeting"]
 
 
+@pytest.mark.parametrize("text, label", [
+    ("NOTES FROM THE MINISTER’S PLANNING MEETING HELD MAY 2, 1966", "Minister’s Planning Meeting"),
+    ("NOTES FROM THE MINISTER'S PLANNING MEETING OF MAY 2, 1966", "Minister's Planning Meeting"),
+])
+def test_a_heading_in_capitals_that_dates_its_meeting_names_it_with_its_possessive(authority, gazetteer, text, label):
+    assert [e.label for e in found(text, authority, gazetteer).entities if e.kind == "event"] == [label]
+
+
 def test_a_heading_in_capitals_without_a_number_names_no_occasion(authority, gazetteer):
     assert names(found("EASTERN EUROPE AND THE RPG MEETING", authority, gazetteer)) == []
 
