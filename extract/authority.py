@@ -51,6 +51,9 @@ _TITLE_WORDS = {"General", "President", "Chairman", "Marshal", "Comrade", "Premi
                 "Minister", "Ambassador", "King", "Queen", "Prince", "Emperor", "Colonel", "Admiral", "Senator", "Governor"}
 
 
+_DISPUTE_NAME = re.compile(r"\b(?:split|dispute|rift|schism|conflict|differences)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Entity:
     iri: str
@@ -65,6 +68,7 @@ class Entity:
     triggers: tuple[str, ...] = ()
     trigger_context: tuple[str, ...] = ()
     bloc: str | None = None
+    involves: frozenset[str] = frozenset()  # the states an event involves
 
     def exists_in(self, year: int | None) -> bool:
         if year is None:
@@ -163,6 +167,17 @@ class Authority:
             if self.entities[a.iri].kind == "person" and (joined := _joined_particle(a.text)):
                 table.setdefault(fold(joined), []).append(a)  # "DeVries" for "De Vries"
         return table
+
+    @cached_property
+    def disputes(self) -> tuple[Entity, ...]:
+        """The events that are quarrels of two states (a split, dispute or rift, by the names the authority gives them):
+        what "the controversy between X and Y" may name."""
+        states = {iri for iri, e in self.entities.items() if e.kind == "state"}
+        names: dict[str, list[str]] = {}
+        for a in self.aliases:
+            names.setdefault(a.iri, []).append(a.text)
+        return tuple(e for e in self.entities.values() if e.kind == "event" and len(e.involves & states) == 2
+                     and any(_DISPUTE_NAME.search(n) for n in [e.label, *names.get(e.iri, [])]))
 
     @cached_property
     def organizations_of(self) -> dict[str, frozenset[str]]:
@@ -352,6 +367,7 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
                 triggers=tuple(str(o) for o in g.objects(s, CW.triggerPattern)),
                 trigger_context=tuple(str(o) for o in g.objects(s, CW.triggerContext)),
                 bloc=str(o) if (o := g.value(s, CW.bloc)) is not None else None,
+                involves=frozenset(str(o) for o in g.objects(s, CW.involves)),
             )
     aliases = [
         Alias(str(o), str(s), form)

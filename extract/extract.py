@@ -23,7 +23,7 @@ from .office_holders import office_holders
 from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout, writes_i
 from .mentions import Gazetteer
-from . import organisations
+from . import disputes, organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
@@ -151,6 +151,7 @@ def entities(a: Annotated) -> None:
     found = organisations.find(text, a.entity_mentions, a.authority, doc.doc_id, a.paragraph_of, a.perspective, a.year)
     a.entity_mentions = [m for m in a.entity_mentions if m not in found.replaced] + found.mentions
     a.institutions = _joined_facts(glossed.entities, found.entities)
+    a.entity_mentions += disputes.mentions(text, a.entity_mentions, a.authority, a.year, a.paragraph_of)
 
 
 def _label_candidates(body: str, blocks: list, named: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
