@@ -23,7 +23,7 @@ from .office_holders import office_holders
 from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout, writes_i
 from .mentions import Gazetteer
-from . import disputes, organisations
+from . import disputes, occasions, organisations
 from .persons import Candidate, find_candidates, group_people, listed_candidates, note_candidates, signature_candidates
 from .positions import build_context, find_positions, speaker_turns
 from .posts import find_posts, merge_posts, named_holders, names_in, office_first, title_posts, titled_posts, unnamed_mentions
@@ -194,6 +194,9 @@ def persons(a: Annotated) -> None:
     a.mentions = sorted(a.entity_mentions + person_mentions + _named_after(a.entity_mentions, a.people, text),
                         key=lambda m: (m.span.start, m.span.end))
     a.translator = _person_named(authority, a.people, doc.citation.translator)
+    made, named = occasions.find(text, a.mentions, a.people, doc.doc_id, a.paragraph_of)
+    a.institutions = a.institutions + made
+    a.mentions = sorted(a.mentions + named, key=lambda m: (m.span.start, m.span.end))
 
 
 def posts(a: Annotated) -> None:

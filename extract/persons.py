@@ -450,7 +450,7 @@ def _stands_alone(body: str, surname: str, person: PersonFact, leads: bool = Fal
     inside = Taken(((m.start(), m.end()) for a in person.aliases if len(a.split()) > 1
                     for m in re.finditer(re.escape(a), body)), len(body))
     return any(not inside.covers(m.start()) and not (leads and _NAME_GOES_ON.match(body, m.end()))
-               for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w’'-])", body))
+               for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surname)}(?![\w-])(?!['’](?!s\b))", body))  # "Dimov's" too
 
 
 def _by_initials(authority: Authority, name: str, owner: dict[str, str], candidates: list[Candidate]) -> str | None:
