@@ -1,19 +1,21 @@
 """SourceDocument -> DocumentFacts: the whole extraction for one document, as a pipeline of components.
 
-Like spaCy's `Language` pipeline, each component adds a layer to one annotated document
+Like spaCy's `Language` pipeline, each component adds layers to one annotated document
 (segmentation, entities, persons, posts, authorship, meetings, attribution ...) and reads
-only the layers the components before it added; `COMPONENTS` lists them in order.
+only the layers the components before it added; `COMPONENTS` lists them in order, each with
+the layers it reads, adds and revises (`components.py` checks that they fit together).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority, default_authority
+from .components import Component, check, component, without
 from .facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
                     VoiceFact, meeting_at)
 from .attendance import AttendanceList, find_lists
@@ -194,7 +196,12 @@ def persons(a: Annotated) -> None:
     a.mentions = sorted(a.entity_mentions + person_mentions + _named_after(a.entity_mentions, a.people, text),
                         key=lambda m: (m.span.start, m.span.end))
     a.translator = _person_named(authority, a.people, doc.citation.translator)
-    made, named = occasions.find(text, a.mentions, a.people, doc.doc_id, a.paragraph_of)
+
+
+def occasions_made(a: Annotated) -> None:
+    """Visits, trips and speeches named by their maker and destination: events of the record, once its people are
+    known (`occasions`)."""
+    made, named = occasions.find(a.text, a.mentions, a.people, a.doc.doc_id, a.paragraph_of)
     a.institutions = a.institutions + made
     a.mentions = sorted(a.mentions + named, key=lambda m: (m.span.start, m.span.end))
 
@@ -338,22 +345,54 @@ def participation(a: Annotated) -> None:
     a.meetings = [m for m in a.meetings if len(m.participants) >= 2 or (a.recorded and m is a.meeting) or m.reported]
 
 
-# The components, in order: each adds its layer and reads only the layers of those before it.
-COMPONENTS: list[tuple[str, Callable[[Annotated], None]]] = [
-    ("segmentation", segmentation), ("entities", entities), ("persons", persons), ("posts", posts),
-    ("authorship", authorship), ("meetings", meetings), ("posts in context", posts_in_context),
-    ("attribution", attribution), ("participation", participation),
+# The layers an annotated document starts with.
+BASE = frozenset({"doc", "authority", "use_markup", "gazetteer", "year", "perspective"})
+_PARAGRAPHS = ("paragraphs", "note_paragraphs")  # what `paragraph_of` reads
+
+# The components, in order, each with the layers it reads, adds and revises (checked when the module is loaded; a
+# test runs them on the corpus and checks that each writes only what it declares).
+COMPONENTS: list[Component[Annotated]] = [
+    component("segmentation", segmentation, reads={"doc"},
+              adds={"paragraphs", "text", "note_paragraphs", "voice", "layout", "speech"}, required=True),
+    component("entities", entities, reads={"authority", "doc", "gazetteer", "perspective", "text", "use_markup", "year", *_PARAGRAPHS},
+              adds={"disagreements", "entity_mentions", "institutions", "listed", "offices", "title_mentions"}, required=True),
+    component("persons", persons, reads={"authority", "disagreements", "doc", "entity_mentions", "listed", "offices", "speech", "text",
+                                         "title_mentions", "use_markup", *_PARAGRAPHS},
+              adds={"lists", "mentions", "people", "translator"}),
+    component("occasions", occasions_made, reads={"text", "mentions", "people", "doc", *_PARAGRAPHS},
+              adds=(), revises={"institutions", "mentions"}),
+    component("posts", posts, reads={"authority", "doc", "lists", "offices", "people", "perspective", "text", "title_mentions", "year",
+                                     "mentions", *_PARAGRAPHS},
+              adds={"posts", "unnamed"}, revises={"mentions"}),
+    component("authorship", authorship, reads={"authority", "doc", "layout", "listed", "offices", "posts", "title_mentions", "voice",
+                                               "people", "mentions", "unnamed"},
+              adds={"addressee", "author", "author_why", "written_at"}, revises={"mentions", "people", "unnamed"}),
+    component("meetings", meetings, reads={"author", "authority", "disagreements", "doc", "layout", "lists", "mentions", "offices",
+                                           "people", "perspective", "posts", "speech", "use_markup", "voice", "written_at", "year"},
+              adds={"meeting", "meetings", "recorded"}),
+    component("posts in context", posts_in_context, reads={"author", "authority", "gazetteer", "listed", "meeting", "offices",
+                                                           "perspective", "written_at", "year", "posts"},
+              adds=(), revises={"posts"}),
+    component("attribution", attribution, reads={"author", "authority", "doc", "layout", "meeting", "meetings", "mentions", "people",
+                                                 "perspective", "posts", "speech", "unnamed", "voice", "written_at", "year"},
+              adds={"default_speaker", "positions", "turns"}, revises={"unnamed"}),
+    component("participation", participation, reads={"authority", "doc", "meeting", "people", "positions", "recorded", "meetings"},
+              adds=(), revises={"meetings", "meeting"}),  # a first-hand speaker joins the record's own meeting too
 ]
+check(COMPONENTS, BASE)
 
 
-def extract(doc: SourceDocument, authority: Authority | None = None, use_markup: bool = True) -> DocumentFacts:
+def extract(doc: SourceDocument, authority: Authority | None = None, use_markup: bool = True,
+            skip: Sequence[str] = ()) -> DocumentFacts:
     """Everything cwkg reads in one document. `use_markup=False` ignores the publisher's markup
-    (persName spans, participants list) and reads the plain text only, as for evaluation."""
+    (persName spans, participants list) and reads the plain text only, as for evaluation; `skip` names
+    components to leave out (their layers stay empty), to see what each contributes."""
     authority = authority or default_authority()
+    run = without(COMPONENTS, skip) if skip else COMPONENTS
     a = Annotated(doc, authority, use_markup, _gazetteer(authority), year=doc.date.year if doc.date else None,
                   perspective=authority.resolve_label(doc.perspective, ("state",)) if doc.perspective else None)
-    for _, component in COMPONENTS:
-        component(a)
+    for c in run:
+        c.run(a)
     named = {p.ref for p in a.people}
     # An office holder the people database names who is referred to only through a list or a meeting is a person too.
     outside = [PersonFact(key=h.key, label=h.name, aliases=set(h.spellings)) for h in a.offices.outside.values() if h.key not in named]

@@ -6,6 +6,7 @@ sees where a rule did not fire. It runs the same extraction as `cwkg ingest`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,9 +108,11 @@ def _voice(facts: DocumentFacts, name: _Names) -> Voice:
                  tuple(Turn(t.label, t.start, t.end, name(t.speaker) or t.speaker) for t in v.turns))
 
 
-def explain(doc: SourceDocument, authority: Authority | None = None) -> Explanation:
+def explain(doc: SourceDocument, authority: Authority | None = None, skip: Sequence[str] = ()) -> Explanation:
+    """Each sentence with the positions drawn from it; `skip` leaves extraction components out, to show what each
+    contributes (an unknown or required one raises `components.PipelineError`)."""
     authority = authority or default_authority()
-    facts = extract(doc, authority)
+    facts = extract(doc, authority, skip=skip)
     name = _Names(facts, authority)
     out = []
     notes = [b for note in doc.notes for b in note_paragraphs(doc, note)]  # read as text too, after the body
