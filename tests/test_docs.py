@@ -91,3 +91,10 @@ def test_the_extraction_page_holds_one_generated_eval_table():
     page = (DOCS / "extraction.md").read_text(encoding="utf-8")
     block = page[page.index(gen_eval_table.START):page.index(gen_eval_table.END)]
     assert re.findall(r"^measure\s+.*\btotal$", block, re.M) != [] and block.count("```") == 2
+
+
+def test_the_readme_table_keeps_the_legend_header_and_headline_rows_in_headline_order():
+    table = ("A: archive: Ruritanian State Archive\nmeasure       A   total\npersons P   0.9   0.9\nstance acc   0.5   0.6\n"
+             "persons F1   0.8   0.8\n")
+    assert gen_eval_table.headline(table) == (
+        "A: archive: Ruritanian State Archive\nmeasure       A   total\npersons F1   0.8   0.8\nstance acc   0.5   0.6\n")
