@@ -40,6 +40,12 @@ _ANNOUNCES = re.compile(
     r"(?:suggestions|proposals|recommendations)\b", re.I)
 
 
+# A negative question puts a suggestion ("wondered whether we should not invite them": Quirk et al. 1985, 11.9 on
+# conducive questions); a question without the negation doubts.
+_CONDUCIVE = re.compile(r"^(?:whether|if)?\s*(?:\w+ ){1,2}(?:should|might|could|would)(?: not|n['’]t)\b", re.I)
+_ASKING = {"wonder", "ask", "question", "inquire", "enquire"}
+
+
 def without_conditions(clause: str) -> str:
     """The clause with its conditions blanked out, offsets kept."""
     return _CONDITION.sub(lambda m: " " * len(m.group(0)), clause)
@@ -55,6 +61,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     with the reason, for `cwkg explain`. A word of attitude held by a third party reports that party's attitude
     ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
     name the speaker's own side ("the Chinese government rejects", said by China's foreign minister)."""
+    if verb and _ASKING & set(verb_lemmas(verb)) and _CONDUCIVE.match(clause.strip()):
+        return PROPOSES, f"a negative question ('{verb}' ... not)"
     by_verb = authority.verb_stance(verb) if verb else None
     if by_verb is None and verb and "ask" in verb_lemmas(verb) and complement_mood(clause) == "mandative":
         by_verb = authority.verb_stance("request")  # "asked that the talks be resumed" is a request (Levin 37.1)

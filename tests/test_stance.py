@@ -235,3 +235,17 @@ def test_general_evaluative_expressions_give_their_stance(sentence, stance):
 def test_general_evaluative_idioms_give_the_stance(sentence, stance):
     """Idioms and phrases a dictionary of English lists with their evaluative sense (threat, credit, lag, remaining work)."""
     assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Pyotr Ivanov said that the needs of Poland must not be overlooked.", "advocates"),
+    ("Pyotr Ivanov said that Poland must not send troops.", "opposes"),
+    ("Pyotr Ivanov said that it was a pity that Poland had not joined the talks.", "supports"),
+    ("Pyotr Ivanov said that it was a pity that Poland had joined the talks.", "criticizes"),
+    ("Pyotr Ivanov wondered whether we should not invite Poland to the talks.", "proposes"),
+    ("Pyotr Ivanov wondered whether Poland would join the talks.", "doubts"),
+])
+def test_a_negated_negative_reverses_the_stance(sentence, stance):
+    """Litotes ("must not be overlooked"), regret of what did not happen, and a negative question put as a suggestion
+    (Quirk et al. 1985, 11.9 on conducive questions)."""
+    assert stance_of(sentence) == stance
