@@ -40,7 +40,7 @@ _ANNOUNCES = re.compile(
     r"(?:suggestions|proposals|recommendations)\b", re.I)
 
 
-# A negative question puts a suggestion ("wondered whether we should not invite them": Quirk et al. 1985, 11.9 on
+# A negative question puts a suggestion ("asked if they might not wait": Quirk et al. 1985, 11.9 on
 # conducive questions); a question without the negation doubts.
 _CONDUCIVE = re.compile(r"^(?:whether|if)?\s*(?:\w+ ){1,2}(?:should|might|could|would)(?: not|n['’]t)\b", re.I)
 _ASKING = {"wonder", "ask", "question", "inquire", "enquire"}

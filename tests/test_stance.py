@@ -242,7 +242,7 @@ def test_general_evaluative_idioms_give_the_stance(sentence, stance):
     ("Pyotr Ivanov said that Poland must not send troops.", "opposes"),
     ("Pyotr Ivanov said that it was a pity that Poland had not joined the talks.", "supports"),
     ("Pyotr Ivanov said that it was a pity that Poland had joined the talks.", "criticizes"),
-    ("Pyotr Ivanov wondered whether we should not invite Poland to the talks.", "proposes"),
+    ("Pyotr Ivanov wondered whether they should not invite Poland to the talks.", "proposes"),
     ("Pyotr Ivanov wondered whether Poland would join the talks.", "doubts"),
 ])
 def test_a_negated_negative_reverses_the_stance(sentence, stance):
