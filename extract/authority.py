@@ -14,7 +14,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from cwkg.graph.namespaces import CW as CW_NS
+from cwkg.ontology.vocab import CW as CW_NS, KIND_OF_CLASS, ORG as ORG_NS
 
 from cwkg import ontology
 
@@ -23,19 +23,9 @@ from .cuescan import scanner
 from .text import fold, name_key_tokens
 
 CW = rdflib.Namespace(str(CW_NS))
-ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+ORG = rdflib.Namespace(str(ORG_NS))
 
-KINDS = {
-    CW.State: "state",
-    CW.PoliticalParty: "party",
-    CW.Person: "person",
-    CW.City: "place",
-    CW.Region: "region",
-    CW.Place: "place",
-    CW.Organization: "organization",
-    CW.Congress: "event",
-    CW.Event: "event",
-}
+KINDS = {CW[c]: kind for c, kind in KIND_OF_CLASS.items()}
 # How an alias names its entity; ambiguous ones are resolved from the rest of the document.
 FORMS = {
     SKOS.prefLabel: "name",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cwkg import ontology
-from cwkg.graph.namespaces import CW as CW_NS, ID
+from cwkg.ontology.vocab import CW as CW_NS, ID
 from cwkg.loaders.source import ChiefOfMission, MissionRecord
 
 from .facts import PostFact

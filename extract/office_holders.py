@@ -16,9 +16,11 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from cwkg.ontology.vocab import ID
+
 from .offices import title_key
 
-STATES = "https://w3id.org/cwkg/id/state/"
+STATES = ID + "state/"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cwkg.graph.namespaces import ID
+from cwkg.ontology.vocab import ID
 
 from . import reporting
 from .authority import Authority

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from cwkg.extract.text import fold
 
-from .namespaces import CW, OWL, RDF, RDFS, SKOS
+from cwkg.ontology.vocab import CW, OWL, RDF, RDFS, SKOS
 
 VERSION = "2"  # bump when the keys change: shipped graphs are rewritten, documents need a re-ingest
 LABELS = {SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, CW.abbreviation, CW.adjective}

@@ -15,11 +15,11 @@ import pyoxigraph as ox
 
 from cwkg.extract.authority import default_authority
 
-from .namespaces import ID, OWL
+from cwkg.ontology.vocab import OWL, PEOPLE_LINKS_GRAPH
 from .sameas import write_groups
 from .store import GraphStore
 
-LINKS_GRAPH = ox.NamedNode(ID + "graph/links/people")
+LINKS_GRAPH = PEOPLE_LINKS_GRAPH
 _PERSONS = """
 SELECT ?p ?l ?provisional WHERE {
   ?p a cw:Person ; skos:prefLabel|skos:altLabel ?l .
