@@ -14,7 +14,7 @@ from cwkg import ontology
 from cwkg.ontology.vocab import CW as CW_NS, ID
 from cwkg.loaders.source import ChiefOfMission, MissionRecord
 
-from .facts import PostFact
+from cwkg.records.facts import PostFact
 
 CW = str(CW_NS)
 PUBLISHER_STATE = ID + "state/united-states"  # every chief of mission in POCOM is the United States'

@@ -29,7 +29,7 @@ from lxml import etree
 
 from cwkg.extract.authority import default_authority
 from cwkg.extract.mentions import Gazetteer
-from cwkg.extract.offices import title_key
+from cwkg.extract.office_holders import title_key
 from cwkg.extract.titles import career, office_title
 from cwkg.loaders.hsg_people import display
 from cwkg.ontology.vocab import ID

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from cwkg.extract.extract import extract
-from cwkg.extract.name_order import FAMILY_FIRST, WESTERN, NameReading, default_table, parse_table, read_name
+from cwkg.lang.name_order import FAMILY_FIRST, WESTERN, NameReading, default_table, parse_table, read_name
 from cwkg.loaders.source import SourceDocument
 
 

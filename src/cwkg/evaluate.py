@@ -413,7 +413,7 @@ def _find(body: str, evidence: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in evidence.split())
     m = re.search(pattern, body)
     if m is None:
-        from cwkg.extract.text import fold
+        from cwkg.lang.text import fold
 
         m = re.search(r"\s+".join(re.escape(w) for w in fold(evidence).split()), fold(body))
     return (m.start(), m.end()) if m else None
