@@ -114,6 +114,12 @@ def short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
+def data_iri(*path: str) -> str:
+    """The IRI, as text, of what the data names by a path under `id:` (`data_iri("state", "ruritania")`): the
+    authority's entities and schemes as extraction refers to them."""
+    return ID + "/".join(path)
+
+
 def document_iri(doc_id: str) -> NamedNode:
     return NamedNode(DOCUMENT_BASE + doc_id)
 

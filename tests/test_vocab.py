@@ -88,3 +88,7 @@ def test_a_document_iri_names_a_document_graph_and_cwkg_own_graphs_do_not():
 
 def test_a_source_record_graph_is_minted_from_its_slugged_key():
     assert vocab.source_graph("hsg", "person", "Adam Nowak").value == "https://w3id.org/cwkg/id/source/hsg/person/adam-nowak"
+
+
+def test_a_data_iri_joins_its_path_under_the_id_namespace():
+    assert vocab.data_iri("role", "pocom", "ruritania-envoy") == "https://w3id.org/cwkg/id/role/pocom/ruritania-envoy"
