@@ -36,7 +36,7 @@ def cwkg(store: Path, *args: str) -> list[str]:
 def triples(store: Path) -> int:
     """The store's triples outside its metadata graph, whose load journal differs by design (an ingest journals
     each file, a load each shard)."""
-    from cwkg.graph.namespaces import META_GRAPH
+    from cwkg.ontology.vocab import META_GRAPH
     from cwkg.graph.store import GraphStore
 
     with GraphStore(store, reading=True) as s:

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from cwkg.graph.store import GraphStore  # noqa: E402
+from cwkg.ontology.vocab import ID  # noqa: E402
 from cwkg.pipeline import ingest  # noqa: E402
 from oxigraph_server import RunningServer  # noqa: E402
 
@@ -40,7 +41,7 @@ def build(path: Path, triples: int) -> int:
     copies = -(-triples // len(template))
 
     def renamed(term, i):
-        if isinstance(term, ox.NamedNode) and term.value.startswith("https://w3id.org/cwkg/id/"):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(ID):
             return ox.NamedNode(f"{term.value}-copy{i}")
         return term
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from cwkg.graph.mapping import document_triples
-from cwkg.extract import text
+from cwkg.lang import text
 from cwkg.loaders import load_document
 from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import extract

@@ -21,9 +21,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OA = "http://www.w3.org/ns/oa#"
-EVIDENCE = {OA + "hasTarget", OA + "hasSource", OA + "hasSelector", OA + "exact", OA + "prefix", OA + "suffix",
-            OA + "start", OA + "end", "https://w3id.org/cwkg/ontology#quote", "https://w3id.org/cwkg/ontology#page"}
+from cwkg.ontology.vocab import CW, OA  # noqa: E402
+
+EVIDENCE = {OA[t].value for t in ("hasTarget", "hasSource", "hasSelector", "exact", "prefix", "suffix", "start", "end")} | {
+    CW.quote.value, CW.page.value}
 
 
 def _bytes(folder: Path) -> int:
@@ -47,7 +48,7 @@ def main() -> None:
     for d in docs:
         for q in g.quads(d):
             total += 1
-            evidence += q.predicate.value in EVIDENCE or (q.predicate.value.endswith("#type") and q.object.value.startswith(OA))
+            evidence += q.predicate.value in EVIDENCE or (q.predicate.value.endswith("#type") and q.object.value.startswith(str(OA)))
     exported = io.BytesIO()
     g.export("nquads", exported, docs)
     n = len(docs)

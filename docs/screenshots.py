@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from cwkg.graph.store import GraphStore
+from cwkg.ontology.vocab import data_iri
 from cwkg.pipeline import ingest
 from cwkg.views.document import render_document
 from cwkg.views.model import read_document
@@ -31,7 +32,7 @@ def main() -> None:
         pages = {
             "document": render_document(read_document(store, EXAMPLE.name)),
             "network": render_network(read_network(store)),
-            "timeline": render_timeline(read_timeline(store, "https://w3id.org/cwkg/id/state/albania")),
+            "timeline": render_timeline(read_timeline(store, data_iri("state", "albania"))),
         }
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu",

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .facts import Span
+from cwkg.records.facts import Span
 from .organisations import HEAD_WORDS
-from .text import fold
+from cwkg.lang.text import fold
 from .titles import office_words
 
 # What a label says of those it lists, when it says more than that they were there.

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import reporting
-from .facts import Mention
+from cwkg.records.facts import Mention
 from .inflect import forms
 from .syntax import Report
 

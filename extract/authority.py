@@ -14,28 +14,19 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from cwkg.graph.namespaces import CW as CW_NS
+from cwkg.ontology.vocab import CW as CW_NS, KIND_OF_CLASS, ORG as ORG_NS
 
 from cwkg import ontology
 
 from . import reporting
 from .cuescan import scanner
-from .text import fold, name_key_tokens
+from cwkg.lang.name_keys import default_variants, name_key
+from cwkg.lang.text import fold
 
 CW = rdflib.Namespace(str(CW_NS))
-ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+ORG = rdflib.Namespace(str(ORG_NS))
 
-KINDS = {
-    CW.State: "state",
-    CW.PoliticalParty: "party",
-    CW.Person: "person",
-    CW.City: "place",
-    CW.Region: "region",
-    CW.Place: "place",
-    CW.Organization: "organization",
-    CW.Congress: "event",
-    CW.Event: "event",
-}
+KINDS = {CW[c]: kind for c, kind in KIND_OF_CLASS.items()}
 # How an alias names its entity; ambiguous ones are resolved from the rest of the document.
 FORMS = {
     SKOS.prefLabel: "name",
@@ -216,7 +207,7 @@ class Authority:
         """One key for every spelling of a name: Pak Tae-chol, Pak Tae Chol and Park Taechol agree."""
         key = self._name_keys.get(name)
         if key is None:
-            key = self._name_keys[name] = "".join(self.variants.get(t, t) for t in name_key_tokens(name))
+            key = self._name_keys[name] = name_key(name, self.variants)
         return key
 
     @cached_property
@@ -329,16 +320,6 @@ def _year(value: rdflib.term.Node | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
-def _read_variants(path: Path) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            forms = line.split("\t")
-            for form in forms:
-                table[form.strip().lower()] = forms[0].strip().lower()
-    return table
-
-
 def load_graph(paths: list[Path]) -> rdflib.Graph:
     g = rdflib.Graph()
     for p in paths:
@@ -417,4 +398,4 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
 def default_authority() -> Authority:
     """The authority shipped with cwkg (ontology roles, schemes and authority files)."""
     paths = [ontology.ontology_file(), *ontology.scheme_files(), *ontology.authority_files()]
-    return build_authority(load_graph(paths), _read_variants(ontology.name_variants_file()))
+    return build_authority(load_graph(paths), default_variants())

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .authority import Authority, Entity
-from .facts import Mention, Span
+from cwkg.records.facts import Mention, Span
 
 _CONFLICT = re.compile(r"\b(?:disputes?|controvers(?:y|ies)|conflicts?|split|rift|quarrels?|polemics?|schism|breach)"
                        r"\s+between\s+(?:the\s+)?$", re.I)

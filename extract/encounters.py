@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import date_lines, find_dates
-from .facts import Mention
-from .text import Block, sentences
+from cwkg.lang.dates import date_lines, find_dates
+from cwkg.records.facts import Mention
+from cwkg.lang.text import Block, sentences
 
 # The verbs of meeting, with the kind of meeting each tells of (cf. `ontology/meeting-kinds.ttl`).
 _ENCOUNTER = [

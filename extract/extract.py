@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from .authority import Authority, default_authority
 from .components import Component, check, component, without
-from .facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
+from cwkg.records.facts import (DocumentFacts, EntityFact, MeetingFact, Mention, Participation, PersonFact, PositionFact, PostFact, Span, TurnFact,
                     VoiceFact, meeting_at)
 from .attendance import AttendanceList, find_lists
 from .encounters import Encounter, find_body_meetings, find_encounters, find_reported_meetings
-from .kinds import AUTHOR, RECORD, voice
+from cwkg.lang.kinds import AUTHOR, RECORD, voice
 from .office_holders import office_holders
 from .offices import Offices, office_posts
 from .meeting import Layout, find_author, find_meeting, find_written_at, layout, writes_i
@@ -40,8 +40,8 @@ from .notes import READ_FOR_NAMES, note_paragraphs, note_positions, reading_text
 from .volume import find_volume_persons, volume_people
 from cwkg.loaders.source import SUMMARY, SourceDocument, VolumeRecord
 from .seat import embassy_seat, envoys_seat, post_seat
-from .spans import Taken, block_number
-from .text import Block, fold, paragraphs
+from cwkg.lang.spans import Taken, block_number
+from cwkg.lang.text import Block, fold, paragraphs
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from cwkg.loaders.source import Marked, SourceDocument
 
 from .authority import Authority
-from .facts import EntityFact, Mention, Span
+from cwkg.records.facts import EntityFact, Mention, Span
 from .organisations import ORGANIZATION, names_a_body, record_key
 
 _GLOSS = re.compile(r"\s*\([^)]*\)\s*$")  # "Christian Democratic Union (Germany)": the bracket glosses the name

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .authority import Authority
-from .facts import Mention, Span
+from cwkg.records.facts import Mention, Span
 from .markup_check import Disagreement, Reason, check, title_words
 from .persons import Candidate, _trim
-from .spans import Taken
+from cwkg.lang.spans import Taken
 from cwkg.loaders.source import ListedParticipant, Marked, SourceDocument
 from .volume import person_key
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .authority import Authority
-from .dates import date_lines, find_dates, find_full_dates
-from .facts import MeetingFact, Mention, Span
-from .text import Block, paragraphs, sentences
+from cwkg.lang.dates import date_lines, find_dates, find_full_dates
+from cwkg.records.facts import MeetingFact, Mention, Span
+from cwkg.lang.text import Block, paragraphs, sentences
 from .turns import find_turns
 from .voice import FIRST_PERSON, MET_WITH
 

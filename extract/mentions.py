@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .authority import Authority
-from .facts import Mention, Span
-from .spans import block_number
-from .text import fold, paragraphs, sentences
+from cwkg.records.facts import Mention, Span
+from cwkg.lang.spans import block_number
+from cwkg.lang.text import fold, paragraphs, sentences
 
 _ORDINAL_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

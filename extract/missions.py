@@ -11,13 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from cwkg import ontology
-from cwkg.graph.namespaces import CW as CW_NS, ID
+from cwkg.ontology.vocab import CW as CW_NS, data_iri
 from cwkg.loaders.source import ChiefOfMission, MissionRecord
 
-from .facts import PostFact
+from cwkg.records.facts import PostFact
 
 CW = str(CW_NS)
-PUBLISHER_STATE = ID + "state/united-states"  # every chief of mission in POCOM is the United States'
+PUBLISHER_STATE = data_iri("state", "united-states")  # every chief of mission in POCOM is the United States'
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def tables() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str, str]
     for line in Path(str(ontology.data_file("pocom-territories.tsv"))).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             tid, first, last, target = (line.split("\t") + ["", "", ""])[:4]
-            territories.append((tid, first, last, ID + (target if "/" in target else f"state/{target}")))
+            territories.append((tid, first, last, data_iri(target) if "/" in target else data_iri("state", target)))
     return roles, territories
 
 
@@ -62,8 +62,8 @@ def chief_posts(mission: MissionRecord) -> list[ChiefPost]:
         key = chief.territory or mission.id
         target = territory_entity(key, day)
         post = PostFact(
-            holder=f"pocom:{chief.person}", role=role or f"{ID}role/pocom/{chief.role}", of=PUBLISHER_STATE,
-            to=target or f"{ID}state/pocom/{key}", rule="pocom", confidence=1.0,
+            holder=f"pocom:{chief.person}", role=role or data_iri("role", "pocom", chief.role), of=PUBLISHER_STATE,
+            to=target or data_iri("state", "pocom", key), rule="pocom", confidence=1.0,
             start=chief.started.date, end=chief.ended.date)
         out.append(ChiefPost(post, chief, title, None if target else key.replace("-", " ").title()))
     return out

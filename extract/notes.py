@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from .authority import Authority
-from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact
+from cwkg.records.facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact
 from .positions import build_context, find_positions
-from .text import Block, paragraphs, sentences
+from cwkg.lang.text import Block, paragraphs, sentences
 from cwkg.loaders.source import FOOTNOTE, SUMMARY, Note, SourceDocument
 
 READ_FOR_NAMES = frozenset({FOOTNOTE, SUMMARY})  # the notes whose names, states and places count as the record's mentions

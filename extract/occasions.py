@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .facts import EntityFact, Mention, PersonFact, Span
+from cwkg.records.facts import EntityFact, Mention, PersonFact, Span
 from .organisations import record_key
 
 _NOUN = r"(?P<noun>visits?|trips?|journeys?|tours?|speech(?:es)?|address(?:es)?)"

@@ -9,6 +9,7 @@ printed it; a title names a holder only when exactly one person held it that day
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -16,9 +17,22 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from .offices import title_key
+from cwkg.lang.text import fold
+from cwkg.ontology.vocab import ID
 
-STATES = "https://w3id.org/cwkg/id/state/"
+STATES = ID + "state/"
+
+
+def title_key(title: str) -> str:
+    """A title as offices are compared: "the President's Special Assistant" is the "Special Assistant to the
+    President", "Director, U.S. Information Agency" the "Director of the United States Information Agency"."""
+    text = fold(title).lower().strip(" ,.;")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"^(\w+)['’]s\s+(.+)$", r"\2 to the \1", text)
+    text = re.sub(r"\bu\.\s?s\.(?=\s|$)", "united states", text)
+    text = re.sub(r"\s*,\s*", " of ", text)
+    text = re.sub(r"\bthe\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,31 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import date
 
 from .authority import Authority
-from .facts import Mention, PostFact, Span
-from .spans import Taken
-from .text import fold
+from cwkg.records.facts import Mention, PostFact, Span
+from cwkg.lang.spans import Taken
 
-if TYPE_CHECKING:
-    from .office_holders import Holder, OfficeHolders
+from .office_holders import Holder, OfficeHolders, title_key
 
 # "the" and an office of capitalised words: "the Vice President", "the Secretary of the Treasury".
 _TITLE = re.compile(r"(?<![\w])[Tt]he\s+(?P<title>(?:[A-Z][a-z]+\.?)(?:\s+(?:of|for|to|the|on|and|[A-Z][a-z]+)){0,7})")
-
-
-def title_key(title: str) -> str:
-    """A title as offices are compared: "the President's Special Assistant" is the "Special Assistant to the
-    President", "Director, U.S. Information Agency" the "Director of the United States Information Agency"."""
-    text = fold(title).lower().strip(" ,.;")
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"^(\w+)['’]s\s+(.+)$", r"\2 to the \1", text)
-    text = re.sub(r"\bu\.\s?s\.(?=\s|$)", "united states", text)
-    text = re.sub(r"\s*,\s*", " of ", text)
-    text = re.sub(r"\bthe\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _headings_in_title_case(body: str) -> str:

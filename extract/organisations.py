@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .authority import Authority
-from .facts import EntityFact, Mention, Span
+from cwkg.records.facts import EntityFact, Mention, Span
 from .mentions import ordinal_value
-from .text import fold
+from cwkg.lang.text import fold
 
 ORGANIZATION, EVENT = "organization", "event"
 

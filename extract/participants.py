@@ -13,7 +13,7 @@ from datetime import date
 
 from .attendance import AttendanceList
 from .authority import Authority
-from .facts import Mention, Participation
+from cwkg.records.facts import Mention, Participation
 from .meeting import Layout
 from .offices import Offices
 from cwkg.loaders.source import SourceDocument

@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .authority import Authority
-from .facts import Mention, PersonFact, Span
+from cwkg.records.facts import Mention, PersonFact, Span
 from . import reporting
-from .name_order import read_name
+from cwkg.lang.name_order import read_name
 from .attendance import AttendanceList
-from .spans import Taken, block_number, first_by
-from .text import fold, paragraphs
+from cwkg.lang.spans import Taken, block_number, first_by
+from cwkg.lang.text import fold, paragraphs
 
 HONORIFICS = (
     r"Comrades?|Cdes?\.|Comr?\.|Tov\.|Tovarishch|Amb\.|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"

@@ -28,10 +28,10 @@ from .attribution import Cue, Subject, find_cues, subjects
 from . import reporting
 from .syntax import Report, is_verbless, parse_reports
 from .authority import Authority
-from .dates import find_full_dates
+from cwkg.lang.dates import find_full_dates
 from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
-from .facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
-from .text import Block, fold, sentences
+from cwkg.records.facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
+from cwkg.lang.text import Block, fold, sentences
 from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
 
 _THIRD_PERSON = re.compile(r"(?<![\w])(?:he|him|his|she|her|He|His|She|Her)(?![\w])")

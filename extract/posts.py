@@ -14,8 +14,8 @@ import re
 from dataclasses import replace
 
 from .authority import Authority, Role
-from .facts import Mention, PersonFact, PostFact, Span
-from .text import fold
+from cwkg.records.facts import Mention, PersonFact, PostFact, Span
+from cwkg.lang.text import fold
 
 # The patterns below are matched at an offset of the whole text (`pattern.match(text, pos, endpos)`), never on a copy
 # of the text from that offset: copying the rest of a long page for every role word made reading posts grow with

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .authority import Authority
-from .facts import Mention, PostFact
+from cwkg.records.facts import Mention, PostFact
 
 _EMBASSY_IN = r"embassy(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w.'’ -]{1,40}?)?[ \t]+(?:in|at|to)[ \t]+(?:the[ \t]+)?"
 # The sender as a title gives it: "Report, Embassy of Ruritania in Freedonia ...", "Telegram from the Ruritanian Embassy in ...".

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cwkg.graph.namespaces import ID
+from cwkg.ontology.vocab import data_iri
 
 from . import reporting
 from .authority import Authority
 from .inflect import verb_lemmas
 from .syntax import complement_mood, experiencer
 
-INFORMS = f"{ID}stance/informs"
-ADVOCATES = f"{ID}stance/advocates"
-PROPOSES = f"{ID}stance/proposes"
+INFORMS = data_iri("stance", "informs")
+ADVOCATES = data_iri("stance", "advocates")
+PROPOSES = data_iri("stance", "proposes")
 
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 # A condition ("if they left, ...", "should they leave, ...", "unless ...,") states no view of its own.

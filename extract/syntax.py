@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import reporting
 from .inflect import verb_lemmas
-from .text import Block
+from cwkg.lang.text import Block
 
 MODEL_DIR = "model/en_cwkg_ud"
 _CONTENT = {"ccomp", "xcomp", "parataxis", "csubj"}

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .dates import trailing_period
-from .facts import Mention, PostFact
+from cwkg.lang.dates import trailing_period
+from cwkg.records.facts import Mention, PostFact
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from . import reporting
-from .text import Block, fold
+from cwkg.lang.text import Block, fold
 
 
 @dataclass(frozen=True)

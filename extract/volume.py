@@ -14,15 +14,15 @@ from collections import Counter
 from functools import lru_cache
 
 from .authority import Authority
-from .dates import trailing_period
-from .facts import Mention, PersonFact, PostFact, Span
+from cwkg.lang.dates import trailing_period
+from cwkg.records.facts import Mention, PersonFact, PostFact, Span
 from .mentions import Gazetteer
 from .office_holders import office_holders
 from .posts import find_posts
-from .spans import Taken
+from cwkg.lang.spans import Taken
 from .titles import career, office_post, office_title
 from cwkg.loaders.source import VolumePerson
-from .text import fold
+from cwkg.lang.text import fold
 
 PREFIX = "frus:"
 # Words that may stand before a surname without being part of the name ("Secretary Smith").

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .namespaces import CW, OA, RDF, XSD
+from cwkg.ontology.vocab import CW, OA, RDF, XSD
 from .textfragment import char_range
 
 CONTEXT = 32  # characters of prefix and suffix kept with each quote

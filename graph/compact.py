@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .namespaces import CW, OA, PROV, RDF
+from cwkg.ontology.vocab import CW, OA, PROV, RDF
 from .textfragment import char_target
 
 

@@ -22,12 +22,12 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from .namespaces import CW, ID
+from cwkg.ontology.vocab import CW, DERIVED_BASE, ID, is_document
 from .store import GraphStore, Lines, plain_lines
 
-DERIVED_PREFIX = ID + "graph/derived/"
+DERIVED_PREFIX = DERIVED_BASE
 DERIVED_VERSION = "per-document+discussants"  # recorded in the metadata graph; a store without it gets its derived graphs once
-_OLD_WHOLE_GRAPH = ox.NamedNode(ID + "graph/derived")  # one graph for the whole store, before derived graphs were per document
+_OLD_WHOLE_GRAPH = ox.NamedNode(DERIVED_BASE.rstrip("/"))  # one graph for the whole store, before derived graphs were per document
 CHUNK = 200  # documents worked out (and written) together
 
 
@@ -256,7 +256,7 @@ def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.
     out: set[ox.NamedNode] = set()
     for chunk in _in_chunks(map(ox.NamedNode, entities)):
         out |= {r["g"] for r in store.query(_AFFECTED.format(entities=chunk))
-                if isinstance(r["g"], ox.NamedNode) and r["g"].value.startswith(ID + "document/")}
+                if isinstance(r["g"], ox.NamedNode) and is_document(r["g"].value)}
     return out
 
 

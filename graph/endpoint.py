@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 from cwkg import __version__
 from cwkg.errors import conceal, conceal_url
+from cwkg.ontology.vocab import HOME
 
 from .answers import DEFAULT_MAX_ANSWER_MB, RemoteError, read_capped
 
-USER_AGENT = f"cwkg/{__version__} (Cold War diplomacy knowledge graph; https://w3id.org/cwkg)"
+USER_AGENT = f"cwkg/{__version__} (Cold War diplomacy knowledge graph; {HOME})"
 USER_ENV, PASSWORD_ENV, TOKEN_ENV = "CWKG_ENDPOINT_USER", "CWKG_ENDPOINT_PASSWORD", "CWKG_ENDPOINT_TOKEN"
 RETRIED = {429, 500, 502, 503, 504}
 MAX_WAIT = 120.0  # seconds: a Retry-After longer than this is cut to it

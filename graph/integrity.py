@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .namespaces import ID
+from cwkg.ontology.vocab import DOCUMENT_BASE
 from .store import GraphStore
 
-_DOCUMENT = ID + "document/"
+_DOCUMENT = DOCUMENT_BASE
 _NEEDS = {"title": "dcterms:title", "text": "cw:text", "source": "dcterms:source"}
 
 

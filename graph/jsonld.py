@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from cwkg import ontology
 
-from .namespaces import OWL, PREFIXES, RDF, XSD
+from cwkg.ontology.vocab import OWL, PREFIXES, RDF, XSD
 
 CONTEXT_NAME = "context.jsonld"
 _DECLARED = {OWL.Class: "class", OWL.ObjectProperty: "object", OWL.DatatypeProperty: "data", OWL.AnnotationProperty: "data"}

@@ -4,7 +4,7 @@ Resolving "kang min ho" or "Novak" to an entity must not read every label of the
 every query. Each graph the store writes carries, next to its labels, their folded forms
 (`cw:labelKey`: case, diacritics and hyphens ignored; `cw:sharedLabelKey` for labels several
 entities share; `cw:compactLabelKey` with spaces removed) and, for persons, `cw:surnameKey`
-and `cw:givenNamesKey`, read in the order the label is printed (`cwkg.extract.name_order`: the
+and `cw:givenNamesKey`, read in the order the label is printed (`cwkg.lang.name_order`: the
 family name of "Pak Chol-min" is its first word). Keys live in the same named graph as their label, so replacing or
 deleting a document's graph replaces or deletes its keys, and a lookup is one indexed
 pattern with the key bound.
@@ -17,9 +17,9 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from cwkg.extract.text import fold
+from cwkg.lang.text import fold
 
-from .namespaces import CW, OWL, RDF, RDFS, SKOS
+from cwkg.ontology.vocab import CW, OWL, RDF, RDFS, SKOS
 
 VERSION = "2"  # bump when the keys change: shipped graphs are rewritten, documents need a re-ingest
 LABELS = {SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label, CW.abbreviation, CW.adjective}
@@ -40,7 +40,7 @@ def name_keys(label: str) -> tuple[tuple[str, ...], str] | None:
     tokens = key(label).split()
     if len(tokens) < 2:
         return None
-    from cwkg.extract.name_order import read_name  # (its patterns compile at import: only for persons' names)
+    from cwkg.lang.name_order import read_name  # (its patterns compile at import: only for persons' names)
 
     reading = read_name(label)
     if reading.family_first:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from cwkg.extract.authority import default_authority
+from cwkg.lang.name_keys import default_variants, name_key as spelling_key
 
-from .namespaces import ID, OWL
+from cwkg.ontology.vocab import OWL, PEOPLE_LINKS_GRAPH
 from .sameas import write_groups
 from .store import GraphStore
 
-LINKS_GRAPH = ox.NamedNode(ID + "graph/links/people")
+LINKS_GRAPH = PEOPLE_LINKS_GRAPH
 _PERSONS = """
 SELECT ?p ?l ?provisional WHERE {
   ?p a cw:Person ; skos:prefLabel|skos:altLabel ?l .
@@ -30,7 +30,11 @@ SELECT ?p ?l ?provisional WHERE {
 
 def link_people(store: GraphStore) -> set[str]:
     """Rebuild the links graph and the groups; the entities whose group changed."""
-    name_key = default_authority().name_key
+    variants = default_variants()
+
+    def name_key(label: str) -> str:
+        return spelling_key(label, variants)
+
     keys: dict[str, set[str]] = {}
     provisional: dict[str, set[str]] = {}
     for row in store.query(_PERSONS):

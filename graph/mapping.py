@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from cwkg.extract.facts import DocumentFacts, EntityFact, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
-from cwkg.extract.kinds import with_broader
+from cwkg.records.facts import DocumentFacts, EntityFact, Mention, PersonFact, PositionFact, PostFact, Span, meeting_at
+from cwkg.lang.kinds import with_broader
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
-from .namespaces import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
+from cwkg.ontology.vocab import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
 from .textfragment import char_target
 
 def _date(d: date) -> Literal:

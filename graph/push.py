@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .endpoint import Endpoint, HttpClient
-from .namespaces import CW, ID, META_GRAPH
+from cwkg.ontology.vocab import CW, META_GRAPH, PUSH_DIGESTS_GRAPH
 from .remote import RemoteStore
 from .store import GraphStore
 
-DIGEST_GRAPH = ox.NamedNode(ID + "graph/push-digests")
+DIGEST_GRAPH = PUSH_DIGESTS_GRAPH
 BATCH_TRIPLES = 50_000  # triples per batch: one update request, or the PUTs before a digest write
 BATCH_GRAPHS = 500
 UPDATE_TRIPLES = 10_000  # triples per SPARQL Update request (a larger graph goes alone)

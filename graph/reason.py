@@ -21,14 +21,15 @@ import pyoxigraph as ox
 
 from cwkg.errors import CwkgError
 
-from .namespaces import AUTHORITY_GRAPH, ID, ONTOLOGY_GRAPH, SCHEMES_GRAPH
+from cwkg.ontology import vocab
+from cwkg.ontology.vocab import AUTHORITY_GRAPH, ONTOLOGY_GRAPH, SCHEMES_GRAPH
 from .store import GraphStore
 from .derived import documents_speaking_of, write_derived
 from .sameas import write_groups
 
-INFERRED_GRAPH = ox.NamedNode(ID + "graph/inferred")
+INFERRED_GRAPH = vocab.INFERRED_GRAPH
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-CW = "https://w3id.org/cwkg/ontology#"
+CW = str(vocab.CW)
 BATCH = 200  # documents per HermiT run
 
 
@@ -97,7 +98,7 @@ def reason(store: GraphStore, documents: list[ox.NamedNode] | None = None, batch
     report = ReasonReport()
     schema = [ox.Triple(q.subject, q.predicate, q.object) for g in (ONTOLOGY_GRAPH,) for q in store.quads(g)]
     shared = [ox.Triple(q.subject, q.predicate, q.object) for q in _data_quads(store, [SCHEMES_GRAPH, AUTHORITY_GRAPH])]
-    others = [g for g in store.graphs() if g.value.startswith((ID + "volume/", ID + "source/"))]
+    others = [g for g in store.graphs() if g.value.startswith((vocab.VOLUME_BASE, vocab.SOURCE_BASE))]
     docs = documents if documents is not None else store.document_graphs()
     report.documents = len(docs)
     inferred: set[tuple[str, str]] = set()

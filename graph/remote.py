@@ -151,7 +151,7 @@ UNION_HINT = ("note: {url}: its default graph holds none of cwkg's graphs, which
 def union_hint(store: RemoteStore) -> str | None:
     """The hint for an empty answer from an endpoint whose default graph lacks cwkg's graphs although its named
     graphs hold them: its queries then find nothing, silently. Asked only after an empty answer (two small ASKs)."""
-    from .namespaces import OWL
+    from cwkg.ontology.vocab import OWL
 
     try:
         in_default = bool(store.query(f"ASK {{ ?o a {OWL.Ontology} }}"))

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from .namespaces import CW, ID
+from cwkg.ontology.vocab import CW, SAMEAS_GROUPS_GRAPH
 from .store import GraphStore
 
-GROUPS_GRAPH = ox.NamedNode(ID + "graph/sameas-groups")
+GROUPS_GRAPH = SAMEAS_GROUPS_GRAPH
 
 
 def _rank(iri: str) -> tuple[bool, str]:

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from cwkg.errors import QueryError
 
-from .namespaces import PREFIXES
+from cwkg.ontology.vocab import PREFIXES
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 

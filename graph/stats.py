@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from .namespaces import CW
+from cwkg.ontology.vocab import CW
 from .store import GraphStore
 
 _COUNTS = {

@@ -24,7 +24,7 @@ from cwkg.errors import CwkgError
 
 from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
 from .compact import compact_evidence
-from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
+from cwkg.ontology.vocab import AUTHORITY_GRAPH, CW, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, is_document
 
 if TYPE_CHECKING:
     from .claimindex import ClaimIndex
@@ -515,7 +515,7 @@ class GraphStore:
 
     @staticmethod
     def is_document_graph(graph: ox.NamedNode) -> bool:
-        return graph.value.startswith(ID + "document/")
+        return is_document(graph.value)
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
@@ -532,7 +532,7 @@ class GraphStore:
         if annotations not in ANNOTATION_FORMS:
             raise CwkgError(f"no such form of annotations: {annotations!r} (use {', '.join(ANNOTATION_FORMS)})")
         if graphs is None:
-            graphs = [g for g in self.graphs() if include_static or g.value.startswith(ID + "document/")]
+            graphs = [g for g in self.graphs() if include_static or is_document(g.value)]
         graphs = [g for g in graphs if g != META_GRAPH]
         read = self._full_graph if annotations == "full" else lambda g: self._store.quads_for_pattern(None, None, None, g)
         if fmt == "jsonld":

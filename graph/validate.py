@@ -19,11 +19,12 @@ from rdflib.namespace import RDF, SKOS
 
 from cwkg import ontology
 
-from .namespaces import ID, STATIC_GRAPHS
+from cwkg.ontology import vocab
+from cwkg.ontology.vocab import ID, STATIC_GRAPHS
 from .store import GraphStore
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-CW = rdflib.Namespace("https://w3id.org/cwkg/ontology#")
+CW = rdflib.Namespace(str(vocab.CW))
 
 
 @dataclass(frozen=True)

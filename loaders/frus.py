@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 
 from . import xmlsafe
 from .source import FOOTNOTE, SOURCE_NOTE, ListedParticipant, Marked, Note, SourceDocument, VolumePerson, VolumeRecord

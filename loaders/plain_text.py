@@ -58,8 +58,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from cwkg.extract.dates import NUMERIC, find_full_dates
-from cwkg.extract.kinds import classify, document_kind, kinds
+from cwkg.lang.dates import NUMERIC, find_full_dates
+from cwkg.lang.kinds import classify, document_kind, kinds
 from .safeyaml import MAX_BYTES as MAX_FRONT_MATTER, MAX_DEPTH as MAX_YAML_DEPTH, load_mapping
 from .source import Citation, SourceDocument, content_id
 

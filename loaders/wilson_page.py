@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cwkg.extract.kinds import document_kind
-from cwkg.extract.dates import MONTH_DAY_YEAR, parse_date
+from cwkg.lang.kinds import document_kind
+from cwkg.lang.dates import MONTH_DAY_YEAR, parse_date
 from .source import SUMMARY, Citation, Note, SourceDocument, content_id
 
 PUBLISHER_MARK = "Digital Archive"

@@ -29,12 +29,13 @@ from lxml import etree
 
 from cwkg.extract.authority import default_authority
 from cwkg.extract.mentions import Gazetteer
-from cwkg.extract.offices import title_key
+from cwkg.extract.office_holders import title_key
 from cwkg.extract.titles import career, office_title
 from cwkg.loaders.hsg_people import display
+from cwkg.ontology.vocab import ID
 
 OUT = Path(__file__).parent / "authority" / "office-holders.tsv.gz"
-STATES = "https://w3id.org/cwkg/id/state/"
+STATES = ID + "state/"
 UNITED_STATES = STATES + "united-states"
 _ENTRY = re.compile(r"historicaldocuments/([^/]+)/persons#(.+)$")
 _VOLUME = re.compile(r"historicaldocuments/frus(\d{4})(?:-(\d{2,4}))?[^/]*/persons#(.+)$")

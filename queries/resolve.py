@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from cwkg.errors import QueryError
-from cwkg.graph.namespaces import WD
+from cwkg.ontology.vocab import WD
 from cwkg.graph.labelkeys import key, name_keys
 from cwkg.graph.sameas import GROUPS_GRAPH, groups, same_as_pairs
 from cwkg.graph.store import GraphStore

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from cwkg.errors import QueryError
-from cwkg.graph.namespaces import CW, XSD
+from cwkg.ontology.vocab import CW, XSD
 from cwkg.graph.sparqltext import with_values
 from cwkg.graph.store import GraphStore
 

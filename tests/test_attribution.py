@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind, voice, with_broader
+from cwkg.lang.kinds import document_kind, voice, with_broader
 from cwkg.loaders.source import SourceDocument
 
 ID = "https://w3id.org/cwkg/id/"

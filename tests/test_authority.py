@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from cwkg.extract.authority import default_authority
-from cwkg.extract.text import fold
+from cwkg.lang.text import fold
 
 from support import REFERENCE, need
 

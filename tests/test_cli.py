@@ -123,7 +123,7 @@ def _rdflib(term):
 
 def _reference(tmp_path, documents_only: bool = False) -> dict[str, rdflib.Graph]:
     """The store's graphs read straight from Oxigraph (cwkg's bookkeeping graph left out): the yardstick."""
-    from cwkg.graph.namespaces import ID
+    from cwkg.ontology.vocab import ID
     from cwkg.graph.store import GraphStore
 
     out: dict[str, rdflib.Graph] = {}

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cwkg.cli import app
-from cwkg.graph.namespaces import CW, ONTOLOGY_GRAPH
+from cwkg.ontology.vocab import CW, ONTOLOGY_GRAPH
 from cwkg.graph.store import GraphStore
 from cwkg.queries.catalog import load_catalog
 from support import ROOT

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cwkg.cli import app
-from cwkg.graph.namespaces import META_GRAPH
+from cwkg.ontology.vocab import META_GRAPH
 from cwkg.graph.store import GraphStore
 from cwkg.shards import read_shard
 

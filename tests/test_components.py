@@ -12,7 +12,7 @@ import pytest
 
 from cwkg.extract import extract as pipeline
 from cwkg.extract.components import PipelineError, check, component, without
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 from cwkg.loaders.source import SourceDocument
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wilson"

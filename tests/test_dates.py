@@ -6,7 +6,7 @@ from datetime import date
 
 from hypothesis import given, strategies as st
 
-from cwkg.extract.dates import find_dates, parse_date
+from cwkg.lang.dates import find_dates, parse_date
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from cwkg.graph.derived import DERIVED_PREFIX, derived_graph, documents_speaking_of, has_derived, write_derived
-from cwkg.graph.namespaces import CW
+from cwkg.ontology.vocab import CW
 from support import EXAMPLE, FIXTURES
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.runner import run

@@ -5,7 +5,7 @@ import pytest
 
 from cwkg.extract.extract import extract
 from cwkg.graph.mapping import document_triples
-from cwkg.graph.namespaces import CW, OA, PROV, RDF
+from cwkg.ontology.vocab import CW, OA, PROV, RDF
 from cwkg.graph.textfragment import char_range
 from cwkg.loaders import load_document
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from cwkg.extract.extract import extract
-from cwkg.extract.name_order import FAMILY_FIRST, WESTERN, NameReading, default_table, parse_table, read_name
+from cwkg.lang.name_order import FAMILY_FIRST, WESTERN, NameReading, default_table, parse_table, read_name
 from cwkg.loaders.source import SourceDocument
 
 
@@ -199,7 +199,7 @@ def test_a_vietnamese_label_is_keyed_under_its_family_and_personal_names():
 def test_a_store_finds_a_family_first_person_by_the_family_name_and_not_by_the_given_name(tmp_path):
     import pyoxigraph as ox
 
-    from cwkg.graph.namespaces import CW, RDF, SKOS
+    from cwkg.ontology.vocab import CW, RDF, SKOS
     from cwkg.graph.store import GraphStore
     from cwkg.queries.resolve import Resolver
 

@@ -12,7 +12,7 @@ import pytest
 from cwkg.extract.extract import extract
 from cwkg.extract.notes import reading_text
 from cwkg.graph.mapping import document_triples
-from cwkg.graph.namespaces import CW, OA
+from cwkg.ontology.vocab import CW, OA
 from cwkg.graph.textfragment import char_range
 from cwkg.loaders import load_records
 from cwkg.loaders.source import FOOTNOTE, SOURCE_NOTE, SUMMARY, Note, SourceDocument

@@ -8,8 +8,8 @@ from datetime import date
 
 from cwkg.extract import occasions
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind
-from cwkg.extract.facts import Mention, PersonFact, Span
+from cwkg.lang.kinds import document_kind
+from cwkg.records.facts import Mention, PersonFact, Span
 from cwkg.loaders.source import SourceDocument
 
 IVANOV = PersonFact(key="person:ivanov", label="Pyotr Ivanov")

@@ -47,7 +47,7 @@ def test_a_pdf_keeps_where_each_page_begins_in_the_body(tmp_path):
 def test_a_positions_evidence_names_its_page(tmp_path):
     from cwkg.extract.extract import extract
     from cwkg.graph.mapping import document_triples
-    from cwkg.graph.namespaces import CW
+    from cwkg.ontology.vocab import CW
 
     facts = extract(load_document(write_pdf(tmp_path / "memo.pdf", [PAGE_ONE, PAGE_TWO])))
     triples = document_triples(facts)
@@ -61,7 +61,7 @@ def test_a_positions_evidence_names_its_page(tmp_path):
 def test_the_document_of_a_pdf_states_its_page_count(tmp_path):
     from cwkg.extract.extract import extract
     from cwkg.graph.mapping import document_triples
-    from cwkg.graph.namespaces import CW
+    from cwkg.ontology.vocab import CW
 
     triples = document_triples(extract(load_document(write_pdf(tmp_path / "memo.pdf", [PAGE_ONE, PAGE_TWO]))))
     assert [t.object.value for t in triples if t.predicate == CW.pageCount] == ["2"]

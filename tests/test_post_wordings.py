@@ -6,7 +6,7 @@ from datetime import date
 
 from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 from cwkg.extract.posts import office_first
 from cwkg.loaders.source import SourceDocument
 

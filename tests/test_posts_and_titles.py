@@ -88,7 +88,7 @@ def test_a_title_before_a_known_persons_name_gives_the_post_the_authority_record
 
 
 def text_posts(authority, text: str, year: int = 1965):
-    from cwkg.extract.facts import Mention, Span
+    from cwkg.records.facts import Mention, Span
     from cwkg.extract.posts import find_posts
     gazetteer = Gazetteer(authority)
     holder = Mention("x", "person", Span(0, len("Anton Weber"), "Anton Weber"), "name", 1, "test")

@@ -146,7 +146,7 @@ def test_positions_on_a_topic_of_the_scheme(catalog):
 
     from cwkg.extract.extract import extract
     from cwkg.graph.mapping import document_triples
-    from cwkg.graph.namespaces import document_iri
+    from cwkg.ontology.vocab import document_iri
     from cwkg.graph.store import GraphStore
     from cwkg.loaders.source import SourceDocument
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from cwkg.extract.dates import parse_date
+from cwkg.lang.dates import parse_date
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 from cwkg.loaders.source import SourceDocument
 
 ID = "https://w3id.org/cwkg/id/"
@@ -204,7 +204,7 @@ def test_a_dated_meeting_of_a_body_told_of_in_passing_is_a_meeting_without_known
 
 
 def test_a_reported_meeting_holds_none_of_the_records_positions():
-    from cwkg.extract.facts import meeting_at
+    from cwkg.records.facts import meeting_at
 
     facts, names = read("Record of Discussion, 31 March 1964\n\nThe paper was discussed. It had been submitted to the "
                         "March 11–13 meeting of the Atlantic Planning Group. It was agreed that the paper should be revised.")

@@ -3,7 +3,7 @@
 from datetime import date
 
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 from cwkg.loaders.source import SourceDocument
 
 

@@ -13,10 +13,10 @@ from datetime import date
 from hypothesis import given, settings, strategies as st
 
 from cwkg.extract.extract import extract
-from cwkg.extract.facts import Mention, Span
+from cwkg.records.facts import Mention, Span
 from cwkg.extract.posts import _holder, _Persons
-from cwkg.extract.spans import Taken, block_number, first_by
-from cwkg.extract.text import Block, paragraphs
+from cwkg.lang.spans import Taken, block_number, first_by
+from cwkg.lang.text import Block, paragraphs
 from cwkg.loaders.source import SourceDocument
 
 _spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)

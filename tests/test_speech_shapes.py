@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from cwkg.extract.extract import extract
-from cwkg.extract.text import sentences
+from cwkg.lang.text import sentences
 from cwkg.loaders.source import SourceDocument
 
 KIM = "https://w3id.org/cwkg/id/person/kim-il-sung"

@@ -9,7 +9,7 @@ import pytest
 
 from cwkg.extract.inflect import verb_lemmas
 from cwkg.extract.extract import extract
-from cwkg.extract.kinds import document_kind
+from cwkg.lang.kinds import document_kind
 from cwkg.loaders.source import SourceDocument
 
 

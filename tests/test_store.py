@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cwkg.graph.namespaces import AUTHORITY_GRAPH, CW, META_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMES_GRAPH
+from cwkg.ontology.vocab import AUTHORITY_GRAPH, CW, META_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMES_GRAPH
 from cwkg.graph.store import GraphStore
 from cwkg.pipeline import ingest
 

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from cwkg.graph.integrity import check
-from cwkg.graph.namespaces import META_GRAPH
+from cwkg.ontology.vocab import META_GRAPH
 from cwkg.graph.store import GraphStore
 
 from support import CORPUS, EXAMPLE, FIXTURES, need

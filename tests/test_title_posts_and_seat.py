@@ -4,8 +4,8 @@ from datetime import date
 
 from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import _gazetteer, extract
-from cwkg.extract.facts import PostFact
-from cwkg.extract.kinds import document_kind
+from cwkg.records.facts import PostFact
+from cwkg.lang.kinds import document_kind
 from cwkg.extract.posts import merge_posts
 from cwkg.extract.seat import embassy_seat, post_seat
 from cwkg.loaders.source import SourceDocument

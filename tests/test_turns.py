@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cwkg.extract.text import Block, paragraphs
+from cwkg.lang.text import Block, paragraphs
 from cwkg.extract.turns import Turn, find_turns, numbered_points, opens_block, resolve_label
 
 

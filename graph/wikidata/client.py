@@ -27,6 +27,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperE
 
 from cwkg import __version__
 from cwkg.errors import CwkgError, conceal_url, userinfo, without_userinfo
+from cwkg.ontology.vocab import HOME
 from cwkg.safewrite import write_bytes
 
 from ..answers import DEFAULT_MAX_ANSWER_MB, RemoteError, quiet, read_capped, sparql_json
@@ -71,7 +72,7 @@ def default_cache_dir() -> Path:
 def user_agent(contact: str | None) -> str:
     """Wikimedia's User-Agent policy: the tool, its version, where it lives and whom to contact."""
     who = contact or os.environ.get(CONTACT_ENV) or "no contact given; set CWKG_CONTACT"
-    return f"cwkg/{__version__} (https://w3id.org/cwkg; {who}) SPARQLWrapper"
+    return f"cwkg/{__version__} ({HOME}; {who}) SPARQLWrapper"
 
 
 @dataclass(frozen=True)

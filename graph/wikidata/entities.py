@@ -9,16 +9,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from cwkg.graph.namespaces import CW
+from cwkg.ontology.vocab import CW, LINKED_KINDS, kind_classes
 from cwkg.graph.store import GraphStore
 
 from .queries import is_item
 
-KIND_OF_CLASS = {
-    CW.Person.value: "person", CW.State.value: "state", CW.PoliticalParty.value: "party",
-    CW.City.value: "place", CW.Place.value: "place", CW.Event.value: "event", CW.Congress.value: "event",
-}
-KINDS = ("person", "state", "party", "place", "event")
+KIND_OF_CLASS = {c.value: kind for c, kind in kind_classes(LINKED_KINDS).items()}
+KINDS = LINKED_KINDS
 _CLASSES = " ".join(f"<{c}>" for c in KIND_OF_CLASS)
 
 

@@ -10,14 +10,14 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from cwkg.graph.namespaces import CW, DCTERMS, ID, RDF, RDFS, SKOS, XSD, short_hash
+from cwkg.ontology.vocab import CW, DCTERMS, ID, RDF, RDFS, SKOS, WIKIDATA_FACTS_GRAPH, WIKIDATA_LINKS_GRAPH, XSD, short_hash
 from cwkg.graph.store import GraphStore, plain_lines
 
 from .facts import Fetched
 from .queries import P, PQ, PS
 
-LINKS_GRAPH = ox.NamedNode(ID + "graph/wikidata/links")
-FACTS_GRAPH = ox.NamedNode(ID + "graph/wikidata/facts")
+LINKS_GRAPH = WIKIDATA_LINKS_GRAPH
+FACTS_GRAPH = WIKIDATA_FACTS_GRAPH
 
 
 @dataclass(frozen=True)

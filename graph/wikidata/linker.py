@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError
-from cwkg.graph.namespaces import CW
+from cwkg.ontology.vocab import CW
 from cwkg.graph.store import GraphStore
 from cwkg.safewrite import refuse_unless_replaceable
 

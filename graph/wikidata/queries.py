@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-WD = "http://www.wikidata.org/entity/"
-WDT = "http://www.wikidata.org/prop/direct/"
-P = "http://www.wikidata.org/prop/"
-PS = "http://www.wikidata.org/prop/statement/"
-PQ = "http://www.wikidata.org/prop/qualifier/"
+from cwkg.ontology.vocab import WIKIDATA_PREFIXES
+
+WD, WDT, P, PS, PQ = (WIKIDATA_PREFIXES[p] for p in ("wd", "wdt", "p", "ps", "pq"))
 SCHEMA = "http://schema.org/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"

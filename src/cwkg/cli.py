@@ -501,7 +501,7 @@ def _chosen_graphs(store, graphs: list[str], documents: list[str]):
     """The named graphs asked for by IRI or document id; None for all."""
     import pyoxigraph as ox
 
-    from cwkg.graph.namespaces import document_iri
+    from cwkg.ontology.vocab import document_iri
 
     if not graphs and not documents:
         return None
@@ -750,7 +750,7 @@ def view_timeline(
     href: str = typer.Option("document-{key}.html", "--documents", help="Where document pages are, for the links ({key}: the document id)."),
 ) -> None:
     """Every position on a topic in date order, a lane per speaker or state, stance as colour."""
-    from cwkg.graph.namespaces import slug
+    from cwkg.ontology.vocab import slug
     from cwkg.queries.runner import parse_year_range
     from cwkg.views.timeline import read_timeline, render_timeline
 

@@ -21,21 +21,13 @@ from cwkg.graph.links import link_people
 from cwkg.graph.store import GraphStore
 from cwkg.graph.textfragment import char_range
 from cwkg.loaders.source import SourceDocument
+from cwkg.ontology.vocab import kind_classes
 from cwkg.pipeline import ingest_file
 from cwkg.ask import ask
 from cwkg.queries.resolve import Resolver
 
-KINDS = {
-    "https://w3id.org/cwkg/ontology#State": "states",
-    "https://w3id.org/cwkg/ontology#PoliticalParty": "parties",
-    "https://w3id.org/cwkg/ontology#Event": "events",
-    "https://w3id.org/cwkg/ontology#Congress": "events",
-    "https://w3id.org/cwkg/ontology#City": "places",
-    "https://w3id.org/cwkg/ontology#Region": "places",
-    "https://w3id.org/cwkg/ontology#Place": "places",
-    "https://w3id.org/cwkg/ontology#Organization": "organizations",
-    "https://w3id.org/cwkg/ontology#Person": "persons",
-}
+_PLURAL = {"party": "parties"}  # the gold files' names of the kinds: plural, a region a place
+KINDS = {c.value: _PLURAL.get(k, k + "s") for c, k in kind_classes(broad=True).items()}
 SPELLINGS = {"organisations": "organizations"}  # gold files may spell the kinds the British way
 LABEL = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|cw:abbreviation"
 
@@ -421,7 +413,7 @@ def _find(body: str, evidence: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in evidence.split())
     m = re.search(pattern, body)
     if m is None:
-        from cwkg.extract.text import fold
+        from cwkg.lang.text import fold
 
         m = re.search(r"\s+".join(re.escape(w) for w in fold(evidence).split()), fold(body))
     return (m.start(), m.end()) if m else None

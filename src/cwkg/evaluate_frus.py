@@ -156,7 +156,7 @@ def _match(gold: list, predicted: list, score: Score, misses: list[str], missing
 def _score_dateline(doc, facts, authority, report: FrusReport) -> None:
     parts = layout(doc.body, doc.title)
     if doc.dateline_date:
-        from cwkg.extract.dates import find_full_dates
+        from cwkg.lang.dates import find_full_dates
 
         found = find_full_dates(parts.dateline.text) if parts.dateline else []
         report.dateline_date.total += 1

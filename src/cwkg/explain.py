@@ -13,9 +13,9 @@ from pathlib import Path
 from cwkg.errors import InputError
 from cwkg.extract.authority import Authority, default_authority
 from cwkg.extract.extract import extract
-from cwkg.extract.facts import DocumentFacts, PositionFact
+from cwkg.records.facts import DocumentFacts, PositionFact
 from cwkg.extract.notes import note_paragraphs
-from cwkg.extract.text import paragraphs, sentences
+from cwkg.lang.text import paragraphs, sentences
 from cwkg.loaders import load_documents
 from cwkg.loaders.source import SourceDocument
 

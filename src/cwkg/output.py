@@ -25,7 +25,7 @@ def cell(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
 
 def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     """A table cell: IRIs under the data namespace shortened to id:..., others as is."""
-    from cwkg.graph.namespaces import PREFIXES
+    from cwkg.ontology.vocab import PREFIXES
 
     text = cell(term)
     if isinstance(term, ox.NamedNode):

@@ -23,7 +23,7 @@ from cwkg.errors import CwkgError, InputError, UnrecognisedFormat, in_words
 from cwkg.graph.derived import documents_speaking_of, post_holders, write_derived
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
-from cwkg.graph.namespaces import ID, document_iri, slug
+from cwkg.ontology.vocab import document_iri, is_document, source_graph
 from cwkg.graph.store import GraphStore, Lines, triple_lines
 from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
@@ -91,9 +91,9 @@ def record_graph(record: Record) -> tuple[ox.NamedNode, list[ox.Triple], dict[st
     """The named graph a record becomes, its triples and what it held."""
     if isinstance(record, MissionRecord):
         chiefs = chief_posts(record)
-        return ox.NamedNode(f"{ID}source/pocom/mission/{slug(record.id)}"), mission_triples(record, chiefs), {"posts": len(chiefs)}
+        return source_graph("pocom", "mission", record.id), mission_triples(record, chiefs), {"posts": len(chiefs)}
     if isinstance(record, AuthorityPersonRecord):
-        graph = ox.NamedNode(f"{ID}source/{record.dataset}/person/{slug(record.id)}")
+        graph = source_graph(record.dataset, "person", record.id)
         return graph, authority_person_triples(record), {"persons": 1}
     if isinstance(record, VolumeRecord):
         persons, posts = extract_volume(record)
@@ -264,7 +264,7 @@ def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], Non
         for path in paths:
             result = ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk, catalogue=catalogue)
             for graph in map(ox.NamedNode, result.graphs):
-                (documents if graph.value.startswith(ID + "document/") else others).add(graph)
+                (documents if is_document(graph.value) else others).add(graph)
             yield result
     after_writes(store, documents, others, static_changed)
 

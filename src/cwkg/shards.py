@@ -15,14 +15,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.errors import CwkgError, InputError
-from cwkg.graph.namespaces import ID
+from cwkg.ontology.vocab import OWN_GRAPHS
 from cwkg.graph.store import GraphStore, Lines
 from cwkg.inputs import read_limited
 from cwkg.safewrite import write_bytes
 
 SUFFIX = ".nq"
 MAX_SHARD = 2 * 1024 ** 3  # bytes: a shard is a batch of records, megabytes; this much is not one
-OWN_GRAPHS = ID + "graph/"  # the graphs cwkg works out itself (ontology, authority, derived, metadata): never in a shard
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass
 
 from cwkg.errors import QueryError
+from cwkg.ontology import vocab
 from cwkg.queries.resolve import Resolver
 
 from .lexicon import ROLE_CLASSES, ROLES, STOPWORDS
 from .model import Ambiguous, DateWindow, Unknown
 from .running import Runner
 
-CW = "https://w3id.org/cwkg/ontology#"
+CW = str(vocab.CW)
 PERSON = ("Person",)
 AGENT = ("State", "PoliticalParty", "Organization")
 PLACE = ("City", "Place", "Region", "State")

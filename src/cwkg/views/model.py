@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from cwkg.errors import CwkgError
-from cwkg.graph.namespaces import document_iri
+from cwkg.ontology import vocab
+from cwkg.ontology.vocab import WD, broad_kind, document_iri
 from cwkg.graph.store import GraphStore
 from cwkg.graph.textfragment import char_range
 
-KIND_OF_CLASS = {
-    "Person": "person", "State": "state", "PoliticalParty": "party", "Organization": "organization",
-    "City": "place", "Place": "place", "Region": "place", "Event": "event", "Congress": "event", "Topic": "topic",
-}
+KIND_OF_CLASS = {**{c: broad_kind(k) for c, k in vocab.KIND_OF_CLASS.items()}, **vocab.CONCEPT_KINDS}
 _CLASSES = " ".join(f"cw:{c}" for c in KIND_OF_CLASS)
-WIKIDATA = "http://www.wikidata.org/entity/"
+WIKIDATA = str(WD)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cwkg.errors import CwkgError
-from cwkg.graph.namespaces import slug
+from cwkg.ontology.vocab import slug
 from cwkg.graph.store import GraphStore
 from cwkg.safewrite import refuse_unless_replaceable, replacing_folder, write_bytes
 

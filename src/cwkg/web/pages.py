@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import quote, urlencode
 
 from cwkg.ask.model import KINDS, Answer, Entry
+from cwkg.ontology.vocab import DOCUMENT_BASE
 from cwkg.queries.catalog import CannedQuery
 from cwkg.queries.runner import Result
 from cwkg.views.model import document_key
@@ -18,7 +19,6 @@ from . import forms
 EXAMPLE = "Which ambassadors discussed Albania in 1962?"
 MAX_QUESTION = 1000  # characters
 MAX_ROWS = 1000  # rows of a canned query shown on a page
-DOCUMENT_BASE = "https://w3id.org/cwkg/id/document/"
 
 CSS = """
 main.site { padding: 0.5em 1.5em 2em; font-family: Helvetica, Arial, sans-serif; max-width: 80em; }

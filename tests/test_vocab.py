@@ -1,0 +1,94 @@
+"""Issue 31, item 1: one vocabulary module, checked against the ontology it names, and the only module that spells
+cwkg's IRIs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import OWL, RDF
+
+from cwkg import ontology
+from cwkg.ontology import vocab
+from support import ROOT
+
+CODE_FOLDERS = ("src", "graph", "extract", "loaders", "queries", "ontology", "bench", "docs")
+# Python that names an ontology term (CW.Person, CW["Person"]) and SPARQL in it or in a canned query (cw:Person).
+_TERM_IN_PYTHON = re.compile(r"\bCW(?:_NS)?\.([A-Za-z]\w*)|\bCW\[\"(\w+)\"\]|\bcw:([A-Za-z]\w*)")
+_TERM_IN_SPARQL = re.compile(r"\bcw:([A-Za-z]\w*)")
+
+
+def _python_files() -> list[Path]:
+    return sorted(p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*.py"))
+
+
+@pytest.fixture(scope="module")
+def declared() -> dict[str, set[rdflib.URIRef]]:
+    """The ontology's own terms (local name -> the types cwkg.ttl gives them)."""
+    g = rdflib.Graph().parse(ontology.ontology_file())
+    out: dict[str, set[rdflib.URIRef]] = {}
+    for s, t in g.subject_objects(RDF.type):
+        if str(s).startswith(str(vocab.CW)):
+            out.setdefault(str(s)[len(str(vocab.CW)):], set()).add(t)
+    return out
+
+
+def test_the_ontology_declares_its_prefixes_as_the_vocabulary_does():
+    text = ontology.ontology_file().read_text(encoding="utf-8")
+    prefixes = dict(re.findall(r"^@prefix (\w+):\s+<([^>]+)>", text, re.M))
+    assert prefixes["cw"] == str(vocab.CW)
+    assert {p: iri for p, iri in prefixes.items() if vocab.PREFIXES.get(p) != iri} == {}
+
+
+def test_every_class_the_kind_map_names_is_a_class_of_the_ontology(declared):
+    named = [*vocab.KIND_OF_CLASS, *vocab.CONCEPT_KINDS]
+    assert [c for c in named if OWL.Class not in declared.get(c, set())] == []
+
+
+def test_every_ontology_term_the_code_names_is_declared_in_the_ontology(declared):
+    used: dict[str, str] = {}
+    for path in _python_files():
+        for m in _TERM_IN_PYTHON.finditer(path.read_text(encoding="utf-8")):
+            used.setdefault(next(g for g in m.groups() if g), str(path.relative_to(ROOT)))
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        for m in _TERM_IN_SPARQL.finditer(path.read_text(encoding="utf-8")):
+            used.setdefault(m.group(1), str(path.relative_to(ROOT)))
+    assert len(used) > 100  # the scan reads the code (a broken pattern would find nothing and prove nothing)
+    assert {term: where for term, where in used.items() if term not in declared} == {}
+
+
+def test_only_the_vocabulary_module_spells_cwkg_iris():
+    spelled = [str(p.relative_to(ROOT)) for p in _python_files()
+               if "w3id.org/cwkg" in p.read_text(encoding="utf-8") and p.parent != ROOT / "tests"]
+    assert spelled == ["ontology/vocab.py"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.name)
+def test_a_canned_query_declares_its_prefixes_as_the_vocabulary_does(path):
+    declared_here = dict(re.findall(r"^PREFIX (\w+): <([^>]+)>", path.read_text(encoding="utf-8"), re.M))
+    assert {p: iri for p, iri in declared_here.items() if {**vocab.PREFIXES, **vocab.WIKIDATA_PREFIXES}.get(p) != iri} == {}
+
+
+def test_the_unlinked_query_lists_the_classes_and_kinds_that_linking_knows():
+    text = (ROOT / "queries" / "unlinked.rq").read_text(encoding="utf-8")
+    listed = set(re.findall(r'\(cw:(\w+) "(\w+)"\)', text))
+    assert listed == {(c, k) for c, k in vocab.KIND_OF_CLASS.items() if k in vocab.LINKED_KINDS}
+
+
+def test_a_region_is_a_place_in_the_broad_kinds():
+    assert vocab.kind_classes(("region",), broad=True) == {vocab.CW.Region: "place"}
+
+
+def test_a_document_iri_names_a_document_graph_and_cwkg_own_graphs_do_not():
+    assert vocab.document_iri("strelsau-1961").value == "https://w3id.org/cwkg/id/document/strelsau-1961"
+    assert [vocab.is_document(g.value) for g in (vocab.document_iri("strelsau-1961"), vocab.META_GRAPH)] == [True, False]
+
+
+def test_a_source_record_graph_is_minted_from_its_slugged_key():
+    assert vocab.source_graph("hsg", "person", "Adam Nowak").value == "https://w3id.org/cwkg/id/source/hsg/person/adam-nowak"
+
+
+def test_a_data_iri_joins_its_path_under_the_id_namespace():
+    assert vocab.data_iri("role", "pocom", "ruritania-envoy") == "https://w3id.org/cwkg/id/role/pocom/ruritania-envoy"
