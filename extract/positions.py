@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Cue, Subject, find_cues, subjects
+from .attribution import Cue, Subject, find_cues, parse_helps, subjects
 from . import reporting
 from .syntax import Report, is_verbless, parse_reports
 from .authority import Authority
@@ -536,7 +536,8 @@ def _current_subject(ctx: Context, before: int, window: list[Block], exclude: se
 
 
 def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
-    ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)])
+    ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)
+                                          if parse_helps(ctx.body, s.start, s.end, ctx.mentions)])
     return _positions(ctx, blocks)
 
 

@@ -146,11 +146,23 @@ def _may_report(word: str) -> bool:
     return any(lemma in heads for lemma in verb_lemmas(word))
 
 
+def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where in text[start:end] a word (or a part of a hyphenated one) could be a reporting verb of the lexicon:
+    the only places a parse can find a report, since `find_reports` accepts only tokens with a lemma in it."""
+    out = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        at = m.start()
+        for part in m.group().lower().split("-") if "-" in m.group() else (m.group().lower(),):
+            if _may_report(part) or at == m.start() and "-" in m.group() and _may_report(m.group().lower()):
+                out.append(at)
+            at += len(part) + 1
+    return out
+
+
 def may_report(text: str) -> bool:
-    """Whether any word of a sentence could be a reporting verb of the lexicon. `find_reports` accepts only
-    tokens whose lemma is in the lexicon, so a sentence without such a word holds no report and need not be
-    parsed (the parse is most of extraction's time)."""
-    return any(_may_report(part) for w in _WORD.findall(text.lower()) for part in {w, *w.split("-")})
+    """Whether any word of a sentence could be a reporting verb of the lexicon: a sentence without one holds no
+    report and need not be parsed (the parse is most of extraction's time)."""
+    return bool(reporting_words(text))
 
 
 def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
