@@ -49,6 +49,19 @@ def announces_proposals(sentence: str) -> bool:
     return bool(_ANNOUNCES.search(sentence.strip()))
 
 
+def parse_questions(authority: Authority, clause: str, verb: str | None) -> tuple[str, ...]:
+    """The texts `stance_of` may ask the parse about for this clause, so a record's clauses can be parsed in one
+    batch before (`syntax.prepare`); one it leaves out is still parsed when asked, only dearer."""
+    by_verb = authority.verb_stance(verb) if verb else None
+    asks = by_verb is None and verb is not None and "ask" in verb_lemmas(verb)
+    wanted = (clause,) if asks or by_verb and by_verb[0] in _DIRECTIVE else ()
+    if by_verb and not by_verb[1] and by_verb[0] not in _DIRECTIVE:
+        return wanted  # the verb's own stance decides before any cue is read
+    masked = without_conditions(clause)
+    cued = authority.stance_cue_at(masked)
+    return wanted + (masked,) if cued and _ATTITUDE_WORD.match(cued[1]) else wanted
+
+
 def stance_of(authority: Authority, clause: str, verb: str | None,
               own_side: Callable[[int, int], bool] | None = None) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");

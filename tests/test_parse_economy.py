@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cwkg.extract.attribution import find_cues, parse_helps
+from cwkg.extract.authority import default_authority
 from cwkg.extract.facts import Mention, Span
-from cwkg.extract.syntax import find_reports, model, reporting_words
+from cwkg.extract.stance import parse_questions
+from cwkg.extract.syntax import complement_mood, experiencer, find_reports, model, prepare, reporting_words
 
 IVANOV = "provisional:t/pyotrivanov"
 
@@ -61,3 +63,36 @@ def test_where_no_parse_is_needed_the_cues_are_those_the_parse_would_give(text):
     mentions = ivanov_at(text) if "Pyotr Ivanov" in text else []
     assert parse_helps(text, 0, len(text), mentions) is False
     assert find_cues(text, 0, len(text), mentions) == cues_with_parse(text)
+
+
+@pytest.mark.parametrize(("clause", "verb", "questions"), [
+    ("that the talks be resumed in Strelsau", "asked", ("that the talks be resumed in Strelsau",)),
+    ("that the plan was sound", "suggested", ("that the plan was sound",)),
+    ("Ruritania will welcome the plan", "said", ("Ruritania will welcome the plan",)),
+    ("Ruritania will welcome the plan", "warned", ()),
+    ("the weather in Strelsau was fine", "said", ()),
+])
+def test_the_clauses_a_stance_asks_the_parse_about_are_known_before(clause, verb, questions):
+    assert parse_questions(default_authority(), clause, verb) == questions
+
+
+@pytest.mark.parametrize(("clause", "mood"), [
+    ("that the talks on Ruritania be resumed", "mandative"),
+    ("that Ruritania had closed its border with Strelsau", "indicative"),
+    ("to leave Strelsau at once, with the whole mission", "mandative"),
+    ("that the mission from Ruritania should leave", "mandative"),
+])
+def test_a_clause_parsed_in_a_batch_has_the_mood_a_parse_of_its_own_gives(clause, mood):
+    alone = complement_mood(clause)
+    complement_mood.cache_clear()
+    prepare([clause, "Pyotr Ivanov arrived in Strelsau.", "Adam Nowak stayed in Ruritania for a week."])
+    assert (alone, complement_mood(clause)) == (mood, mood)
+
+
+def test_the_third_party_of_an_attitude_is_the_same_from_a_batch():
+    clause = "Ruritania will welcome the new treaty"
+    at = clause.index("welcome")
+    alone = experiencer(clause, at, at + 7)
+    experiencer.cache_clear()
+    prepare([clause, "Adam Nowak stayed in Strelsau."])
+    assert (alone, experiencer(clause, at, at + 7)) == ((0, 9), (0, 9))
