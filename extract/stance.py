@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from cwkg.graph.namespaces import ID
 
@@ -49,6 +50,12 @@ def announces_proposals(sentence: str) -> bool:
     return bool(_ANNOUNCES.search(sentence.strip()))
 
 
+@lru_cache(maxsize=256)
+def _cue_at(authority: Authority, masked: str) -> tuple[str, str, int, int] | None:
+    """`Authority.stance_cue_at`, read once for both `parse_questions` and `stance_of`."""
+    return authority.stance_cue_at(masked)
+
+
 def parse_questions(authority: Authority, clause: str, verb: str | None) -> tuple[str, ...]:
     """The texts `stance_of` may ask the parse about for this clause, so a record's clauses can be parsed in one
     batch before (`syntax.prepare`); one it leaves out is still parsed when asked, only dearer."""
@@ -58,7 +65,7 @@ def parse_questions(authority: Authority, clause: str, verb: str | None) -> tupl
     if by_verb and not by_verb[1] and by_verb[0] not in _DIRECTIVE:
         return wanted  # the verb's own stance decides before any cue is read
     masked = without_conditions(clause)
-    cued = authority.stance_cue_at(masked)
+    cued = _cue_at(authority, masked)
     return wanted + (masked,) if cued and _ATTITUDE_WORD.match(cued[1]) else wanted
 
 
@@ -76,7 +83,7 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if by_verb and not by_verb[1]:
         return by_verb[0], f"verb '{verb}'"
     masked = without_conditions(clause)
-    cued = authority.stance_cue_at(masked)
+    cued = _cue_at(authority, masked)
     if cued and _ATTITUDE_WORD.match(cued[1]) and (holder := experiencer(masked, cued[2], cued[3])) and not (
             own_side and own_side(*holder)):
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
