@@ -148,14 +148,28 @@ def _may_report(word: str) -> bool:
     return any(lemma in heads for lemma in verb_lemmas(word))
 
 
+def _has_reporting_word(text: str) -> bool:
+    """Each distinct word once: most sentences hold no reporting verb, and need no offsets."""
+    return any(_may_report(part) for w in set(_WORD.findall(text.lower()))
+               for part in ((w, *w.split("-")) if "-" in w else (w,)))
+
+
 def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Where in text[start:end] a word (or a part of a hyphenated one) could be a reporting verb of the lexicon:
     the only places a parse can find a report, since `find_reports` accepts only tokens with a lemma in it."""
+    end = len(text) if end is None else end
+    if not _has_reporting_word(text[start:end]):
+        return []
     out = []
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if "-" not in word:
+            if _may_report(word):
+                out.append(m.start())
+            continue
         at = m.start()
-        for part in m.group().lower().split("-") if "-" in m.group() else (m.group().lower(),):
-            if _may_report(part) or at == m.start() and "-" in m.group() and _may_report(m.group().lower()):
+        for part in word.split("-"):
+            if _may_report(part) or at == m.start() and _may_report(word):
                 out.append(at)
             at += len(part) + 1
     return out
@@ -164,7 +178,7 @@ def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[i
 def may_report(text: str) -> bool:
     """Whether any word of a sentence could be a reporting verb of the lexicon: a sentence without one holds no
     report and need not be parsed (the parse is most of extraction's time)."""
-    return bool(reporting_words(text))
+    return _has_reporting_word(text)
 
 
 def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
