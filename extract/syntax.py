@@ -154,9 +154,15 @@ def _has_reporting_word(text: str) -> bool:
                for part in ((w, *w.split("-")) if "-" in w else (w,)))
 
 
+# A word right after an article or a possessive is a noun ("the report", "his statement"), and a verb right after a
+# modal reports nothing ("we should ask whether": `find_reports` drops it): neither needs a parse.
+_NO_REPORT_AFTER = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Mm]y|[Hh]is|[Oo]ur|[Tt]heir|[Ii]ts|[Yy]our|"
+                              r"should|would|will|can|must|may|might|could|shall) )$")
+
+
 def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Where in text[start:end] a word (or a part of a hyphenated one) could be a reporting verb of the lexicon:
-    the only places a parse can find a report, since `find_reports` accepts only tokens with a lemma in it."""
+    the only places a parse can find a report, since `find_reports` accepts only verbs with a lemma in it."""
     end = len(text) if end is None else end
     if not _has_reporting_word(text[start:end]):
         return []
@@ -164,7 +170,7 @@ def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[i
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower()
         if "-" not in word:
-            if _may_report(word):
+            if _may_report(word) and not _NO_REPORT_AFTER.search(text, max(start, m.start() - 7), m.start()):
                 out.append(m.start())
             continue
         at = m.start()

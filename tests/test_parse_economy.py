@@ -27,6 +27,11 @@ def test_the_words_that_may_report_are_found_at_their_offsets():
     assert [text[at:at + 6] for at in reporting_words(text)] == ["stated", "pointe"]
 
 
+def test_a_word_after_an_article_or_a_modal_is_no_reporting_verb():
+    text = "The report of Adam Nowak said that we should state it plainly to Ruritania."
+    assert [text[at:at + 4] for at in reporting_words(text)] == ["said"]
+
+
 def test_only_the_words_inside_the_range_are_read():
     text = "Ivanov said nothing. Nowak stressed the risk."
     assert reporting_words(text, 21, len(text)) == [27]
