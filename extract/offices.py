@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from datetime import date
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 _TITLE = re.compile(r"(?<![\w])[Tt]he\s+(?P<title>(?:[A-Z][a-z]+\.?)(?:\s+(?:of|for|to|the|on|and|[A-Z][a-z]+)){0,7})")
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
     """A title as offices are compared: "the President's Special Assistant" is the "Special Assistant to the
     President", "Director, U.S. Information Agency" the "Director of the United States Information Agency"."""
