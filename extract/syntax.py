@@ -206,7 +206,7 @@ _FINITE = {"VBD", "VBZ", "VBP"}
 
 
 _PARSED: dict[str, object] = {}  # clause text -> its parse, from `prepare`; read by the questions below
-_PARSED_MAX = 1024
+_PARSED_MAX = 256  # a record of the corpus asks about 22 clauses at most; each parse holds its tensor (~15 KB)
 _PARSED_LOCK = threading.Lock()
 
 
