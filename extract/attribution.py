@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import reporting
 from cwkg.records.facts import Mention
 from .inflect import forms
-from .syntax import Report
+from .syntax import Report, reporting_words
 
 # The reporting verbs of the lexicon as records write them (the past; the present of verbs of saying and thinking:
 # "he states", "I believe"); a verb of telling only with its hearer ("told me that"); a delexical verb with a
@@ -175,6 +175,27 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
     """The reporting cues of the sentence text[start:end], in order, with their subjects: from the word patterns
     below, and from the parse (`reports`) wherever they miss a reporting verb."""
     candidates = subjects(text, start, end, mentions)
+    cues = _patterned(text, start, end, candidates)
+    cues += _parsed(text, start, end, candidates, cues, reports)
+    return sorted(cues, key=lambda c: c.end)
+
+
+def parse_helps(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a parse of the sentence text[start:end] could add a cue to the word patterns': only when a word they
+    leave could be a reporting verb and the sentence holds someone to say it (`_parsed` takes no other). Most
+    sentences need no parse, the most costly step of extraction."""
+    words = reporting_words(text, start, end)
+    if not words:
+        return False
+    candidates = subjects(text, start, end, mentions)
+    if not candidates:
+        return False
+    cues = _patterned(text, start, end, candidates)
+    return any(not any(c.start <= at < c.end for c in cues) for at in words)
+
+
+def _patterned(text: str, start: int, end: int, candidates: list[Subject]) -> list[Cue]:
+    """The cues the word patterns find, unsorted."""
     cues: list[Cue] = []
     for m in _CUE.finditer(text, start, end):
         verb = m["verb"].lower()
@@ -229,8 +250,7 @@ def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports:
             subject = person
         cues.append(Cue(m.start(), m.end(), (m.groupdict().get("noun") or "opinion").lower(), subject, False, False))
     cues += _speakerless(text, start, end, candidates, cues)
-    cues += _parsed(text, start, end, candidates, cues, reports)
-    return sorted(cues, key=lambda c: c.end)
+    return cues
 
 
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")

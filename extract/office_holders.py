@@ -23,6 +23,7 @@ from cwkg.ontology.vocab import ID
 STATES = ID + "state/"
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
     """A title as offices are compared: "the President's Special Assistant" is the "Special Assistant to the
     President", "Director, U.S. Information Agency" the "Director of the United States Information Agency"."""

@@ -24,12 +24,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Cue, Subject, find_cues, subjects
+from .attribution import Cue, Subject, find_cues, parse_helps, subjects
 from . import reporting
-from .syntax import Report, is_verbless, parse_reports
+from .syntax import Report, is_verbless, parse_reports, prepare
 from .authority import Authority
 from cwkg.lang.dates import find_full_dates
-from .stance import INFORMS, PROPOSES, announces_proposals, stance_of
+from .stance import INFORMS, PROPOSES, announces_proposals, parse_questions, stance_of
 from cwkg.records.facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from cwkg.lang.text import Block, fold, sentences
 from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
@@ -502,12 +502,17 @@ def _topics(ctx: Context, text: str, entities: set[str]) -> list[str]:
     return found
 
 
-def _clause(ctx: Context, att: Attributed) -> _Clause:
+def _clause_range(ctx: Context, att: Attributed) -> tuple[int, int]:
     start, end = att.clause_start, att.sentence.end
     while start < end and ctx.body[start] in " ,:;\u00a0":
         start += 1
     if not re.search(r"\w", ctx.body[start:end]):
         start = att.sentence.start  # "Ivanov agreed.": the whole sentence is the position
+    return start, end
+
+
+def _clause(ctx: Context, att: Attributed) -> _Clause:
+    start, end = _clause_range(ctx, att)
     text = fold(ctx.body)[start:end]
     # Relayed words also concern whom they were relayed to ("sent the Albanian leadership a message ...").
     first = att.frame_start if att.frame_start is not None else start
@@ -536,7 +541,8 @@ def _current_subject(ctx: Context, before: int, window: list[Block], exclude: se
 
 
 def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
-    ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)])
+    ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)
+                                          if parse_helps(ctx.body, s.start, s.end, ctx.mentions)])
     return _positions(ctx, blocks)
 
 
@@ -549,7 +555,10 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
     all_sentences = [s for b in blocks for s in sentences(ctx.body, b.start, b.end)]
     positions: list[PositionFact] = []
     previous: _Clause | None = None  # the clause of the last position, while it may grow
-    for c in (_clause(ctx, a) for a in attribute(ctx, blocks)):
+    attributed = attribute(ctx, blocks)
+    folded = fold(ctx.body)
+    prepare(q for a in attributed for q in parse_questions(ctx.authority, folded[slice(*_clause_range(ctx, a))], a.verb))
+    for c in (_clause(ctx, a) for a in attributed):
         text = ctx.body[c.start:c.end]
         if c.stance is None and _proposed_item(ctx, c, all_sentences):
             c.stance, c.stance_why = PROPOSES, "an item after proposals were announced"

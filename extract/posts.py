@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .authority import Authority, Role
 from cwkg.records.facts import Mention, PersonFact, PostFact, Span
@@ -40,6 +41,12 @@ _NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Forme
 
 
 def _role_pattern(roles: list[Role]) -> tuple[re.Pattern[str], dict[str, Role]]:
+    return _role_pattern_of(tuple(roles))
+
+
+@lru_cache(maxsize=8)
+def _role_pattern_of(roles: tuple[Role, ...]) -> tuple[re.Pattern[str], dict[str, Role]]:
+    """Built once for a set of roles, not for every record."""
     by_label = {fold(label).lower(): role for role in roles for label in role.labels}
     # Any run of white space between the words: a state named inside the office is blanked out (`_state_inside`).
     alternation = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(by_label, key=len, reverse=True))

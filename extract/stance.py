@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from cwkg.ontology.vocab import data_iri
 
@@ -55,6 +56,25 @@ def announces_proposals(sentence: str) -> bool:
     return bool(_ANNOUNCES.search(sentence.strip()))
 
 
+@lru_cache(maxsize=256)
+def _cue_at(authority: Authority, masked: str) -> tuple[str, str, int, int] | None:
+    """`Authority.stance_cue_at`, read once for both `parse_questions` and `stance_of`."""
+    return authority.stance_cue_at(masked)
+
+
+def parse_questions(authority: Authority, clause: str, verb: str | None) -> tuple[str, ...]:
+    """The texts `stance_of` may ask the parse about for this clause, so a record's clauses can be parsed in one
+    batch before (`syntax.prepare`); one it leaves out is still parsed when asked, only dearer."""
+    by_verb = authority.verb_stance(verb) if verb else None
+    asks = by_verb is None and verb is not None and "ask" in verb_lemmas(verb)
+    wanted = (clause,) if asks or by_verb and by_verb[0] in _DIRECTIVE else ()
+    if by_verb and not by_verb[1] and by_verb[0] not in _DIRECTIVE:
+        return wanted  # the verb's own stance decides before any cue is read
+    masked = without_conditions(clause)
+    cued = _cue_at(authority, masked)
+    return wanted + (masked,) if cued and _ATTITUDE_WORD.match(cued[1]) else wanted
+
+
 def stance_of(authority: Authority, clause: str, verb: str | None,
               own_side: Callable[[int, int], bool] | None = None) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");
@@ -71,7 +91,7 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if by_verb and not by_verb[1]:
         return by_verb[0], f"verb '{verb}'"
     masked = without_conditions(clause)
-    cued = authority.stance_cue_at(masked)
+    cued = _cue_at(authority, masked)
     if cued and _ATTITUDE_WORD.match(cued[1]) and (holder := experiencer(masked, cued[2], cued[3])) and not (
             own_side and own_side(*holder)):
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"

@@ -12,6 +12,8 @@ leaves this module, so no other component depends on spaCy's types.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -146,11 +148,43 @@ def _may_report(word: str) -> bool:
     return any(lemma in heads for lemma in verb_lemmas(word))
 
 
+def _has_reporting_word(text: str) -> bool:
+    """Each distinct word once: most sentences hold no reporting verb, and need no offsets."""
+    return any(_may_report(part) for w in set(_WORD.findall(text.lower()))
+               for part in ((w, *w.split("-")) if "-" in w else (w,)))
+
+
+# A word right after an article or a possessive is a noun ("the report", "his statement"), and a verb right after a
+# modal reports nothing ("we should ask whether": `find_reports` drops it): neither needs a parse.
+_NO_REPORT_AFTER = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Mm]y|[Hh]is|[Oo]ur|[Tt]heir|[Ii]ts|[Yy]our|"
+                              r"should|would|will|can|must|may|might|could|shall) )$")
+
+
+def reporting_words(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where in text[start:end] a word (or a part of a hyphenated one) could be a reporting verb of the lexicon:
+    the only places a parse can find a report, since `find_reports` accepts only verbs with a lemma in it."""
+    end = len(text) if end is None else end
+    if not _has_reporting_word(text[start:end]):
+        return []
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if "-" not in word:
+            if _may_report(word) and not _NO_REPORT_AFTER.search(text, max(start, m.start() - 7), m.start()):
+                out.append(m.start())
+            continue
+        at = m.start()
+        for part in word.split("-"):
+            if _may_report(part) or at == m.start() and _may_report(word):
+                out.append(at)
+            at += len(part) + 1
+    return out
+
+
 def may_report(text: str) -> bool:
-    """Whether any word of a sentence could be a reporting verb of the lexicon. `find_reports` accepts only
-    tokens whose lemma is in the lexicon, so a sentence without such a word holds no report and need not be
-    parsed (the parse is most of extraction's time)."""
-    return any(_may_report(part) for w in _WORD.findall(text.lower()) for part in {w, *w.split("-")})
+    """Whether any word of a sentence could be a reporting verb of the lexicon: a sentence without one holds no
+    report and need not be parsed (the parse is most of extraction's time)."""
+    return _has_reporting_word(text)
 
 
 def parse_reports(body: str, sentences: list[Block]) -> dict[int, list[Report]]:
@@ -171,8 +205,34 @@ _DEONTIC_MODALS = {"should", "must", "shall", "could", "might", "would", "ought"
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 
+_PARSED: dict[str, object] = {}  # clause text -> its parse, from `prepare`; read by the questions below
+_PARSED_MAX = 256  # a record of the corpus asks about 22 clauses at most; each parse holds its tensor (~15 KB)
+_PARSED_LOCK = threading.Lock()
+
+
+def prepare(texts: Iterable[str]) -> None:
+    """Parse in one batch the clauses the questions below will be asked about (`complement_mood`, `experiencer`,
+    `is_verbless`): a batch costs about half what a call each does. Questions about other texts still get their
+    answer, from a parse of their own."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
+    if not todo:
+        return
+    docs = list(model().pipe(todo, batch_size=64))
+    with _PARSED_LOCK:
+        for text, doc in zip(todo, docs):
+            _PARSED[text] = doc
+        while len(_PARSED) > _PARSED_MAX:
+            del _PARSED[next(iter(_PARSED))]
+
+
+def _parse(text: str):
+    with _PARSED_LOCK:
+        doc = _PARSED.get(text)
+    return doc if doc is not None else model()(text)
+
+
 def _root(text: str):
-    doc = model()(text)
+    doc = _parse(text)
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
@@ -225,7 +285,7 @@ def experiencer(text: str, start: int, end: int) -> tuple[int, int] | None:
     will welcome the plan", of "the minister seemed to grow anxious", the possessor in "Polish resentment". None when
     the attitude is the speaker's own (I, we, he in indirect speech), no one's ("it is regrettable"), or the parse
     does not say."""
-    doc = model()(text)
+    doc = _parse(text)
     inside = [t for t in doc if start <= t.idx < end and t.tag_[:2] in ("VB", "JJ", "NN", "MD")]
     if not inside:
         return None
