@@ -1,0 +1,78 @@
+"""The titles-and-roles lexicon (extract/lexicon/titles.tsv): one file of title words, each class with its
+sources, read by every component that needs title words."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+from cwkg.extract import title_words
+
+TEXT = (resources.files("cwkg.extract") / "lexicon" / "titles.tsv").read_text(encoding="utf-8")
+HEADER = "\n".join(line for line in TEXT.splitlines() if line.startswith("#"))
+# A word may head an office and also qualify one ("the Deputy", "Deputy Minister"); no other word has two classes.
+COMPATIBLE = {frozenset({"qualifier", "role"}), frozenset({"grade", "role"})}
+
+
+def test_the_header_describes_every_class_the_rows_use_and_no_other():
+    described = set(re.findall(r"^#\s+(\w+)\s{2,}", HEADER, re.M)) & set(title_words.KINDS)
+    used = {e.kind for e in title_words.entries()}
+    assert (described, used) == (set(title_words.KINDS), set(title_words.KINDS))
+
+
+@pytest.mark.parametrize("kind", title_words.KINDS)
+def test_each_class_names_its_sources(kind):
+    block = re.search(rf"^#\s+{kind}\s{{2,}}(?P<text>.*?)(?=^#\s+\w+\s{{2,}}|^#\s+A word may)", HEADER, re.M | re.S)
+    assert block is not None and re.search(r"Chicago Manual|STANAG|Government Manual|POCOM", block["text"])
+
+
+def test_no_word_is_listed_twice_in_one_class():
+    rows = [(e.word, e.kind) for e in title_words.entries()]
+    assert sorted(r for r in set(rows) if rows.count(r) > 1) == []
+
+
+def test_no_word_is_listed_in_two_conflicting_classes():
+    classes: dict[str, set[str]] = {}
+    for e in title_words.entries():
+        classes.setdefault(e.word, set()).add(e.kind)
+    assert {w: k for w, k in classes.items() if len(k) > 1 and frozenset(k) not in COMPATIBLE} == {}
+
+
+def test_every_expansion_is_a_word_listed_in_its_own_class():
+    listed = {(e.word, e.kind) for e in title_words.entries()}
+    assert [e.word for e in title_words.entries() if e.expansion and (e.expansion, e.kind) not in listed] == []
+
+
+def test_an_abbreviation_matches_with_or_without_its_period_and_an_initialism_with_a_space():
+    pattern = re.compile(rf"(?:{title_words.alternation('honorific')})\s+Ivanov")
+    assert [bool(pattern.fullmatch(t)) for t in ("Cde. Ivanov", "Cde Ivanov", "H. E. Ivanov", "Herr Ivanov")] == [
+        True, True, True, True]
+
+
+def test_a_row_of_an_unknown_class_is_refused_naming_its_line():
+    with pytest.raises(ValueError, match=r"titles.tsv line 2: unknown class 'baron' of 'Voivode'"):
+        title_words.read("word\tclass\texpansion\nVoivode\tbaron\t\n")
+
+
+def test_office_titles_take_their_head_words_from_the_lexicon():
+    from cwkg.extract import titles
+
+    assert titles.offices("Chairman of the Strelsau Council and Voivode of Ruritania") == [
+        "Chairman of the Strelsau Council and Voivode of Ruritania"]
+    assert _with_row("Voivode\toffice", "from cwkg.extract import titles\n"
+                     "print(titles.offices('Chairman of the Strelsau Council and Voivode of Ruritania'))") == (
+        "['Chairman of the Strelsau Council', 'Voivode of Ruritania']")
+
+
+def _with_row(row: str, code: str) -> str:
+    """What `code` prints in a fresh interpreter whose titles lexicon has one more row."""
+    word, kind = row.split("\t")
+    prelude = ("from cwkg.extract import title_words\n"
+               f"rows = title_words.entries() + (title_words.TitleWord({word!r}, {kind!r}, None),)\n"
+               "title_words.entries = lambda: rows\n")
+    done = subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
