@@ -18,7 +18,7 @@ from cwkg.graph.namespaces import CW as CW_NS
 
 from cwkg import ontology
 
-from . import reporting
+from . import reporting, title_words
 from .cuescan import scanner
 from .text import fold, name_key_tokens
 
@@ -47,8 +47,7 @@ FORMS = {
 
 
 # Words that stand before a name as a title ("General de Vries", "Chairman Mao"), not first names.
-_TITLE_WORDS = {"General", "President", "Chairman", "Marshal", "Comrade", "Premier", "Uncle", "Lord", "Sir", "Secretary",
-                "Minister", "Ambassador", "King", "Queen", "Prince", "Emperor", "Colonel", "Admiral", "Senator", "Governor"}
+_TITLE_WORDS = title_words.words("honorific", "rank", "office")
 
 
 @dataclass(frozen=True)
