@@ -47,7 +47,7 @@ FORMS = {
 
 
 # Words that stand before a name as a title ("General de Vries", "Chairman Mao"), not first names.
-_TITLE_WORDS = title_words.words("honorific", "rank", "office")
+_TITLE_WORDS = title_words.words("honorific", "rank", "office", "civic")
 
 
 @dataclass(frozen=True)

@@ -17,24 +17,21 @@ from dataclasses import dataclass, replace
 
 from .authority import Authority
 from .facts import Mention, PersonFact, Span
-from . import reporting
+from . import reporting, title_words
 from .name_order import read_name
 from .attendance import AttendanceList
 from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
 
-HONORIFICS = (
-    r"Comrades?|Cdes?\.|Comr?\.|Tov\.|Tovarishch|Amb\.|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
-    r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Senor|Pan|Pani|Gospodin|"
-    r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
-)
+# The words that stand before a name to address or title the person: "Comrade X", "H.E. Mr. X", "Ambassador X".
+_TITLED = title_words.alternation("honorific", "rank", "office")
+HONORIFICS = rf"(?:(?:{_TITLED})[ \t]+)*(?:{_TITLED})"
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
 _FULL = rf"{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{0,3}}"  # a name never runs across a line break
 # Titles an editor may put in a bracket before a given name ("[Vice President Hubert] Humphrey").
-_TITLE_WORDS = {"Vice", "President", "Premier", "Prime", "Minister", "Foreign", "Secretary", "General", "Ambassador",
-                "Comrade", "Chairman", "Marshal", "Deputy", "First", "Party", "Leader", "Senator", "Governor"}
+_TITLE_WORDS = title_words.words(*title_words.ALL)
 # Capitalised words that start or end a candidate but are not names.
-STOP = {
+STOP = title_words.words(*title_words.ALL) | {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
     "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "After", "Before", "During", "Then",
     "Memorandum", "Record", "Minutes", "Note", "Report", "Telegram", "Letter", "Conversation", "Luncheon",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-KINDS = ("honorific", "rank", "office", "role", "qualifier", "grade", "portfolio")
+KINDS = ("honorific", "rank", "office", "civic", "role", "qualifier", "grade", "portfolio")
 ALL = KINDS
 
 

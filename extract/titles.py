@@ -19,7 +19,7 @@ from .facts import Mention, PostFact
 
 def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Modifiers ("Acting", "First") and head words ("Secretary", "Director") of office titles."""
-    return title_words.heads("qualifier", "grade"), title_words.heads("rank", "office", "role")
+    return title_words.heads("qualifier", "grade"), title_words.heads("rank", "office", "civic", "role")
 
 
 @lru_cache(maxsize=1)

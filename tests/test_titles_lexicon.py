@@ -68,6 +68,51 @@ def test_office_titles_take_their_head_words_from_the_lexicon():
         "['Chairman of the Strelsau Council', 'Voivode of Ruritania']")
 
 
+PERSONS = ("from cwkg.extract import persons\n"
+           "print([(c.name, c.rule) for c in persons.find_candidates('Later we met Voivode Nowak in Strelsau.', [], [])])")
+LABEL = "from cwkg.extract import turns\nprint(turns.resolve_label('Voivode Nowak', [('p1', ['Adam Nowak'])]))"
+
+
+def test_persons_read_no_name_after_a_word_the_lexicon_does_not_list():
+    from cwkg.extract import persons
+
+    assert persons.find_candidates("Later we met Voivode Nowak in Strelsau.", [], []) == []
+
+
+def test_persons_read_the_name_after_an_office_added_to_the_lexicon():
+    assert _with_row("Voivode\toffice", PERSONS) == "[('Nowak', 'honorific')]"
+
+
+def test_persons_read_the_name_after_an_honorific_added_to_the_lexicon():
+    assert _with_row("Voivode\thonorific", PERSONS) == "[('Nowak', 'honorific')]"
+
+
+def test_a_speaker_label_with_a_word_the_lexicon_does_not_list_names_no_one():
+    from cwkg.extract import turns
+
+    assert turns.resolve_label("Voivode Nowak", [("p1", ["Adam Nowak"])]) is None
+
+
+def test_a_speaker_label_sets_aside_an_office_added_to_the_lexicon():
+    assert _with_row("Voivode\toffice", LABEL) == "p1"
+
+
+SETS = ("from cwkg.extract import authority, organisations, volume, voice\n"
+        "print('Voivode' in authority._TITLE_WORDS, 'Voivode' in organisations._STOP, 'Voivode' in volume._TITLES,"
+        " 'voivode' in voice._RANK)")
+
+
+def test_the_word_sets_of_the_other_readers_hold_no_word_the_lexicon_does_not_list():
+    from cwkg.extract import authority, organisations, voice, volume
+
+    assert ("Voivode" in authority._TITLE_WORDS, "Voivode" in organisations._STOP, "Voivode" in volume._TITLES,
+            "voivode" in voice._RANK) == (False, False, False, False)
+
+
+def test_the_word_sets_of_the_other_readers_take_an_office_added_to_the_lexicon():
+    assert _with_row("Voivode\toffice", SETS) == "True True True True"
+
+
 def _with_row(row: str, code: str) -> str:
     """What `code` prints in a fresh interpreter whose titles lexicon has one more row."""
     word, kind = row.split("\t")
