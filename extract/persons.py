@@ -24,6 +24,7 @@ from .spans import Taken, block_number, first_by
 from .text import fold, paragraphs
 
 # The words that stand before a name to address or title the person: "Comrade X", "H.E. Mr. X", "Ambassador X".
+_HONORIFIC = title_words.alternation("honorific")
 _TITLED = title_words.alternation("honorific", "rank", "office")
 HONORIFICS = rf"(?:(?:{_TITLED})[ \t]+)*(?:{_TITLED})"
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
@@ -121,7 +122,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("honorific", re.compile(rf"\b(?i:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+){{0,3}}(?i:{roles})\b")),
-        ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
+        ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:{fold(_HONORIFIC)})\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
         # The subject of a verb of saying is a speaker: "Pyotr Ivanov said that ...", "Adam Nowak, the minister, replied".
         # Two words at least: a lone capitalised word before "said" may be a newspaper or a capital city.
@@ -134,7 +135,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
 
 _FORMULA = re.compile(r"^(?:Sincerely|Yours|Regards|Respectfully|Faithfully|Cordially|Attachment|Enclosure|Copy|Distribution|Classified|Secret|Confidential|Original|Translation|Signed|Signature|End)$", re.I)
 _SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
-_DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
+_DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:(?:{fold(_HONORIFIC)})\s+)?(?P<name>{_FULL})")
 
 
 def listed_candidates(lists: list[AttendanceList], taken: list[Mention], size: int) -> list[Candidate]:

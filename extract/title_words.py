@@ -86,6 +86,12 @@ def _pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def abbreviations(*kinds: str) -> str:
+    """The abbreviations of the classes' titles ("Gen.", "Amb.") as a regular-expression alternation."""
+    return "|".join(_pattern(w) for w in sorted({e.word for e in _of(kinds) if is_abbreviation(e.word)}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def alternation(*kinds: str) -> str:
     """The titles of the classes as a regular-expression alternation, longest first; word boundaries are the
     caller's."""

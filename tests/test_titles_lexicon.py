@@ -113,6 +113,20 @@ def test_the_word_sets_of_the_other_readers_take_an_office_added_to_the_lexicon(
     assert _with_row("Voivode\toffice", SETS) == "True True True True"
 
 
+PARTICIPANTS = ("from lxml import etree\nfrom cwkg.loaders import frus\n"
+                "items = etree.fromstring('<list xmlns=\"http://www.tei-c.org/ns/1.0\"><item><persName>Voivode Adam Nowak"
+                "</persName>, Minister of Ruritania</item></list>')\n"
+                "print([(p.name, p.description) for p in frus._participants(items)])")
+
+
+def test_the_frus_loader_keeps_a_word_the_lexicon_does_not_list_in_a_participants_name():
+    assert _with_row("Kapitan\thonorific", PARTICIPANTS) == "[('Voivode Adam Nowak', 'Minister of Ruritania')]"
+
+
+def test_the_frus_loader_takes_an_honorific_added_to_the_lexicon_out_of_a_participants_name():
+    assert _with_row("Voivode\thonorific", PARTICIPANTS) == "[('Adam Nowak', 'Minister of Ruritania')]"
+
+
 def _with_row(row: str, code: str) -> str:
     """What `code` prints in a fresh interpreter whose titles lexicon has one more row."""
     word, kind = row.split("\t")
