@@ -30,9 +30,10 @@ HONORIFICS = rf"(?:(?:{_TITLED})[ \t]+)*(?:{_TITLED})"
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
 _FULL = rf"{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{0,3}}"  # a name never runs across a line break
 # Titles an editor may put in a bracket before a given name ("[Vice President Hubert] Humphrey").
-_TITLE_WORDS = title_words.words(*title_words.ALL)
-# Capitalised words that start or end a candidate but are not names.
-STOP = title_words.words(*title_words.ALL) | {
+_TITLE_WORDS = title_words.words(*title_words.ALL, surnames=False)
+# Capitalised words that start or end a candidate but are not names: title words (save those that are also family
+# names: "Winston Lord"), and others.
+STOP = title_words.words(*title_words.ALL, surnames=False) | {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
     "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "After", "Before", "During", "Then",
     "Memorandum", "Record", "Minutes", "Note", "Report", "Telegram", "Letter", "Conversation", "Luncheon",

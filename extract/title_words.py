@@ -21,6 +21,7 @@ class TitleWord:
     word: str  # as written before a name: "Comrade", "Cde.", "Chargé d'Affaires"
     kind: str  # one of KINDS
     expansion: str | None  # what an abbreviation or plural stands for ("Cde." -> Comrade)
+    surname: bool = False  # also a common family name ("Lord", "King")
 
 
 def read(text: str) -> tuple[TitleWord, ...]:
@@ -29,12 +30,12 @@ def read(text: str) -> tuple[TitleWord, ...]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + [""] * 3)[:3]
+        cells = (line.split("\t") + [""] * 4)[:4]
         if cells[0] == "word":
             continue
         if cells[1] not in KINDS:
             raise ValueError(f"titles.tsv line {number}: unknown class {cells[1]!r} of {cells[0]!r}")
-        out.append(TitleWord(cells[0], cells[1], cells[2] or None))
+        out.append(TitleWord(cells[0], cells[1], cells[2] or None, cells[3] == "surname"))
     return tuple(out)
 
 
@@ -55,9 +56,10 @@ def is_abbreviation(word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def words(*kinds: str, abbreviations: bool = True) -> frozenset[str]:
-    """The words of the classes as a tokeniser sees them: an abbreviation without its period ("Cde", "Mr")."""
-    return frozenset(e.word.rstrip(".") for e in _of(kinds) if abbreviations or not is_abbreviation(e.word))
+def words(*kinds: str, surnames: bool = True) -> frozenset[str]:
+    """The words of the classes as a tokeniser sees them: an abbreviation without its period ("Cde", "Mr");
+    without `surnames`, none that is also a family name, for readers that take titles out of a person's name."""
+    return frozenset(e.word.rstrip(".") for e in _of(kinds) if surnames or not e.surname)
 
 
 @lru_cache(maxsize=None)

@@ -217,8 +217,9 @@ def _key(word: str) -> str:
     return re.sub(r"[^a-z]", "", unidecode(word).lower())
 
 
-# Honorifics by their words; an initialism ("H.E.") or a single letter ("M.") would take a name's initials too.
-_HONORIFICS = frozenset(_key(w) for title in title_words.words("honorific") if "." not in title
+# Honorifics by their words; an initialism ("H.E.") or a single letter ("M.") would take a name's initials too, and
+# one that is also a family name ("Lord") the name itself.
+_HONORIFICS = frozenset(_key(w) for title in title_words.words("honorific", surnames=False) if "." not in title
                         for w in title.split() if len(_key(w)) > 1)
 # Words of a title that may stand before a name ("Secretary Smith", "Deputy Foreign Minister Kuznetsov");
 # a label of these alone is a title, which the caller resolves by office.

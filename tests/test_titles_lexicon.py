@@ -113,6 +113,23 @@ def test_the_word_sets_of_the_other_readers_take_an_office_added_to_the_lexicon(
     assert _with_row("Voivode\toffice", SETS) == "True True True True"
 
 
+def test_a_speaker_label_that_is_a_title_and_a_family_name_names_the_person_of_that_name():
+    from cwkg.extract import turns
+
+    assert turns.resolve_label("LORD", [("p1", ["Adam Lord"]), ("p2", ["Pyotr Ivanov"])]) == "p1"
+
+
+def test_a_title_that_is_also_a_family_name_is_not_cut_from_the_end_of_a_name():
+    from cwkg.extract import persons
+
+    found = persons.find_candidates("Later Adam Lord said that Strelsau was calm.", [], [])
+    assert [(c.name, c.rule) for c in found] == [("Adam Lord", "speaker")]
+
+
+def test_the_honorifics_that_are_also_family_names_are_left_out_on_request():
+    assert title_words.words("honorific") - title_words.words("honorific", surnames=False) == {"Lord", "Pan"}
+
+
 PARTICIPANTS = ("from lxml import etree\nfrom cwkg.loaders import frus\n"
                 "items = etree.fromstring('<list xmlns=\"http://www.tei-c.org/ns/1.0\"><item><persName>Voivode Adam Nowak"
                 "</persName>, Minister of Ruritania</item></list>')\n"
