@@ -110,7 +110,8 @@ _PASSIVE = re.compile(
 _NOUNS = reporting.alternation(reporting.nouns())
 _NOMINAL = re.compile(
     rf"(?<![\w])(?P<noun>{_NOUNS})\s+(?:was|were|had been|has been)\s+(?:also\s+|further\s+|repeatedly\s+)?"
-    r"(?P<verb>expressed|made|raised|advanced|put forward|voiced|offered|mentioned|stated|registered|noted)(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
+    rf"(?P<verb>{reporting.alternation([forms(v).participle for v in reporting.LIGHT_VERBS] + reporting.verb_forms(('say',), ('participle',)))})"
+    r"(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
 )
 # "The counter-arguments to this follow:": a list of what was said comes next.
 _FOLLOW = re.compile(rf"(?<![\w])(?P<noun>{_NOUNS})\b[^:.;]{{0,80}}?\b(?P<verb>follows?)\s*:\s*$")

@@ -111,10 +111,9 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> tuple[str, ...]:
-    """The past forms of the reporting lexicon's verbs a person says something with (not "reported" or "wrote",
-    which newspapers and agencies do too)."""
-    return tuple(v for v in reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"))
-                 if v.split()[0] not in ("reported", "wrote", "published", "announced", "informed"))
+    """The past forms of the reporting lexicon's verbs a person says something with (not "reported", which
+    newspapers and agencies do too)."""
+    return tuple(reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"), press=False))
 
 
 @lru_cache(maxsize=8)
