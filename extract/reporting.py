@@ -132,6 +132,11 @@ def verb_forms(kinds: tuple[str, ...], tenses: tuple[str, ...] = ("past",), *, c
     return out
 
 
+def past_stances() -> dict[str, str | None]:
+    """The past of each reporting verb ("warned", "called for") and the stance its meaning gives what it reports."""
+    return {forms(e.expression).past: e.stance for e in _by("verb").values()}
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> re.Pattern[str]:
     """The lexicon's reporting phrases that carry a stance ("express confidence", "stress the need"), in any tense."""

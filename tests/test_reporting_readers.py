@@ -37,3 +37,19 @@ def test_a_speech_noun_after_the_participle_of_a_light_verb_is_a_report():
 def test_a_speech_noun_after_the_participle_of_a_verb_of_saying_is_a_report():
     text = "The view was stressed that Ruritania would wait."
     assert [c.verb for c in attribution.find_cues(text, 0, len(text), [])] == ["view"]
+
+
+def test_a_question_reads_any_verb_of_the_lexicon_with_its_stance():
+    from cwkg.ask.model import Said
+    from cwkg.ask.reader import read
+
+    assert read("Who deplored the closing of the border?") == Said(
+        claim="closing of the border", verb="deplored", stance="criticizes")
+
+
+def test_a_question_reads_a_phrasal_verb_of_the_lexicon_whole():
+    from cwkg.ask.model import Said
+    from cwkg.ask.reader import read
+
+    assert read("Who pressed for talks with Ruritania?") == Said(
+        claim="talks with Ruritania", verb="pressed for", stance="advocates")
