@@ -88,6 +88,14 @@ def _pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def abbreviated(*kinds: str) -> tuple[str, ...]:
+    """The abbreviations of the classes without their period ("Cde", "Gen"), initialisms ("H.E.") and single
+    letters ("M.") aside, sorted."""
+    return tuple(sorted({e.word[:-1] for e in _of(kinds) if is_abbreviation(e.word) and "." not in e.word[:-1]
+                         and len(e.word) > 2}))
+
+
+@lru_cache(maxsize=None)
 def abbreviations(*kinds: str) -> str:
     """The abbreviations of the classes' titles ("Gen.", "Amb.") as a regular-expression alternation."""
     return "|".join(_pattern(w) for w in sorted({e.word for e in _of(kinds) if is_abbreviation(e.word)}, key=len, reverse=True))

@@ -130,6 +130,21 @@ def test_the_honorifics_that_are_also_family_names_are_left_out_on_request():
     assert title_words.words("honorific") - title_words.words("honorific", surnames=False) == {"Lord", "Pan"}
 
 
+SENTENCES = ("from cwkg.extract.text import sentences\n"
+             "print([b.text for b in sentences('We met Voiv. Nowak in Strelsau. He left.')])")
+
+
+def test_a_full_stop_after_a_word_the_lexicon_does_not_list_ends_a_sentence():
+    from cwkg.extract.text import sentences
+
+    assert [b.text for b in sentences("We met Voiv. Nowak in Strelsau. He left.")] == [
+        "We met Voiv.", "Nowak in Strelsau.", "He left."]
+
+
+def test_a_full_stop_after_an_abbreviated_title_added_to_the_lexicon_ends_no_sentence():
+    assert _with_row("Voiv.\toffice", SENTENCES) == "['We met Voiv. Nowak in Strelsau.', 'He left.']"
+
+
 PARTICIPANTS = ("from lxml import etree\nfrom cwkg.loaders import frus\n"
                 "items = etree.fromstring('<list xmlns=\"http://www.tei-c.org/ns/1.0\"><item><persName>Voivode Adam Nowak"
                 "</persName>, Minister of Ruritania</item></list>')\n"
