@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 KINDS = ("honorific", "rank", "office", "civic", "role", "qualifier", "grade", "portfolio")
-ALL = KINDS
+ALL = KINDS  # every class, for readers that take any title word
 
 
 @dataclass(frozen=True)
@@ -67,13 +67,6 @@ def heads(*kinds: str) -> tuple[str, ...]:
     """The first word of each title of the classes written in full, in the lexicon's order ("Chargé d'Affaires"
     -> Chargé): the word a title begins with."""
     return tuple(dict.fromkeys(e.word.split()[0] for e in _of(kinds) if not is_abbreviation(e.word)))
-
-
-@lru_cache(maxsize=None)
-def keys(*kinds: str) -> frozenset[str]:
-    """Every word of the classes' titles, lower-case letters only ("His Excellency" -> his, excellency; "Cde." ->
-    cde), for readers that compare words folded so."""
-    return frozenset(re.sub(r"[^a-zà-ÿ]", "", w.lower()) for e in _of(kinds) for w in e.word.split())
 
 
 def _pattern(word: str) -> str:
