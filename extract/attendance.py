@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cwkg.lang import title_words
 from cwkg.records.facts import Span
 from .organisations import HEAD_WORDS
 from cwkg.lang.text import fold
@@ -43,7 +44,8 @@ _LEAD_WITH = re.compile(r"[ \t]*(?:\[?and\]?[ \t]+)?with[ \t]+", re.I)
 _SIDE = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])?[ \t]*(?:(?:from|on|for|of)[ \t]+(?:the[ \t]+)?)?"
                    r"(?P<side>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+(?:side|delegation|party)[ \t]*:[ \t]*", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*")
-_HONORIFIC = re.compile(r"^(?:(?:Comrades?|Cdes?\.|Com\.|Tov\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|H\.\s?E\.|Gen\.|Amb\.)[ \t]+)+")
+# Honorifics, and the abbreviated titles of ranks and offices ("Gen.", "Amb."), before a listed name.
+_HONORIFIC = re.compile(rf"^(?:(?:{title_words.alternation('honorific')}|{title_words.abbreviations('rank', 'office')})[ \t]+)+")
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|\[[^\]]{1,40}\]")
 _AND = re.compile(r"[ \t]+and[ \t]+|[ \t]*&[ \t]*")
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import reporting
+from cwkg.lang import title_words
 from cwkg.records.facts import Mention
 from .inflect import forms
 from .syntax import Report, reporting_words
@@ -63,9 +64,9 @@ _CUE = re.compile(
 # with subject-verb inversion). The subject follows the verb, after at most an honorific or an adverb.
 _INVERTED = re.compile(
     rf"(?:[,;\u201d\u2019\"]|\u2014|--)\s*(?:(?:then|also|further|again|next|finally)\s+)?(?P<verb>{VERBS}|went on|continued)(?![\w])"
-    r"\s+(?P<subj>(?:(?:[Cc]omrades?|Cdes?\.|Com\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the)\s+)?)(?=[A-Z])"
+    rf"\s+(?P<subj>(?:(?:(?i:{title_words.alternation('honorific')})|the)\s+)?)(?=[A-Z])"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<subj>(?:Comrade |Mr\.? |the )?[A-Z][\w'’ .-]{1,60}?)\s*,")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<subj>(?:(?:{title_words.alternation('honorific')}|the) )?[A-Z][\w'’ .-]{{1,60}}?)\s*,")
 _OWNER = r"(?P<subj>his|her|my|our|their|[A-Z][\w'’ -]{1,60}?['’]s)"
 _OPINION = re.compile(
     rf"\b(?:In|in) {_OWNER} (?:{reporting.alternation(reporting.nouns(only=('think',), stanceless=True))})\s*,?", re.UNICODE)
@@ -85,9 +86,12 @@ _FILLER = re.compile(
 PRONOUNS = re.compile(r"(?<![\w])(?P<p>I|We|we|He|he|She|she|They|they)(?![\w])")
 # "Both" standing for the two last named ("Both agreed that", "both of them"); "Both X and Y" names them instead.
 _BOTH_OF_THEM = re.compile(r"(?<![\w])(?:[Bb]oth(?:\s+of\s+them|\s+sides|\s+men|\s+leaders)?(?=\s+[a-z])|[Tt]he\s+two\s+(?:sides|men|leaders|interlocutors))(?![\w])")
+# "The Secretary", "the Foreign Minister", "the Secretary of State": an office or rank of the titles lexicon, after
+# its grades and portfolio and before "of" and its portfolio; the guest and the host of the meeting.
+_PORTFOLIO = title_words.alternation("portfolio")
 TITLES = re.compile(
-    r"(?<![\w])[Tt]he (?P<title>guest|host|Ambassador|ambassador|Minister|Foreign Minister|Secretary|Secretary of State|Premier|"
-    r"Chairman|President|Chancellor|Prime Minister|Counselor|Counsellor|Charg[eé] d['’]Affaires|Consul|General|Marshal)(?![\w])"
+    rf"(?<![\w])[Tt]he (?P<title>guest|host|ambassador|(?:(?:{title_words.alternation('grade', 'portfolio')})\s+)*"
+    rf"(?:{title_words.alternation('office', 'rank')})(?:\s+of\s+(?:{_PORTFOLIO})(?:\s+(?:{_PORTFOLIO}))*)?)(?![\w])"
 )
 # A speaker the record does not name: "one member", "other participants", "a representative".
 _UNNAMED_NOUN = r"(?:members?|participants?|speakers?|representatives?|officials?|delegates?|observers?|attendees?|spokesm[ae]n)"
@@ -107,7 +111,8 @@ _PASSIVE = re.compile(
 _NOUNS = reporting.alternation(reporting.nouns())
 _NOMINAL = re.compile(
     rf"(?<![\w])(?P<noun>{_NOUNS})\s+(?:was|were|had been|has been)\s+(?:also\s+|further\s+|repeatedly\s+)?"
-    r"(?P<verb>expressed|made|raised|advanced|put forward|voiced|offered|mentioned|stated|registered|noted)(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
+    rf"(?P<verb>{reporting.alternation([forms(v).participle for v in reporting.LIGHT_VERBS] + reporting.verb_forms(('say',), ('participle',)))})"
+    r"(?![\w])(?P<tail>(?:\s+that)?\s*:?)"
 )
 # "The counter-arguments to this follow:": a list of what was said comes next.
 _FOLLOW = re.compile(rf"(?<![\w])(?P<noun>{_NOUNS})\b[^:.;]{{0,80}}?\b(?P<verb>follows?)\s*:\s*$")

@@ -19,6 +19,7 @@ from cwkg.ontology.vocab import CW as CW_NS, KIND_OF_CLASS, ORG as ORG_NS
 from cwkg import ontology
 
 from . import reporting
+from cwkg.lang import title_words
 from .cuescan import scanner
 from cwkg.lang.name_keys import default_variants, name_key
 from cwkg.lang.text import fold
@@ -38,8 +39,7 @@ FORMS = {
 
 
 # Words that stand before a name as a title ("General de Vries", "Chairman Mao"), not first names.
-_TITLE_WORDS = {"General", "President", "Chairman", "Marshal", "Comrade", "Premier", "Uncle", "Lord", "Sir", "Secretary",
-                "Minister", "Ambassador", "King", "Queen", "Prince", "Emperor", "Colonel", "Admiral", "Senator", "Governor"}
+_TITLE_WORDS = title_words.words("honorific", "rank", "office", "civic")
 
 
 _DISPUTE_NAME = re.compile(r"\b(?:split|dispute|rift|schism|conflict|differences)\b", re.I)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import reporting
 from cwkg.lang.dates import date_lines, find_dates
 from cwkg.records.facts import Mention
 from cwkg.lang.text import Block, sentences
@@ -146,9 +147,13 @@ class _Starts:
         return [self.mentions[i] for i in sorted(i for _, i in self.by_start[lo:hi])]
 
 
+# The past of the reporting lexicon's verbs that report a statement ("said", "told", "informed").
+_TELLS = re.compile(rf"\b(?:{reporting.alternation(reporting.verb_forms(('say', 'tell')))})\b[^.;]*$")
+
+
 def _reported(text: str, at: int) -> bool:
     """A meeting someone else tells of ("he said that he had met ..."): not one this record reports."""
-    return re.search(r"\b(?:said|stated|told|informed|reported|added|noted)\b[^.;]*$", text[:at]) is not None
+    return _TELLS.search(text[:at]) is not None
 
 
 # "the March 11–13 meeting of the Atlantic Policy Group", "the meeting of the Council on 12 May", "the Political

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from cwkg.lang import title_words
 from .authority import Authority
 from cwkg.lang.dates import date_lines, find_dates, find_full_dates
 from cwkg.records.facts import MeetingFact, Mention, Span
@@ -43,6 +44,9 @@ _SECTION = re.compile(r"^(?:SUBJECTS?|PARTICIPANTS|PRESENT|ATTENDEES|Subjects?|P
 _UNDATED = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:undated|no date|n\.\s?d\.)\.?$", re.I)
 _NUMBERED = re.compile(r"^\d{1,2}\.\s")
 HEAD_BLOCKS = 8  # the dateline and heading are looked for among the first blocks
+
+# "I was received by Comrade X": the host, after a title of the titles lexicon.
+_RECEIVED_BY = re.compile(rf"\bI was (?:received|invited) by\s+(?:(?:{title_words.alternation('honorific', 'rank', 'office')})\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -283,7 +287,7 @@ def find_meeting(body: str, lay: Layout, doc_date: date | None, authority: Autho
             for m in _within(mentions, lay.opening, "person"):
                 after = body[m.span.end:m.span.end + 40]
                 before = body[max(lay.opening.start, m.span.start - 40):m.span.start]
-                if re.match(r"\s+(?:received|invited|hosted)\s+(?:me|us)\b", after) or re.search(r"\bI was (?:received|invited) by\s+(?:(?:Comrade|Mr\.?|Ambassador|Minister)\s+)?$", before):
+                if re.match(r"\s+(?:received|invited|hosted)\s+(?:me|us)\b", after) or _RECEIVED_BY.search(before):
                     host = m.entity
                     rules.append("host-received-me")
                     break

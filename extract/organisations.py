@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from cwkg.lang import title_words
 from .authority import Authority
 from cwkg.records.facts import EntityFact, Mention, Span
 from .mentions import ordinal_value
@@ -89,14 +90,12 @@ _OWN_ORGANS = {"Congress", "Treasury"}
 _BARE = {"Politburo", "Presidium"}
 # Words of party organs: a state's organ of these is its ruling party's ("the Bulgarian Central Committee").
 _PARTY_ORGAN = re.compile(r"\b(?:CC|Central Committee|Politburo|Political Bureau)\b")
-# Words that end a name before them: determiners, honorifics and the titles of people.
-_STOP = {"The", "A", "An", "This", "That", "These", "Those", "Our", "Its", "His", "Her", "Their", "Your", "My", "Each",
-         "Every", "Any", "Some", "No", "Both", "All", "Another", "Such", "Other", "Former", "Mr", "Mrs", "Ms", "Dr",
-         "Comrade", "Comrades", "Cde", "Tov", "Herr", "Madame", "Sir", "Lord", "Chairman", "Chairwoman", "President",
-         "Premier", "Minister", "Secretary", "Director", "Chief", "Head", "Deputy", "Vice", "Member", "Members",
-         "Leader", "Acting", "Ambassador", "Counsellor", "Counselor", "Attache", "Envoy", "Consul", "Marshal",
-         "Admiral", "Colonel", "Captain", "Lieutenant", "Major", "Representative", "Delegate", "Spokesman",
-         "Officer", "Official", "Officials", "Staff", "Subject", "SUBJECT", "From", "To", "In", "On", "At", "For",
+# Words that end a name before them: determiners, honorifics and the titles of people (a grade such as "Supreme"
+# or "Special" begins the names of bodies too, so it is no stop).
+_STOP = title_words.words("honorific", "rank", "office", "civic", "role", "qualifier") | {
+         "The", "A", "An", "This", "That", "These", "Those", "Our", "Its", "His", "Her", "Their", "Your", "My", "Each",
+         "Every", "Any", "Some", "No", "Both", "All", "Another", "Such", "Other", "Former", "Members", "Attache",
+         "Official", "Officials", "Staff", "Subject", "SUBJECT", "From", "To", "In", "On", "At", "For",
          "Of", "And", "But", "Or", "If", "When", "While", "After", "Before", "During", "Since", "Until", "As", "By",
          "With", "He", "She", "It", "We", "They", "I", "There", "Here", "Then", "Now", "Also"}
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

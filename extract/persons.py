@@ -18,37 +18,34 @@ from dataclasses import dataclass, replace
 from .authority import Authority
 from cwkg.records.facts import Mention, PersonFact, Span
 from . import reporting
+from cwkg.lang import title_words
 from cwkg.lang.name_order import read_name
 from .attendance import AttendanceList
 from cwkg.lang.spans import Taken, block_number, first_by
 from cwkg.lang.text import fold, paragraphs
 
-HONORIFICS = (
-    r"Comrades?|Cdes?\.|Comr?\.|Tov\.|Tovarishch|Amb\.|(?:H\.E\.\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?)|H\.E\.|Professor|Prof\.|Ambassador|Minister|Premier|Chairman|President|"
-    r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Senor|Pan|Pani|Gospodin|"
-    r"Marshal|General|Secretary|Counselor|Counsellor|Consul|Charg[eé] d'Affaires|Chancellor|Senator|Governor|Prince|King|Queen"
-)
+# The words that stand before a name to address or title the person: "Comrade X", "H.E. Mr. X", "Ambassador X".
+_HONORIFIC = title_words.alternation("honorific")
+_TITLED = title_words.alternation("honorific", "rank", "office")
+HONORIFICS = rf"(?:(?:{_TITLED})[ \t]+)*(?:{_TITLED})"
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Za-z][a-z]*)*|(?:[A-Z]\.)+)"
 _FULL = rf"{_NAME_TOKEN}(?:[ \t\u00a0]+{_NAME_TOKEN}){{0,3}}"  # a name never runs across a line break
 # Titles an editor may put in a bracket before a given name ("[Vice President Hubert] Humphrey").
-_TITLE_WORDS = {"Vice", "President", "Premier", "Prime", "Minister", "Foreign", "Secretary", "General", "Ambassador",
-                "Comrade", "Chairman", "Marshal", "Deputy", "First", "Party", "Leader", "Senator", "Governor"}
-# Capitalised words that start or end a candidate but are not names.
-STOP = {
+_TITLE_WORDS = title_words.words(*title_words.ALL, surnames=False)
+# Capitalised words that start or end a candidate but are not names: title words (save those that are also family
+# names: "Winston Lord"), and others.
+STOP = title_words.words(*title_words.ALL, surnames=False) | {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "Of", "For", "To", "And", "But",
     "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "After", "Before", "During", "Then",
     "Memorandum", "Record", "Minutes", "Note", "Report", "Telegram", "Letter", "Conversation", "Luncheon",
-    "Dinner", "Reception", "Meeting", "Talks", "Ambassador", "Comrade", "Comrades", "Minister", "Secretary",
-    "Embassy", "Party", "Central", "Committee", "Government", "Republic", "People", "Democratic", "Socialist",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Given", "Translated", "Moscow", "Chairman", "President", "General", "Premier", "Council", "Ministry",
-    "Foreign", "Affairs", "Digital", "Archive", "History", "Program", "Public", "Policy", "Project",
-    "Mr", "Mrs", "Ms", "Dr", "Sir",
+    "Dinner", "Reception", "Meeting", "Talks", "Embassy", "Central", "Committee", "Government", "Republic", "People",
+    "Democratic", "Socialist", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Given", "Translated", "Moscow", "Council", "Ministry", "Digital", "Archive", "History", "Program", "Public",
+    "Policy", "Project",
     # Words of headers, labels and offices that stand next to names without being part of them.
-    "Acting", "Director", "Deputy", "Under", "Assistant", "Vice", "Chief", "Chiefs", "Joint", "Staff", "Special",
-    "Executive", "Office", "Bureau", "Department", "Defense", "State", "Receive", "Received", "Receiving",
-    "Interpreter", "Interpreters", "Cde", "Present", "Place", "Participants", "Subject", "Subjects", "Summary",
+    "Chiefs", "Joint", "Staff", "Office", "Bureau", "Department", "Receive", "Received", "Receiving", "Interpreters",
+    "Present", "Place", "Participants", "Subject", "Subjects", "Summary",
     "Distribution", "Source", "Secret", "Confidential", "Top", "Classified", "Cryptogram", "Journal", "Diary",
     "Notes", "Attachment", "Enclosure", "Copy", "Translation", "Original",
     # Words a heading in title case capitalises ("Telephone Conversation Between X and Y", "Talks With X").
@@ -112,10 +109,9 @@ def find_candidates(text: str, role_words: list[str], taken: list[Mention], offs
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> tuple[str, ...]:
-    """The past forms of the reporting lexicon's verbs a person says something with (not "reported" or "wrote",
-    which newspapers and agencies do too)."""
-    return tuple(v for v in reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"))
-                 if v.split()[0] not in ("reported", "wrote", "published", "announced", "informed"))
+    """The past forms of the reporting lexicon's verbs a person says something with (not "reported", which
+    newspapers and agencies do too)."""
+    return tuple(reporting.verb_forms(("say", "tell", "think", "agree", "disagree", "ask", "request"), press=False))
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +120,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("honorific", re.compile(rf"\b(?i:{fold(HONORIFICS)})[ \t\u00a0]+(?P<name>{_FULL})")),
         ("appositive", re.compile(rf"(?P<name>{_FULL})(?:\s*\[[^\]]{{1,60}}\])?,\s+(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+){{0,3}}(?i:{roles})\b")),
-        ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?P<name>{_FULL})\s*[,.;]")),
+        ("post-appositive", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[^,.;:\n]{{0,60}},\s+(?:(?:{fold(_HONORIFIC)})\s+)?(?P<name>{_FULL})\s*[,.;]")),
         ("post-then-name", re.compile(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){{1,4}}?(?P<name>(?:[A-Z]\.[ \t]?){{1,3}}(?!Dr\b|Mr\b|Mrs\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")),
         # The subject of a verb of saying is a speaker: "Pyotr Ivanov said that ...", "Adam Nowak, the minister, replied".
         # Two words at least: a lone capitalised word before "said" may be a newspaper or a capital city.
@@ -137,7 +133,7 @@ def _patterns(role_words: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
 
 _FORMULA = re.compile(r"^(?:Sincerely|Yours|Regards|Respectfully|Faithfully|Cordially|Attachment|Enclosure|Copy|Distribution|Classified|Secret|Confidential|Original|Translation|Signed|Signature|End)$", re.I)
 _SIGNED = re.compile(rf"^(?P<name>{_FULL})\s*$")
-_DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:Comrade\s+)?(?P<name>{_FULL})")
+_DIARY = re.compile(rf"\bFrom the (?:diary|journal|notes|notebook) of (?:(?:the\s+)?[A-Z][\w ]{{0,60}}?,?\s+)?(?:(?:{fold(_HONORIFIC)})\s+)?(?P<name>{_FULL})")
 
 
 def listed_candidates(lists: list[AttendanceList], taken: list[Mention], size: int) -> list[Candidate]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from cwkg.lang import title_words
 from .authority import Authority, Role
 from cwkg.records.facts import Mention, PersonFact, PostFact, Span
 from cwkg.lang.text import fold
@@ -22,7 +23,8 @@ from cwkg.lang.text import fold
 # of the text from that offset: copying the rest of a long page for every role word made reading posts grow with
 # the square of the page. Anchored by `match`/`fullmatch`, they need no "^" or "$".
 _HOLDER_BEFORE = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s*[,(]\s*(?:the\s+)?")  # fullmatched: the gap from a name to its post
-_HOLDER_AFTER = re.compile(r"\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?(?:[A-Z]\.\s?){0,3}")  # fullmatched: from a post to its name
+_HONORIFIC = title_words.alternation("honorific")  # "Comrade", "Mr." between a post or title and the name
+_HOLDER_AFTER = re.compile(rf"\s*[,\]]?\s*(?:(?:{_HONORIFIC})\s+)?(?:[A-Z]\.\s?){{0,3}}")  # fullmatched: from a post to its name
 # At most this many characters other than white space stand in a gap either pattern fullmatches (a bracket of 60,
 # its brackets, a comma and "the"; a comma or bracket, "Comrade" and initials the name mention leaves out), so a name
 # farther than that is never its holder.
@@ -33,7 +35,7 @@ _EMBASSY = re.compile(r"(?:\s*\[[^\]]{1,60}\])?\s+(?:embassy|legation|consulate|
 _GLOSSED = re.compile(r"[A-Z][A-Za-z]{1,7}\s*\[\s*")  # an abbreviation and the opening of its gloss
 _GLOSS_END = re.compile(r"(?:\s*\])?")
 _DESIGNATE = re.compile(r"[ -]Designate\b|'s\b", re.I)
-_TITLE_GAP = re.compile(r"\s+(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?")  # fullmatched: from a title to the name it goes before
+_TITLE_GAP = re.compile(rf"\s+(?:(?:{_HONORIFIC})\s+)?")  # fullmatched: from a title to the name it goes before
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _MINISTER_TO = re.compile(r"\s+to\b")
 _NONSPACE_RUN = {n: re.compile(rf"\s*(?:\S\s*){{0,{n}}}") for n in (_BEFORE_SPAN, _AFTER_SPAN)}
@@ -279,7 +281,7 @@ def _holder(body: str, folded: str, persons: _Persons, start: int, end: int, rol
         lead = folded[max(0, b.span.start - 80):b.span.start]
         if any(_TITLE_GAP.fullmatch(lead, r.end()) for r in roles.finditer(lead)):
             return after[0].entity  # "Soviet Ambassador X, Romanian Ambassador Y": X is the first title's
-        if re.search(r",\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$", lead) and any(
+        if re.search(rf",\s*(?:(?:{_HONORIFIC})\s+)?$", lead) and any(
                 not re.search(r"[,.;]", lead[r.end():].rstrip(", ").rstrip()) or lead[r.end():].strip().startswith(("of", "to", "in"))
                 for r in roles.finditer(lead)):
             return after[0].entity

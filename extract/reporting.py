@@ -17,7 +17,7 @@ from .inflect import forms, plural, verb_lemmas
 
 # Verbs that lend a noun its meaning ("expressed his concern", "voiced doubts", "took a dim view"): the
 # phrase reports what the noun names (Quirk et al. 1985, 2.29 and 10.43: delexical verbs).
-LIGHT_VERBS = frozenset({"express", "voice", "state", "register", "make", "take", "offer", "put forward", "raise", "have"})
+LIGHT_VERBS = frozenset({"express", "voice", "state", "register", "make", "take", "offer", "put forward", "advance", "raise", "have"})
 BE = frozenset({"is", "was", "were", "are", "am", "be", "been", "remained", "remains", "felt", "feels", "seemed", "seems"})
 
 
@@ -29,6 +29,7 @@ class Entry:
     stance: str | None  # a stance of the scheme, by label ("concerned")
     weak: bool
     clause_only: bool  # reports only with a clause after it ("held that"), not with an object ("held talks")
+    press: bool = False  # done by newspapers, agencies and governments as often as by people ("reported")
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +39,11 @@ def entries() -> tuple[Entry, ...]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + [""] * 6)[:6]
+        cells = (line.split("\t") + [""] * 7)[:7]
         if cells[0] == "expression":
             continue
-        out.append(Entry(cells[0], cells[1], cells[2], cells[3] or None, cells[4] == "weak", cells[5] == "clause"))
+        out.append(Entry(cells[0], cells[1], cells[2], cells[3] or None, cells[4] == "weak", cells[5] == "clause",
+                         cells[6] == "press"))
     return tuple(out)
 
 
@@ -115,18 +117,24 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 
 
 def verb_forms(kinds: tuple[str, ...], tenses: tuple[str, ...] = ("past",), *, clause_only: bool | None = None,
-               evaluating: bool | None = None) -> list[str]:
+               evaluating: bool | None = None, press: bool = True) -> list[str]:
     """The written forms (`tenses`: past, third, base, participle) of the lexicon's verbs of those kinds.
     `clause_only` keeps only the verbs that report with a clause alone (True) or also with an object (False);
-    `evaluating` only those with a stance of their own (True) or without (False)."""
+    `evaluating` only those with a stance of their own (True) or without (False); without `press`, none that
+    newspapers and agencies do as often as people ("reported")."""
     out: list[str] = []
     for e in _by("verb").values():
         if e.kind not in kinds or (clause_only is not None and e.clause_only != clause_only) or \
-                (evaluating is not None and (e.stance is not None) != evaluating):
+                (evaluating is not None and (e.stance is not None) != evaluating) or (e.press and not press):
             continue
         f = forms(e.expression)
         out += [getattr(f, tense) for tense in tenses]
     return out
+
+
+def past_stances() -> dict[str, str | None]:
+    """The past of each reporting verb ("warned", "called for") and the stance its meaning gives what it reports."""
+    return {forms(e.expression).past: e.stance for e in _by("verb").values()}
 
 
 @lru_cache(maxsize=1)

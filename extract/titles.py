@@ -3,7 +3,7 @@
 Lists of persons and participants describe people by office ("Secretary of the Treasury from
 April 1965", "Chairman of the Council of State and First Secretary of the East German
 Communist Party"). An office the role scheme does not list keeps its title; a title must
-have an office's head word (`lexicon/office-heads.txt`), so "Embassy of ..." or "Press
+have an office's head word (a rank, office or role of `lexicon/titles.tsv`), so "Embassy of ..." or "Press
 Office" is an affiliation, not an office.
 """
 
@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from cwkg.lang import title_words
 from cwkg.lang.dates import trailing_period
 from cwkg.records.facts import Mention, PostFact
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Modifiers ("Acting", "Deputy") and head words ("Secretary", "Director") of office titles."""
-    path = resources.files("cwkg.extract") / "lexicon" / "office-heads.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return tuple(w[1:] for w in words if w.startswith("~")), tuple(w for w in words if not w.startswith("~"))
+    """Modifiers ("Acting", "First") and head words ("Secretary", "Director") of office titles."""
+    return title_words.heads("qualifier", "grade"), title_words.heads("rank", "office", "civic", "role")
 
 
 @lru_cache(maxsize=1)

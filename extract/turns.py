@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from . import reporting
+from cwkg.lang import title_words
 from cwkg.lang.text import Block, fold
 
 
@@ -213,24 +214,20 @@ def named_labels(body: str, blocks: Sequence[Block]) -> list[tuple[str, int, int
 
 # ---------------------------------------------------------------- which person a label names
 
-_HONORIFICS = frozenset("""
-    mr mrs ms miss mister dr sir madam mme madame monsieur herr frau senor senora comrade comrades cde cdes tov
-    tovarishch citizen his her excellency prof professor
-""".split())
-# Words of a title that may stand before a name ("Secretary Smith", "Deputy Foreign Minister Kuznetsov");
-# a label of these alone is a title, which the caller resolves by office.
-_TITLE_WORDS = frozenset("""
-    the of for president vice secretary under assistant deputy general first minister prime foreign premier chairman
-    chairwoman ambassador charge d'affaires counselor counsellor consul attache senator governor chancellor marshal
-    admiral colonel major captain lieutenant commander state defense defence affairs treasury king queen prince emperor
-    shah interpreter
-""".split())
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_QUESTION_ANSWER = frozenset({"q", "a", "question", "answer"})  # who asks and who answers, not initials
-
-
 def _key(word: str) -> str:
     return re.sub(r"[^a-z]", "", unidecode(word).lower())
+
+
+# Honorifics by their words; an initialism ("H.E.") or a single letter ("M.") would take a name's initials too, and
+# one that is also a family name ("Lord") the name itself.
+_HONORIFICS = frozenset(_key(w) for title in title_words.words("honorific", surnames=False) if "." not in title
+                        for w in title.split() if len(_key(w)) > 1)
+# Words of a title that may stand before a name ("Secretary Smith", "Deputy Foreign Minister Kuznetsov");
+# a label of these alone is a title, which the caller resolves by office.
+_TITLE_WORDS = frozenset(_key(w) for title in title_words.words("rank", "office", "civic", "role", "qualifier", "grade", "portfolio")
+                         for w in title.split()) | {"the", "of", "for"}
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_QUESTION_ANSWER = frozenset({"q", "a", "question", "answer"})  # who asks and who answers, not initials
 
 
 def _name_words(name: str) -> list[str]:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cwkg.lang import title_words
+
 _DIARY = re.compile(r"\b(?:journal|diary|diaries|notebook|day-?book)\s+of\b(?P<keeper>.*?)(?=\s+(?:for|from|on|of)\s+\d|\s+for\b|[,;:(]|$)", re.I)
 # A written record titled by its sender: "Letter from X to Y", "Telegram No. 12 from X", "Message of X to Y".
 _SENT = re.compile(r"\b(?:letter|telegram|cable|cryptogram|airgram|message|note|memorandum|report|dispatch)\s+"
@@ -127,8 +129,7 @@ def author_from_summary(summary: str, people: Sequence[Named]) -> Authorship | N
 _SIDES = re.compile(r"\b(?i:between|with)\s+(?P<sides>.+?)(?=\s+(?:on|in|at|for|from)\s+(?:\d|the\s+\d)|\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[,;(]|$)")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z\u00e0-\u024f]+(?:[-'’][A-Za-z\u00e0-\u024f][a-z\u00e0-\u024f]*)*|(?:[A-Z]\.){1,3}[A-Z]?[a-z\u00e0-\u024f]*)$")
 # Words that stand between a post and a name in titles and are no part of the name.
-_RANK = {"official", "officials", "officer", "diplomat", "representative", "delegate", "envoy", "leader", "head", "chief",
-         "member", "comrade", "comrades", "mr", "mrs", "dr", "general", "deputy", "vice", "first", "acting", "led", "by"}
+_RANK = {w.lower() for w in title_words.words(*title_words.ALL)} | {"official", "officials", "diplomat", "led", "by"}
 
 
 def title_parties(title: str, covered: Sequence[tuple[int, int]], role_words: Sequence[str]) -> list[str]:

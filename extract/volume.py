@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from cwkg.lang import title_words
 from .authority import Authority
 from cwkg.lang.dates import trailing_period
 from cwkg.records.facts import Mention, PersonFact, PostFact, Span
@@ -25,14 +26,11 @@ from cwkg.loaders.source import VolumePerson
 from cwkg.lang.text import fold
 
 PREFIX = "frus:"
-# Words that may stand before a surname without being part of the name ("Secretary Smith").
-_TITLES = {"Secretary", "President", "Ambassador", "Minister", "Director", "General", "Admiral", "Senator", "Governor",
-           "Mr", "Mrs", "Ms", "Dr", "Chairman", "Premier", "Chancellor", "Comrade", "Deputy", "Under", "Assistant", "Judge",
-           "Congressman", "Representative", "Commissioner", "Counselor", "Consul", "Colonel", "Captain", "Lieutenant",
-           "Professor", "Prime", "Foreign", "Vice", "Acting", "Postmaster", "Defense", "State", "Attorney", "The", "With",
-           "And", "To", "By", "From", "Of", "Cc", "For", "Messrs", "Designate", "Intelligence", "Affairs", "Security",
-           "Agency", "Staff", "Treasury", "Commerce", "Agriculture", "Justice", "Interior", "Labor", "Navy", "Army", "Force",
-           "Forces", "Chiefs", "Embassy", "Mission", "Delegation", "Envoy", "Counsellor", "Senate", "House", "Office"}
+# Words that may stand before a surname without being part of the name ("Secretary Smith"): title words, and the
+# words of headings and of the bodies an office is of.
+_TITLES = title_words.words(*title_words.ALL) | {
+    "The", "With", "And", "To", "By", "From", "Of", "Cc", "For", "Designate", "Agency", "Staff", "Navy", "Army", "Force",
+    "Forces", "Chiefs", "Embassy", "Mission", "Delegation", "Senate", "House", "Office"}
 
 
 def person_key(volume: str, pid: str) -> str:

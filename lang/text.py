@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from . import title_words
+
 _PUNCT = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u00a0": " "}
 
 
@@ -67,11 +69,12 @@ def paragraphs(text: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
-# Abbreviations after which a full stop does not end a sentence: titles and honorifics before a name, among them
-# the comradely ones of communist records in translation (Cde., Com., Tov.), and bibliographic ones.
+# Abbreviations after which a full stop does not end a sentence: those of the titles lexicon before a name (among them
+# the comradely ones of communist records in translation: Cde., Com., Tov.), three it leaves out (Maj., Min.: as words
+# without their period they are an adjective and a family name; Sgt.: no office is a sergeant's), and bibliographic ones.
 _NO_BREAK = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Messrs|Mme|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Cdr|Sgt|Sen|Rep|Gov|Amb|Min|Secy|Pres|Hon|Rev|St|Jr|Sr|"
-    r"Cde|Cdes|Com|Comr|Tov|No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+    rf"(?:\b(?:{'|'.join(title_words.abbreviated(*title_words.ALL))}|Maj|Min|Sgt|St|Jr|Sr|"
+    r"No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
 # A sentence ends at a full stop, question or exclamation mark before a capital or a digit, and at a colon that ends its
 # line ("X spoke about the following questions:" over the numbered points that follow it).

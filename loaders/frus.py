@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from cwkg.lang import title_words
 from cwkg.lang.kinds import document_kind
 
 from . import xmlsafe
@@ -33,7 +34,9 @@ _BLOCKS = {"p", "head", "item", "dateline", "closer", "signed", "postscript", "s
 _SKIP = frozenset({"note", "fw", "figure", "graphic"})
 _MARKS = {"persName": "person", "placeName": "place", "date": "date", "gloss": "term"}
 _CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Unclassified)\b")
-_HONORIFIC = re.compile(r"^(?:(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Sir|Lord|Ambassador|General|Admiral|Herr|Frau|Monsieur|Madame|M\.|Signor|Señor)\s+)+")
+# Forms of address, ranks and offices the editors keep in a name's markup ("Ambassador Dobrynin"); the word list is
+# the titles lexicon's, read by its plain reader, not by the extraction that uses it.
+_HONORIFIC = re.compile(rf"^(?:(?:{title_words.alternation('honorific', 'rank', 'office')})\s+)+")
 
 
 def sniff(head: str) -> bool:

@@ -1,26 +1,15 @@
-"""The English words `cwkg ask` reads questions by: reporting verbs and the stance each gives (the stance names
-are those of ontology/stances.ttl), role words, the kinds of entity a "which ..." asks for, meeting words and the
+"""The English words `cwkg ask` reads questions by: reporting verbs and the stance each gives (the reporting
+lexicon's, extract/lexicon/reporting.tsv; the stance names are those of ontology/stances.ttl), role words, the kinds of entity a "which ..." asks for, meeting words and the
 function words left out when claims are compared. General English, no document's wording."""
 
 from __future__ import annotations
 
-# A reporting verb of a "who VERBed ..." question -> the stance of the positions it asks for (None: any stance).
+from cwkg.extract import reporting
+
+# A reporting verb of a "who VERBed ..." question -> the stance of the positions it asks for (None: any stance): the
+# past of every verb of the reporting lexicon, with the stance its meaning gives what it reports.
 # A verb followed by "against" or "for" is read as opposing or advocating (see `stance_of`).
-VERB_STANCE: dict[str, str | None] = {
-    "said": None, "stated": None, "declared": None, "noted": None, "remarked": None, "told": None,
-    "observed": None, "claimed": None, "asserted": None, "maintained": None, "mentioned": None,
-    "explained": None, "reported": "informs", "informed": "informs",
-    "warned": "concerned", "feared": "concerned", "worried": "concerned", "cautioned": "concerned",
-    "argued": None, "insisted": None, "stressed": None, "emphasized": None, "emphasised": None,
-    "proposed": "proposes", "suggested": "proposes", "offered": "proposes",
-    "recommended": "advocates", "urged": "advocates", "advocated": "advocates", "called": "advocates",
-    "pressed": "advocates", "favored": "supports", "favoured": "supports", "supported": "supports",
-    "backed": "supports", "endorsed": "supports", "welcomed": "supports", "agreed": "supports",
-    "complained": "criticizes", "criticized": "criticizes", "criticised": "criticizes", "condemned": "criticizes",
-    "dismissed": "criticizes", "attacked": "criticizes", "denounced": "criticizes", "ridiculed": "criticizes",
-    "opposed": "opposes", "objected": "opposes", "rejected": "opposes", "resisted": "opposes",
-    "denied": "denies", "doubted": "doubts", "questioned": "doubts",
-}
+VERB_STANCE: dict[str, str | None] = reporting.past_stances()
 AGAINST_FOR = {"against": "opposes", "for": "advocates", "in favor of": "supports", "in favour of": "supports"}
 
 # A role word as asked (plural or singular) -> the role it names (its singular); "envoy" and "diplomat" are any
