@@ -22,8 +22,9 @@ import pyoxigraph as ox
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
-from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
+from .labelkeys import VERSION as LABEL_KEYS_VERSION
 from .compact import compact_evidence
+from .statements import Lines, plain_lines, triple_lines  # noqa: F401 - plain_lines: for the store's writers
 from .namespaces import AUTHORITY_GRAPH, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, CW
 
 if TYPE_CHECKING:
@@ -97,22 +98,6 @@ def _pieces(graphs: list[tuple[ox.NamedNode, list[str]]], size: int) -> Iterator
                 piece, held = [], 0
     if piece:
         yield "".join(piece)
-
-
-class Lines(list):
-    """A graph's triples already written as N-Triples statements, label keys included (`triple_lines`): how a worker
-    process hands a graph to the one process that writes the store."""
-
-
-def triple_lines(triples: Iterable[ox.Triple]) -> Lines:
-    """A graph's triples and their label keys as distinct N-Triples statements, ready for `replace_graphs`."""
-    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
-
-
-def plain_lines(triples: Iterable[ox.Triple]) -> Lines:
-    """A graph's triples without label keys: for a graph of another dataset's items (Wikidata's facts), whose labels
-    must not make them entities a query parameter can name."""
-    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in triples))
 
 
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
@@ -189,6 +174,18 @@ def store_error(exc: BaseException, path: Path | str) -> CwkgError:
     if re.search(r"Permission denied|Read-only file system", text, re.IGNORECASE):
         return CwkgError(f"cannot write the store ({first[:120]}); check the folder's permissions", str(path))
     return CwkgError(f"the store failed ({first[:160]})", str(path))
+
+
+_ENGINE_FAILURE = re.compile(r"Corruption|IO error|No such file|MANIFEST|CURRENT")
+
+
+def engine_failure(exc: BaseException, path: Path | str) -> CwkgError | None:
+    """An unexpected failure that is the engine's own about its files (a RuntimeError whose first line reads as the
+    engine's: a damaged store), said as `store_error` says it; None for any other failure."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, RuntimeError) and _ENGINE_FAILURE.search(text):
+        return store_error(exc, path)
+    return None
 
 
 class GraphStore:
