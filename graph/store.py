@@ -2,7 +2,11 @@
 
 Replacing a graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph runs as a
 single transaction: a reader sees the old graph or the new one, never a mix, and a
-failure leaves the old graph in place. Every write or removal of a document graph is
+failure leaves the old graph in place. pyoxigraph's Python API has no transaction that
+holds a removal and an insertion, so every write that replaces something (a graph, a
+value of the metadata graph, a load's journal entry) stays one update; a write that only
+adds, or only removes, goes through the API (`add`, `remove_graph`, `load` of the
+workers' N-Quads). Every write or removal of a document graph is
 followed in the claim index (graph/claimindex.py), the search index of its positions'
 evidence that the store folder also holds.
 """
@@ -332,9 +336,7 @@ class GraphStore:
                            f"{CW.loadBegun} {when} }} }}")
 
     def finish_load(self, path: Path) -> None:
-        node = _load_node(path)
-        self._store.update(f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {node} {CW.loadFinished} "
-                           f"{ox.Literal(_now(), datatype=XSD_DATETIME)} }} }}")
+        self._store.add(ox.Quad(_load_node(path), CW.loadFinished, ox.Literal(_now(), datatype=XSD_DATETIME), META_GRAPH))
 
     def is_partly_loaded(self, path: Path) -> bool:
         return any(f == str(path.resolve()) for f, _ in self.partial_loads())
@@ -441,7 +443,7 @@ class GraphStore:
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         with self._claims_follow([graph]):
-            self._store.update(f"DROP SILENT GRAPH {graph}")
+            self._store.remove_graph(graph)
 
     # ------------------------------------------------------------------ the claim index
 
