@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pyoxigraph as ox
 import snowballstemmer
@@ -35,8 +35,16 @@ from unidecode import unidecode
 
 from cwkg.ontology.vocab import CW, SKOS
 
-if TYPE_CHECKING:
-    from .store import GraphStore
+from .storeapi import QueryStore
+
+
+class IndexedStore(QueryStore, Protocol):
+    """What the index needs of the store it follows: where it lives, whether it may be written, its documents."""
+
+    path: Path
+    read_only: bool
+
+    def document_graphs(self) -> list[ox.NamedNode]: ...
 
 FILE = "claims.sqlite"
 VERSION = "1"  # the row layout and the analysis of words; an index of another version is built again
@@ -117,7 +125,7 @@ class ClaimIndex:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def of(cls, store: GraphStore) -> "ClaimIndex":
+    def of(cls, store: IndexedStore) -> "ClaimIndex":
         """The index of a store, opened, created, built or caught up as needed. A store on disk keeps it in its
         folder; an in-memory store, and a read-only store whose index is missing or behind, get one in memory."""
         on_disk = str(store.path) != ":memory:"
@@ -148,7 +156,7 @@ class ClaimIndex:
             pass
         return None
 
-    def _prepare(self, store: GraphStore) -> None:
+    def _prepare(self, store: IndexedStore) -> None:
         """Make the tables; build the index from the store when it is new, of another version or was never
         finished; rewrite the documents a stopped write left pending."""
         if self._has_tables() and self._meta("version") != VERSION:
@@ -175,7 +183,7 @@ class ClaimIndex:
 
     # ------------------------------------------------------------------ following the store
 
-    def build(self, store: GraphStore, documents: Iterable[ox.NamedNode]) -> int:
+    def build(self, store: IndexedStore, documents: Iterable[ox.NamedNode]) -> int:
         """Index the positions of these documents (every document of the store, for a new index) and mark the index
         built; how many positions it holds."""
         with self._db:
@@ -193,7 +201,7 @@ class ClaimIndex:
         with self._db:
             self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", [(d,) for d in documents])
 
-    def follow(self, store: GraphStore, documents: Iterable[str]) -> None:
+    def follow(self, store: IndexedStore, documents: Iterable[str]) -> None:
         """Rewrite the rows of these documents from what the store now holds (none, for a document dropped), in one
         transaction, and clear them from the pending list."""
         documents = sorted(set(documents))
@@ -206,7 +214,7 @@ class ClaimIndex:
                 self._insert(store, [ox.NamedNode(d) for d in chunk])
                 self._db.execute(f"DELETE FROM pending WHERE document IN ({marks})", chunk)
 
-    def _insert(self, store: GraphStore, documents: list[ox.NamedNode]) -> None:
+    def _insert(self, store: IndexedStore, documents: list[ox.NamedNode]) -> None:
         if not documents:
             return
         stances = {r["stance"].value: (r["label"].value, int(r["polarity"].value) if r["polarity"] else None)

@@ -23,7 +23,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from cwkg.ontology.vocab import CW, DERIVED_BASE, ID, is_document
-from .store import GraphStore, Lines, plain_lines
+from .statements import Lines, plain_lines
+from .storeapi import WritableStore
 
 DERIVED_PREFIX = DERIVED_BASE
 DERIVED_VERSION = "per-document+discussants"  # recorded in the metadata graph; a store without it gets its derived graphs once
@@ -70,7 +71,7 @@ def _in_chunks(nodes: Iterable[ox.NamedNode], size: int = 500) -> Iterable[str]:
         yield _values(ordered[i:i + size])
 
 
-def _lookup(store: GraphStore, template: str, key: str, value: str, entities: set[ox.NamedNode]) -> dict[ox.NamedNode, set]:
+def _lookup(store: WritableStore, template: str, key: str, value: str, entities: set[ox.NamedNode]) -> dict[ox.NamedNode, set]:
     """A query over a few hundred entities at a time, as entity -> values: joined here rather than in the engine,
     which would work the optional and union parts out over the whole store."""
     out: dict[ox.NamedNode, set] = {}
@@ -117,7 +118,7 @@ SELECT DISTINCT ?who ?post WHERE {
 _POLARITY = "SELECT ?stance ?polarity WHERE { ?stance cw:polarity ?polarity }"
 
 
-def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
+def _counts_for(store: WritableStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
     values = _values(graphs)
     rows = [(r["g"].value, r["position"], r["who"]) for r in store.query(_SPEAKERS.format(graphs=values))]
     behalf: dict[tuple[str, ox.NamedNode], set[ox.NamedNode]] = {}
@@ -139,7 +140,7 @@ def _counts_for(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list
     return out
 
 
-def _opposed(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
+def _opposed(store: WritableStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox.Triple]]:
     """A position for and one against a shared subject, at one meeting, by two speakers."""
     polarity = {r["stance"].value: int(r["polarity"].value) for r in store.query(_POLARITY)}
     seen: dict[tuple[str, str, str], dict] = {}
@@ -164,7 +165,7 @@ def _opposed(store: GraphStore, graphs: list[ox.NamedNode]) -> dict[str, list[ox
     return out
 
 
-def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: dict[ox.NamedNode, set[ox.NamedNode]]
+def _discussants(store: WritableStore, graphs: list[ox.NamedNode], dated: dict[ox.NamedNode, set[ox.NamedNode]]
                  ) -> dict[str, list[ox.Triple]]:
     """One entry per occasion on which a possible ambassador (in `dated`, or attested as one by the record) took part
     in a meeting or stated a position, with what may have been discussed: the record's mentions, or the position's
@@ -211,7 +212,7 @@ def _discussants(store: GraphStore, graphs: list[ox.NamedNode], dated: dict[ox.N
     return out
 
 
-def write_derived(store: GraphStore, documents: Iterable[ox.NamedNode] | None = None) -> int:
+def write_derived(store: WritableStore, documents: Iterable[ox.NamedNode] | None = None) -> int:
     """Work out the derived graphs of the given document graphs (all of them by default), a chunk at a time;
     how many triples they hold."""
     docs = sorted(set(documents), key=lambda g: g.value) if documents is not None else store.document_graphs()
@@ -234,7 +235,7 @@ def write_derived(store: GraphStore, documents: Iterable[ox.NamedNode] | None = 
     return written
 
 
-def has_derived(store: GraphStore) -> bool:
+def has_derived(store: WritableStore) -> bool:
     """Whether the store's derived graphs are per document (the metadata graph says so)."""
     return store.meta(CW.derivedVersion) == DERIVED_VERSION
 
@@ -249,7 +250,7 @@ SELECT DISTINCT ?g WHERE {{
 }}"""
 
 
-def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.NamedNode]:
+def documents_speaking_of(store: WritableStore, entities: Iterable[str]) -> set[ox.NamedNode]:
     """The document graphs whose derived graphs change when the groups or posts of any of `entities` do: where one
     speaks, is spoken for or takes part in a meeting (a post may make them an ambassador there), or is the state or
     party of a speaker's post or the party ruling it."""
@@ -260,7 +261,7 @@ def documents_speaking_of(store: GraphStore, entities: Iterable[str]) -> set[ox.
     return out
 
 
-def post_holders(store: GraphStore, graphs: Iterable[ox.NamedNode]) -> set[str]:
+def post_holders(store: WritableStore, graphs: Iterable[ox.NamedNode]) -> set[str]:
     """The persons whose posts the given graphs (volume lists, POCOM, the people authority) state: whom a
     position counts for changes only where they speak."""
     out: set[str] = set()

@@ -50,6 +50,16 @@ class Plan:
     def triples(self) -> int:
         return sum(g.triples for g in self.send)
 
+    def line(self) -> str:
+        """What the plan moves, said before it moves."""
+        stale = f", {len(self.stale)} remote graphs no longer here (kept; --delete removes them)" if self.stale else ""
+        return (f"{len(self.send)} graphs to push ({self.triples} triples), {self.unchanged} unchanged, "
+                f"{len(self.delete)} to delete{stale}")
+
+    def dry_run_lines(self) -> list[str]:
+        """`push --dry-run`'s output: a tab-separated line per graph it would send or delete."""
+        return [f"push\t{g.graph.value}\t{g.triples}" for g in self.send] + [f"delete\t{g.value}" for g in self.delete]
+
 
 @dataclass
 class Outcome:
@@ -57,6 +67,14 @@ class Outcome:
     sent: int = 0
     deleted: int = 0
     mismatches: list[tuple[str, int, int]] = field(default_factory=list)  # graph, local, remote
+
+    def mismatch_lines(self) -> list[str]:
+        return [f"mismatch: {graph}: {here} triples here, {there} on the remote" for graph, here, there in self.mismatches]
+
+    def line(self) -> str:
+        """The line that ends a push."""
+        counts = f"differ for {len(self.mismatches)} graphs" if self.mismatches else "equal on both sides"
+        return f"pushed {self.sent} graphs ({self.plan.triples} triples), deleted {self.deleted}; counts {counts}"
 
 
 def _lines(store: GraphStore, graph: ox.NamedNode) -> list[str]:

@@ -51,7 +51,7 @@ class RemoteBoolean:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 Protocol endpoint, read through SPARQLWrapper."""
+    """A SPARQL 1.1 Protocol endpoint, read through SPARQLWrapper: a `storeapi.QueryStore`."""
 
     def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 60.0, retries: int = 4,
                  sleep=time.sleep, max_answer_mb: float = DEFAULT_MAX_ANSWER_MB) -> None:
@@ -136,6 +136,31 @@ class RemoteStore:
             return RemoteSolutions(variables, [Row({k: term(v) for k, v in b.items()}) for b in answer["results"]["bindings"]])
         except ValueError as exc:  # a variable name that is no SPARQL variable
             raise RemoteError(f"the endpoint's answer is malformed ({exc})", self.url) from None
+
+
+    def graphs(self) -> list[ox.NamedNode]:
+        """The endpoint's named graphs, sorted by IRI."""
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted((r["g"] for r in rows if isinstance(r["g"], ox.NamedNode)), key=lambda g: g.value)
+
+    def count(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> int:
+        """Triples in one named graph, in the default graph (as the endpoint makes it: often the union), or in all
+        the named graphs together (None), counted by the endpoint."""
+        if isinstance(graph, ox.DefaultGraph):
+            pattern = "?s ?p ?o"
+        else:
+            pattern = f"GRAPH {graph if graph is not None else '?g'} {{ ?s ?p ?o }}"
+        row = next(iter(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")), None)
+        return int(row["n"].value) if row is not None and row["n"] is not None else 0
+
+    def close(self) -> None:
+        """Nothing is held between queries: each is one HTTP request."""
+
+    def __enter__(self) -> "RemoteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _detail(exc: Exception) -> str:

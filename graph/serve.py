@@ -143,3 +143,12 @@ def served_by(location: Path) -> tuple[int, str] | None:
     except (OSError, ValueError):
         return None
     return int(pid), url
+
+
+def served_note(location: Path) -> str | None:
+    """The note before an ingest into a store `cwkg serve` serves: the server answers from the store as it opened it."""
+    served = served_by(location)
+    if not served:
+        return None
+    return (f"note: {location} is being served by `cwkg serve` (process {served[0]}, {served[1]}), which keeps answering "
+            "from the data it opened; stop it and start it again to serve what this ingest loads")

@@ -2,7 +2,11 @@
 
 Replacing a graph is one SPARQL update (DROP + INSERT DATA), which Oxigraph runs as a
 single transaction: a reader sees the old graph or the new one, never a mix, and a
-failure leaves the old graph in place. Every write or removal of a document graph is
+failure leaves the old graph in place. pyoxigraph's Python API has no transaction that
+holds a removal and an insertion, so every write that replaces something (a graph, a
+value of the metadata graph, a load's journal entry) stays one update; a write that only
+adds, or only removes, goes through the API (`add`, `remove_graph`, `load` of the
+workers' N-Quads). Every write or removal of a document graph is
 followed in the claim index (graph/claimindex.py), the search index of its positions'
 evidence that the store folder also holds.
 """
@@ -22,8 +26,9 @@ import pyoxigraph as ox
 from cwkg import ontology
 from cwkg.errors import CwkgError
 
-from .labelkeys import VERSION as LABEL_KEYS_VERSION, with_keys
+from .labelkeys import VERSION as LABEL_KEYS_VERSION
 from .compact import compact_evidence
+from .statements import Lines, plain_lines, triple_lines  # noqa: F401 - plain_lines: for the store's writers
 from cwkg.ontology.vocab import AUTHORITY_GRAPH, CW, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, is_document
 
 if TYPE_CHECKING:
@@ -97,22 +102,6 @@ def _pieces(graphs: list[tuple[ox.NamedNode, list[str]]], size: int) -> Iterator
                 piece, held = [], 0
     if piece:
         yield "".join(piece)
-
-
-class Lines(list):
-    """A graph's triples already written as N-Triples statements, label keys included (`triple_lines`): how a worker
-    process hands a graph to the one process that writes the store."""
-
-
-def triple_lines(triples: Iterable[ox.Triple]) -> Lines:
-    """A graph's triples and their label keys as distinct N-Triples statements, ready for `replace_graphs`."""
-    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in with_keys(triples)))
-
-
-def plain_lines(triples: Iterable[ox.Triple]) -> Lines:
-    """A graph's triples without label keys: for a graph of another dataset's items (Wikidata's facts), whose labels
-    must not make them entities a query parameter can name."""
-    return Lines(dict.fromkeys(f"{t.subject} {t.predicate} {t.object}" for t in triples))
 
 
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
@@ -189,6 +178,18 @@ def store_error(exc: BaseException, path: Path | str) -> CwkgError:
     if re.search(r"Permission denied|Read-only file system", text, re.IGNORECASE):
         return CwkgError(f"cannot write the store ({first[:120]}); check the folder's permissions", str(path))
     return CwkgError(f"the store failed ({first[:160]})", str(path))
+
+
+_ENGINE_FAILURE = re.compile(r"Corruption|IO error|No such file|MANIFEST|CURRENT")
+
+
+def engine_failure(exc: BaseException, path: Path | str) -> CwkgError | None:
+    """An unexpected failure that is the engine's own about its files (a RuntimeError whose first line reads as the
+    engine's: a damaged store), said as `store_error` says it; None for any other failure."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, RuntimeError) and _ENGINE_FAILURE.search(text):
+        return store_error(exc, path)
+    return None
 
 
 class GraphStore:
@@ -335,9 +336,7 @@ class GraphStore:
                            f"{CW.loadBegun} {when} }} }}")
 
     def finish_load(self, path: Path) -> None:
-        node = _load_node(path)
-        self._store.update(f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {node} {CW.loadFinished} "
-                           f"{ox.Literal(_now(), datatype=XSD_DATETIME)} }} }}")
+        self._store.add(ox.Quad(_load_node(path), CW.loadFinished, ox.Literal(_now(), datatype=XSD_DATETIME), META_GRAPH))
 
     def is_partly_loaded(self, path: Path) -> bool:
         return any(f == str(path.resolve()) for f, _ in self.partial_loads())
@@ -444,7 +443,7 @@ class GraphStore:
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         with self._claims_follow([graph]):
-            self._store.update(f"DROP SILENT GRAPH {graph}")
+            self._store.remove_graph(graph)
 
     # ------------------------------------------------------------------ the claim index
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from cwkg.errors import QueryError
+from cwkg.errors import CwkgError, QueryError
 from cwkg.ontology.vocab import WD
 from cwkg.graph.labelkeys import key, name_keys
 from cwkg.graph.sameas import GROUPS_GRAPH, groups, same_as_pairs
-from cwkg.graph.store import GraphStore
+from cwkg.graph.storeapi import QueryStore
 
 _LABELS = """
 SELECT ?e ?l ?p WHERE {
@@ -47,7 +47,7 @@ class Resolver:
     """Looks labels up by their keys in the store (`graph/labelkeys.py`); a store without keys (written by
     an older cwkg, or a remote store loaded from elsewhere) is read whole once, as before."""
 
-    store: GraphStore
+    store: QueryStore
     _index: dict[str, dict[str, bool]] | None = None
     _groups: dict[str, str] | None = None
     _surnames: dict[str, set[tuple[str, str]]] | None = None  # surname -> (person, given names)
@@ -186,3 +186,13 @@ class Resolver:
         if len(found) > 1:
             raise QueryError(f"'{text}' for {param} names several entities: {', '.join(found[:5])}; give one of these IRIs")
         return ox.NamedNode(found[0]) if found else None
+
+
+def resolve_named(store: QueryStore, text: str | None, param: str) -> str | None:
+    """The IRI of the entity `text` names (None for no text); one line naming the option when it names none."""
+    if text is None:
+        return None
+    found = Resolver(store).resolve(text, param)
+    if found is None:
+        raise CwkgError(f"no entity called '{text}' in the store (--{param})")
+    return found.value

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from cwkg.errors import QueryError
 from cwkg.ontology.vocab import CW, XSD
 from cwkg.graph.sparqltext import with_values
-from cwkg.graph.store import GraphStore
+from cwkg.graph.storeapi import QueryStore
 
 from .catalog import CannedQuery
 from .ordering import ordered, split_order, total
@@ -72,7 +72,7 @@ def bind(query: CannedQuery, values: dict[str, str], resolver: Resolver) -> tupl
     return subs, unresolved
 
 
-def run(store: GraphStore, query: CannedQuery, values: dict[str, str]) -> Result:
+def run(store: QueryStore, query: CannedQuery, values: dict[str, str]) -> Result:
     subs, unresolved = bind(query, values, Resolver(store))
     # The parameters head the WHERE group as a VALUES block of serialised terms (as against a remote endpoint), so
     # the engine plans from them: a query about one actor starts from that actor (substitutions are joined last).

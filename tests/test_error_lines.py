@@ -1,6 +1,7 @@
 """An error is one line on standard error and shows no secret: a URL's user and password are left out, and a file
 name or value it echoes has its control characters written as escapes (a newline cannot split the line, an
-escape sequence cannot act on the terminal). All of it happens where cwkg prints (`cli._say`, `errors.one_line`)."""
+escape sequence cannot act on the terminal). All of it happens where cwkg prints (`commands.common.say`,
+`errors.one_line`)."""
 
 from __future__ import annotations
 

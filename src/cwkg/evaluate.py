@@ -585,3 +585,11 @@ def evaluate(gold_path: Path, roots: list[Path]) -> Report:
         for text in notes:
             report.note("question", text)
     return report
+
+
+def evaluate_all(gold_paths: list[Path], roots: list[Path]) -> list[Report]:
+    """Each gold file's report; its document is looked for in `roots`, or (none given) in the `corpus` folder beside
+    the gold file's folder, as the shared data lays them out."""
+    from cwkg.inputs import absolute
+
+    return [evaluate(path, list(roots) or [absolute(path).parent.parent / "corpus"]) for path in gold_paths]

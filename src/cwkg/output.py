@@ -138,3 +138,12 @@ def _cut(text: str, width: int) -> str:
 
 def default_format() -> str:
     return "table" if sys.stdout.isatty() else "tsv"
+
+
+def cut_note(cut: bool, shown: int, offset: int = 0) -> str | None:
+    """The note after a page of an answer that had more rows (`Page.cut`): how to get the rest."""
+    if cut and offset:
+        return f"note: rows {offset + 1}-{offset + shown} are printed (--offset, --limit); --offset {offset + shown} gives the next"
+    if cut:
+        return f"note: only the first {shown} rows are printed (--limit); give --limit 0 for all"
+    return None

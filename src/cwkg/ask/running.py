@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from cwkg.graph.sparqltext import with_values
 from cwkg.graph.store import GraphStore
+from cwkg.graph.storeapi import QueryStore
 from cwkg.queries.catalog import CannedQuery, load_catalog
 from cwkg.queries.resolve import Resolver
 from cwkg.queries.runner import bind, run
@@ -27,7 +28,7 @@ def plain(term) -> str | bool | None:
 
 @dataclass
 class Runner:
-    store: object  # a GraphStore or a RemoteStore: anything with .query
+    store: QueryStore  # the embedded store or a remote one
     catalog: dict[str, CannedQuery] = field(default_factory=load_catalog)
     ran: list[Ran] = field(default_factory=list)
 

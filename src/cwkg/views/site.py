@@ -108,3 +108,11 @@ def write_site(store: GraphStore, folder: Path, topics: int = 5) -> SiteReport:
                                                            nav=_nav(0, chosen)))
         _write_new(staging / MARKER, "written by cwkg view\n")
     return SiteReport(len(rows), len(chosen), len(network.nodes), time.perf_counter() - started, written)
+
+
+def write_page(path: Path, text: str) -> int:
+    """`write_file`, its failure as one line naming the file."""
+    try:
+        return write_file(path, text)
+    except OSError as exc:
+        raise CwkgError(f"cannot write it: {exc.strerror or exc}", str(path)) from None
