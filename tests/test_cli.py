@@ -277,3 +277,25 @@ def test_explain_prints_the_records_voice_before_its_sentences(tmp_path):
     assert result.stdout.splitlines()[1:4] == [
         "author: Richard Dvoràk (the sender, heading or signature of the record)", "addressee: not named",
         "default speaker: none (the record reports what others said; each sentence needs a cue or a turn)"]
+
+
+def test_explain_without_attribution_prints_no_position(tmp_path):
+    page = tmp_path / "memo.txt"
+    page.write_text("Memorandum of Conversation\n\nWashington, March 2, 1965.\n\n"
+                    "Ambassador Pyotr Ivanov said that Poland should join the talks.\n", encoding="utf-8")
+    with_all = CliRunner().invoke(app, ["explain", str(page)])
+    without = CliRunner().invoke(app, ["explain", str(page), "--without", "attribution"])
+    assert (with_all.exit_code, without.exit_code) == (0, 0)
+    assert [line.split(":")[1].strip() for line in with_all.stdout.splitlines() if line.startswith("    Pyotr Ivanov")] == [
+        "advocates (cue 'should'); rule cue 'said', confidence 0.9"]
+    assert [line for line in without.stdout.splitlines() if line.startswith("    ")] == []
+
+
+def test_explain_without_an_unknown_component_names_the_components_and_exits_2(tmp_path):
+    page = tmp_path / "memo.txt"
+    page.write_text("Memorandum of Conversation\n\nWashington, March 2, 1965.\n\nHe came.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(page), "--without", "parsing"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: --without: no component 'parsing'; the components are segmentation, entities, persons, occasions, posts, "
+        "authorship, meetings, posts in context, attribution, participation")

@@ -59,17 +59,22 @@ def explain_document(
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of a volume: its id (d5) or full id."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text or json (default: text)."),
     all_sentences: bool = typer.Option(False, "--all", help="Also print sentences that gave no position."),
+    without: list[str] = typer.Option([], "--without", help="Leave an extraction component out, to see what it adds (repeatable; an unknown name lists them)."),
 ) -> None:
     """Print the record's voice (author and why, addressee, default speaker, speaker turns), then each sentence
     with the positions drawn from it: speaker, reporter, how it was attributed (rule and reporting words), stance
     and what gave it, what it is about."""
     from cwkg.explain import choose_document, explain
     from cwkg.explain_render import as_json, text_lines
+    from cwkg.extract.components import PipelineError
 
     fmt = choose(fmt or "text", ("text", "json"), "--format", "text or json")
     try:
         doc = choose_document(path, document)
-        explained = explain(doc)
+        explained = explain(doc, skip=without)
+    except PipelineError as exc:
+        fail(f"--without: {exc}", 2)
+        return
     except CwkgError as exc:
         fail(str(exc))
         return
