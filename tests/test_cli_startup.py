@@ -91,7 +91,7 @@ def test_a_canned_query_naming_no_entity_runs_in_the_time_limit_child():
 
 def test_an_explicit_timeout_stops_even_a_query_naming_an_entity(loaded):
     result = subprocess.run([sys.executable, "-m", "cwkg", "--store", str(loaded), "query", "positions-on", "--param",
-                             "topic=Ruritania", "--timeout", "0.000001"], capture_output=True, text=True, cwd=ROOT,
+                             "topic=Poland", "--timeout", "0.000001"], capture_output=True, text=True, cwd=ROOT,
                             timeout=120)
     assert (result.returncode, result.stderr.strip()) == (
         1, "error: the query was stopped after 1e-06 s (--timeout); narrow it, or give a longer --timeout")
