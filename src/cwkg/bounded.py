@@ -98,8 +98,15 @@ def _watch(pid: int, pipes: dict, timeout: float | None, memory_mb: int | None, 
     for fd, sink in pipes.items():
         selector.register(fd, selectors.EVENT_READ, sink)
     status = None
+    over = f"{what} was stopped after {timeout:g} s (--timeout); narrow it, or give a longer --timeout" if timeout is not None else ""
     try:
         while selector.get_map() or status is None:
+            # The clock first: output that comes after the limit is not passed on, so a run is stopped at its limit
+            # (within one poll, 20 ms) however soon after it the child would have finished.
+            if status is None and timeout is not None and time.monotonic() - started > timeout:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise CwkgError(over)
             for key, _ in selector.select(timeout=0.02):
                 chunk = os.read(key.fd, 65536)
                 if not chunk:
@@ -115,7 +122,7 @@ def _watch(pid: int, pipes: dict, timeout: float | None, memory_mb: int | None, 
                     continue
                 reason = None
                 if timeout is not None and time.monotonic() - started > timeout:
-                    reason = f"{what} was stopped after {timeout:g} s (--timeout); narrow it, or give a longer --timeout"
+                    reason = over
                 elif limit is not None and (rss := _resident(pid)) is not None and rss > limit:
                     reason = f"{what} was stopped at {memory_mb:,} MB of memory (CWKG_QUERY_MEMORY_MB); narrow it"
                 if reason:
