@@ -242,18 +242,18 @@ class Authority:
         first_end = found[0][1]
         together = [f for f in found if f[0] <= first_end + _VERB_GROUP_GAP]
         best = min(together, key=lambda f: (f[2], f[0]))
-        return self.stances[best[2]].iri, best[3], best[0], best[1]
+        return self.stances[best[2]].label, best[3], best[0], best[1]
 
     def verb_stance(self, verb: str) -> tuple[str, bool] | None:
         """The stance a reporting verb's own meaning carries ("warned" -> concerned), and whether it is weak: from the
         reporting lexicon, which names stances by their label in this scheme."""
         found = reporting.stance(verb)
-        iri = self.stance_iri(found[0]) if found else None
-        return (iri, found[1]) if found and iri else None
+        return found if found and self.has_stance(found[0]) else None
 
-    def stance_iri(self, label: str) -> str | None:
-        """The scheme's stance of that label ("concerned")."""
-        return next((d.iri for d in self.stances if d.label == label), None)
+    def has_stance(self, label: str) -> bool:
+        """Whether the scheme has a stance of that label ("concerned"): extraction names stances by label, and the
+        mapping makes the scheme's IRI of it."""
+        return any(d.label == label for d in self.stances)
 
     def topic_cues(self, text: str) -> set[int]:
         """Indices (into `topics`) of the topics whose cue the text has."""

@@ -11,16 +11,15 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from cwkg.ontology.vocab import data_iri
-
 from . import reporting
 from .authority import Authority
 from .inflect import verb_lemmas
 from .syntax import complement_mood, experiencer
 
-INFORMS = data_iri("stance", "informs")
-ADVOCATES = data_iri("stance", "advocates")
-PROPOSES = data_iri("stance", "proposes")
+# Stances by their label in the scheme (`ontology/stances.ttl`); the mapping makes their IRIs.
+INFORMS = "informs"
+ADVOCATES = "advocates"
+PROPOSES = "proposes"
 
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 # A condition ("if they left, ...", "should they leave, ...", "unless ...,") states no view of its own.
@@ -98,8 +97,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if cued:
         return cued[0], f"cue '{cued[1]}'"
     phrased = reporting.phrase_stance(masked)
-    if phrased and (iri := authority.stance_iri(phrased[0])):
-        return iri, f"phrase '{phrased[1]}'"  # "We are glad ... and express confidence that ..."
+    if phrased and authority.has_stance(phrased[0]):
+        return phrased[0], f"phrase '{phrased[1]}'"  # "We are glad ... and express confidence that ..."
     if by_verb and {"agree", "concur"} & set(verb_lemmas(verb)) and _DECISION.search(clause):
         return ADVOCATES, f"agreement on what would be done ('{verb}')"  # "All agreed that X would be studied"
     if by_verb:

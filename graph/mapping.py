@@ -13,7 +13,7 @@ from cwkg.records.facts import DocumentFacts, EntityFact, Mention, PersonFact, P
 from cwkg.lang.kinds import with_broader
 from cwkg.loaders.source import AuthorityPersonRecord, MissionRecord, Note, VolumeRecord
 
-from cwkg.ontology.vocab import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug
+from cwkg.ontology.vocab import CW, DCTERMS, OA, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, ID, document_iri, minted, short_hash, slug, stance_iri
 from .textfragment import char_target
 
 def _date(d: date) -> Literal:
@@ -275,7 +275,7 @@ def _position(t: _Triples, doc: NamedNode, doc_id: str, body: str, position: Pos
     p = minted("position", doc_id, f"{position.span.start}-{position.span.end}", short_hash(position.speaker))
     t.add(p, RDF.type, CW.Position)
     t.add(p, CW.speaker, entity_iri(position.speaker))
-    t.add(p, CW.stance, NamedNode(position.stance))
+    t.add(p, CW.stance, stance_iri(position.stance))
     t.add(p, CW.reportingExpression, Literal(position.verb) if position.verb else None)
     t.add(p, CW.atMeeting, meeting)
     t.add(p, CW.statedOn, _date(stated_on) if stated_on else None)

@@ -120,6 +120,12 @@ def data_iri(*path: str) -> str:
     return ID + "/".join(path)
 
 
+def stance_iri(label: str) -> NamedNode:
+    """The IRI of the scheme's stance of that label (`ontology/stances.ttl`: `sn:informs`); extraction names stances
+    by label, the mapping makes this of it."""
+    return NamedNode(data_iri("stance", label))
+
+
 def document_iri(doc_id: str) -> NamedNode:
     return NamedNode(DOCUMENT_BASE + doc_id)
 

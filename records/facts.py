@@ -117,7 +117,7 @@ class PositionFact:
     """A stated position: who said it (and who relayed it), about what, how, and where it is written."""
 
     speaker: str
-    stance: str
+    stance: str  # the stance's label in the scheme ("advocates"); the mapping makes its IRI
     span: Span
     about: list[str]
     topics: list[str]

@@ -92,3 +92,11 @@ def test_a_source_record_graph_is_minted_from_its_slugged_key():
 
 def test_a_data_iri_joins_its_path_under_the_id_namespace():
     assert vocab.data_iri("role", "pocom", "ruritania-envoy") == "https://w3id.org/cwkg/id/role/pocom/ruritania-envoy"
+
+
+def test_every_stance_of_the_scheme_is_the_iri_the_mapping_makes_of_its_label():
+    scheme = rdflib.Graph().parse(ROOT / "ontology" / "stances.ttl")
+    stances = {str(s): str(label) for s, label in scheme.subject_objects(rdflib.SKOS.prefLabel)
+               if (s, rdflib.RDF.type, rdflib.URIRef(str(vocab.CW) + "Stance")) in scheme}
+    assert len(stances) == 9
+    assert {iri: vocab.stance_iri(label).value for iri, label in stances.items()} == {iri: iri for iri in stances}

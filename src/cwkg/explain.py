@@ -70,7 +70,7 @@ class _Names:
 
 
 def _explained(p: PositionFact, name: _Names) -> Explained:
-    return Explained(name(p.speaker) or p.speaker, name(p.reported_by), p.stance.rsplit("/", 1)[-1], p.stance_why or "",
+    return Explained(name(p.speaker) or p.speaker, name(p.reported_by), p.stance, p.stance_why or "",
                      p.rule, p.verb, p.confidence, tuple(name(x) or x for x in [*p.about, *p.topics]), p.span.text)
 
 
