@@ -27,7 +27,7 @@ class ChiefPost:
     post: PostFact
     chief: ChiefOfMission
     title: str | None
-    territory_label: str | None  # set when the territory is not a state cwkg knows
+    territory_label: str | None  # set when the territory is not a state cwkg knows (the post's `to` is then its key)
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +62,8 @@ def chief_posts(mission: MissionRecord) -> list[ChiefPost]:
         key = chief.territory or mission.id
         target = territory_entity(key, day)
         post = PostFact(
-            holder=f"pocom:{chief.person}", role=role or data_iri("role", "pocom", chief.role), of=PUBLISHER_STATE,
-            to=target or data_iri("state", "pocom", key), rule="pocom", confidence=1.0,
+            holder=f"pocom:{chief.person}", role=role or f"pocom-role:{chief.role}", of=PUBLISHER_STATE,
+            to=target or f"pocom-territory:{key}", rule="pocom", confidence=1.0,
             start=chief.started.date, end=chief.ended.date)
         out.append(ChiefPost(post, chief, title, None if target else key.replace("-", " ").title()))
     return out

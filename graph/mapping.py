@@ -58,7 +58,16 @@ def found_iri(ref: str) -> NamedNode:
 def entity_iri(ref: str) -> NamedNode:
     if ref.startswith(("organization:", "event:")):
         return found_iri(ref)
+    if ref.startswith("pocom-territory:"):  # a POCOM territory that is no state cwkg knows ("Russia" before 1922)
+        return NamedNode(f"{ID}state/pocom/{ref.split(':', 1)[1]}")
     return person_iri(ref) if ref.startswith(("provisional:", "unnamed:", "frus:", "pocom:", "hsg:")) else NamedNode(ref)
+
+
+def role_iri(ref: str) -> NamedNode:
+    """A role of cwkg's scheme keeps its IRI; a POCOM role the scheme does not list ("pocom-role:agent") gets its own."""
+    if ref.startswith("pocom-role:"):
+        return NamedNode(f"{ID}role/pocom/{ref.split(':', 1)[1]}")
+    return NamedNode(ref)
 
 
 def volume_iri(volume: str) -> NamedNode:
@@ -307,7 +316,7 @@ def _post(t: _Triples, node: NamedNode, post: PostFact) -> NamedNode:
     t.add(node, ORG.member, holder)
     t.add(holder, CW.holdsPost, node)
     if post.role:
-        role = NamedNode(post.role)
+        role = role_iri(post.role)
     else:
         role = minted("role", "office", post.title or "office")
         t.add(role, RDF.type, CW.Role)
@@ -395,11 +404,11 @@ def mission_triples(record: MissionRecord, chiefs: list) -> list[Triple]:
         t.add(node, CW.rule, Literal("pocom"))
         t.add(node, DCTERMS.source, Literal(record.source))
         if not post.role.startswith(str(CW)):
-            role = NamedNode(post.role)
+            role = role_iri(post.role)
             t.add(role, RDF.type, CW.DiplomaticRole)
-            t.add(role, SKOS.prefLabel, Literal(c.title or post.role.rsplit("/", 1)[-1]))
+            t.add(role, SKOS.prefLabel, Literal(c.title or role.value.rsplit("/", 1)[-1]))
         if c.territory_label:
-            state = NamedNode(post.to)
+            state = entity_iri(post.to)
             t.add(state, RDF.type, CW.State)
             t.add(state, SKOS.prefLabel, Literal(f"{c.territory_label} (POCOM territory)"))
             t.add(state, CW.provisional, Literal(True))

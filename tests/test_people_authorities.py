@@ -43,7 +43,9 @@ def test_before_1922_the_mission_in_russia_is_to_a_territory_not_the_soviet_unio
     (record,) = list(load_records(FIXTURES / "pocom" / "russia.xml"))
     from cwkg.extract.missions import chief_posts
 
-    posts = {c.chief.id: c.post.to for c in chief_posts(record)}
+    from cwkg.graph.mapping import entity_iri
+
+    posts = {c.chief.id: entity_iri(c.post.to).value for c in chief_posts(record)}
     assert posts["ru-1809-adam-01"] == ID + "state/pocom/russia"
 
 
