@@ -48,3 +48,18 @@ def browser():
             "--disable-sync", "--no-first-run", "--disable-quic"])
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def authority():
+    """The shipped authority data, read once."""
+    from cwkg.extract.authority import default_authority
+
+    return default_authority()
+
+
+@pytest.fixture(scope="session")
+def gazetteer(authority):
+    from cwkg.extract.mentions import Gazetteer
+
+    return Gazetteer(authority)

@@ -6,17 +6,11 @@ import csv
 
 import pytest
 
-from cwkg.extract.authority import default_authority
 from cwkg.lang.text import fold
 
 from support import REFERENCE, need
 
 ID = "https://w3id.org/cwkg/id/"
-
-
-@pytest.fixture(scope="module")
-def authority():
-    return default_authority()
 
 
 def _entities_named(authority, alias):

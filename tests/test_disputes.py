@@ -3,23 +3,9 @@ states in the record's years, on sentences written for the test."""
 
 from __future__ import annotations
 
-import pytest
-
 from cwkg.extract import disputes
-from cwkg.extract.authority import default_authority
-from cwkg.extract.mentions import Gazetteer
 
 SPLIT = "https://w3id.org/cwkg/id/event/sino-soviet-split"
-
-
-@pytest.fixture(scope="module")
-def authority():
-    return default_authority()
-
-
-@pytest.fixture(scope="module")
-def gazetteer(authority):
-    return Gazetteer(authority)
 
 
 def found(text: str, year: int, authority, gazetteer) -> list[tuple[str, str]]:

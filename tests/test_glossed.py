@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import extract
 from cwkg.extract.glossed import glossed_institutions, institution_named
 from cwkg.loaders.source import Marked, SourceDocument
 
 TERMS = (("S/P", "Strelsau Planning Council, Ministry of Foreign Affairs"), ("Deptel", "Ministry telegram"),
          ("DCM", "Deputy Chief of Mission"), ("RG", "Record Group"))
-
-
-@pytest.fixture(scope="module")
-def authority():
-    return default_authority()
 
 
 def document(body: str, marked: list[str], terms=TERMS) -> SourceDocument:

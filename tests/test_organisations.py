@@ -9,9 +9,7 @@ from datetime import date
 import pytest
 
 from cwkg.extract import organisations
-from cwkg.extract.authority import default_authority
 from cwkg.extract.extract import extract
-from cwkg.extract.mentions import Gazetteer
 from cwkg.graph.mapping import document_triples, entity_iri
 from cwkg.loaders.source import SourceDocument
 
@@ -19,16 +17,6 @@ ID = "https://w3id.org/cwkg/id/"
 CW = "https://w3id.org/cwkg/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
-
-
-@pytest.fixture(scope="module")
-def authority():
-    return default_authority()
-
-
-@pytest.fixture(scope="module")
-def gazetteer(authority):
-    return Gazetteer(authority)
 
 
 def found(text: str, authority, gazetteer, year: int = 1965, perspective: str | None = None, scope: str = "test-doc"):

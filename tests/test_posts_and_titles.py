@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from cwkg.extract.authority import default_authority
 from cwkg.extract.mentions import Gazetteer
 from cwkg.extract.titles import office_title, offices
 from cwkg.extract.volume import volume_people
@@ -13,11 +12,6 @@ from cwkg.loaders.source import VolumePerson
 ST = "https://w3id.org/cwkg/id/state/"
 US = ST + "united-states"
 USSR = ST + "soviet-union"
-
-
-@pytest.fixture(scope="module")
-def authority():
-    return default_authority()
 
 
 def entry_posts(authority, description: str, perspective: str | None = US, year: int = 1964):
