@@ -20,6 +20,10 @@ from .syntax import complement_mood, experiencer
 INFORMS = "informs"
 ADVOCATES = "advocates"
 PROPOSES = "proposes"
+CRITICIZES = "criticizes"
+CONCERNED = "concerned"
+# A fault found in what may yet happen ("the tariff might prove harmful") is a fear of it (Martin and White 2005, appraisal).
+_IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re.I)
 
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 # A condition ("if they left, ...", "should they leave, ...", "unless ...,") states no view of its own.
@@ -44,6 +48,11 @@ _ANNOUNCES = re.compile(
 # conducive questions); a question without the negation doubts.
 _CONDUCIVE = re.compile(r"^(?:whether|if)?\s*(?:\w+ ){1,2}(?:should|might|could|would)(?: not|n['’]t)\b", re.I)
 _ASKING = {"wonder", "ask", "question", "inquire", "enquire"}
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset `at` begins: after the last comma, semicolon, colon or dash before it."""
+    return max(text.rfind(mark, 0, at) for mark in ",;:\u2014") + 1
 
 
 def without_conditions(clause: str) -> str:
@@ -94,6 +103,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if cued and _ATTITUDE_WORD.match(cued[1]) and (holder := experiencer(masked, cued[2], cued[3])) and not (
             own_side and own_side(*holder)):
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
+    if cued and cued[0] == CRITICIZES and _IRREALIS.search(masked, _clause_start(masked, cued[2]), cued[2]):
+        return CONCERNED, f"cue '{cued[1]}' in what may yet happen"
     if cued:
         return cued[0], f"cue '{cued[1]}'"
     phrased = reporting.phrase_stance(masked)

@@ -249,3 +249,17 @@ def test_a_negated_negative_reverses_the_stance(sentence, stance):
     """Litotes ("must not be overlooked"), regret of what did not happen, and a negative question put as a suggestion
     (Quirk et al. 1985, 11.9 on conducive questions)."""
     assert stance_of(sentence) == stance
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Pyotr Ivanov said that Poland might suffer a loss of trade.", "concerned"),
+    ("Pyotr Ivanov said that the new tariff might prove contrary to the interests of Poland.", "concerned"),
+    ("Pyotr Ivanov said that the closing of the port was a heavy loss for the trade of Poland.", "criticizes"),
+    ("Pyotr Ivanov said that the tariff was contrary to the interests of Poland.", "criticizes"),
+    ("Pyotr Ivanov said that there were dangers in the new tariff for Poland.", "concerned"),
+    ("Pyotr Ivanov said that Poland kept its troops at home lest the border flare up.", "concerned"),
+])
+def test_a_negative_appraisal_of_what_may_yet_happen_is_a_concern(sentence, stance):
+    """Negative appraisal of an outcome still to come (would, might, will) fears it; of what has happened, finds fault
+    (Martin and White 2005 on appraisal: insecurity as against negative appreciation); "lest" is "for fear that"."""
+    assert stance_of(sentence) == stance
