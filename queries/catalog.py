@@ -10,6 +10,11 @@ Parameter types: `entity` (a label, alias, Wikidata id or IRI, bound to the enti
 `year-range` (bound as the integers ?NAME_from and ?NAME_to), `string`, `integer`.
 An optional parameter left out is bound to a neutral value (cw:any, or the widest year
 range), so the query text never changes.
+
+A query's file declares no prefix that cwkg's vocabulary knows (cw:, skos:, dcterms:, wdt: ...):
+the catalog declares those it uses from `cwkg.ontology.vocab`, under the header, so the
+namespace is spelled in one place and a query shown or run is complete. A prefix the file
+declares itself is its own and kept.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from cwkg.errors import QueryError
+from cwkg.ontology.vocab import PREFIXES, WIKIDATA_PREFIXES
 
 PARAM_TYPES = ("entity", "year-range", "string", "integer")
 _PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)\s+(?P<type>[a-z-]+)\s+(?P<req>required|optional)\s*(?:--\s*(?P<doc>.*))?$")
@@ -65,12 +71,27 @@ class CannedQuery:
         return {v for p in self.params for v in p.variables()}
 
 
+_KNOWN_PREFIXES = {**PREFIXES, **WIKIDATA_PREFIXES}
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:", re.I | re.M)
+
+
+def with_prefixes(body: str) -> str:
+    """The PREFIX lines for the vocabulary's prefixes the query uses and does not declare, then the query."""
+    declared = set(_DECLARED.findall(body))
+    used = [name for name, iri in _KNOWN_PREFIXES.items()
+            if name not in declared and re.search(rf"(?<![\w:<#/.-]){re.escape(name)}:(?!//)", body)]
+    return "".join(f"PREFIX {name}: <{_KNOWN_PREFIXES[name]}>\n" for name in used) + body
+
+
 def parse_query(text: str, path: Path) -> CannedQuery:
     header: dict[str, str] = {}
     params: list[Param] = []
-    for line in text.splitlines():
+    lines = text.splitlines(keepends=True)
+    head = len(lines)  # the header is the comment lines (and blank ones) before the first line of SPARQL
+    for at, line in enumerate(lines):
         if not line.startswith("#"):
             if line.strip():
+                head = at
                 break
             continue
         key, _, value = line.lstrip("# ").partition(":")
@@ -84,8 +105,9 @@ def parse_query(text: str, path: Path) -> CannedQuery:
             header[key] = value
     if "name" not in header:
         raise QueryError("the header has no '# name:' line", str(path))
+    sparql = "".join(lines[:head]) + with_prefixes("".join(lines[head:]))
     return CannedQuery(header["name"], header.get("title", header["name"]), header.get("description", ""),
-                       tuple(params), text, path)
+                       tuple(params), sparql, path)
 
 
 def builtin_folder() -> Path:

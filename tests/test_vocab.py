@@ -12,6 +12,7 @@ from rdflib.namespace import OWL, RDF
 
 from cwkg import ontology
 from cwkg.ontology import vocab
+from cwkg.queries.catalog import parse_query, with_prefixes
 from support import ROOT
 
 CODE_FOLDERS = ("src", "graph", "extract", "loaders", "queries", "ontology", "bench", "docs")
@@ -65,10 +66,27 @@ def test_only_the_vocabulary_module_spells_cwkg_iris():
     assert spelled == ["ontology/vocab.py"]
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.name)
-def test_a_canned_query_declares_its_prefixes_as_the_vocabulary_does(path):
-    declared_here = dict(re.findall(r"^PREFIX (\w+): <([^>]+)>", path.read_text(encoding="utf-8"), re.M))
-    assert {p: iri for p, iri in declared_here.items() if {**vocab.PREFIXES, **vocab.WIKIDATA_PREFIXES}.get(p) != iri} == {}
+def test_no_canned_query_spells_a_namespace_the_vocabulary_knows():
+    known = {**vocab.PREFIXES, **vocab.WIKIDATA_PREFIXES}.values()
+    spelled = [p.name for p in sorted((ROOT / "queries").glob("*.rq")) if any(iri in p.read_text(encoding="utf-8") for iri in known)]
+    assert spelled == []
+
+
+def test_the_catalog_declares_the_vocabulary_prefixes_a_query_uses_under_its_header():
+    query = parse_query("# name: q\n\nSELECT ?p WHERE { ?p a cw:Person ; skos:prefLabel ?l }\n", Path("q.rq"))
+    assert query.sparql == ("# name: q\n\nPREFIX cw: <https://w3id.org/cwkg/ontology#>\n"
+                            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                            "SELECT ?p WHERE { ?p a cw:Person ; skos:prefLabel ?l }\n")
+
+
+def test_a_prefix_a_query_declares_itself_is_kept_and_not_declared_again():
+    text = "# name: q\nPREFIX cw: <http://example.org/own#>\nSELECT ?p WHERE { ?p a cw:Thing }\n"
+    assert parse_query(text, Path("q.rq")).sparql == text
+
+
+def test_a_word_before_a_colon_inside_an_iri_or_a_name_is_no_prefix():
+    assert with_prefixes("SELECT ?x WHERE { ?x <http://example.org/wd:1> ?y ; ex:org:id ?z }") == \
+        "SELECT ?x WHERE { ?x <http://example.org/wd:1> ?y ; ex:org:id ?z }"
 
 
 def test_the_unlinked_query_lists_the_classes_and_kinds_that_linking_knows():
