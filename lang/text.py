@@ -39,7 +39,9 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_NOT_NAME = {"mr", "mrs", "ms", "dr", "sir", "jr", "sr", "ii", "iii", "comrade"}
+# Honorifics (the titles lexicon's, but a one-letter one: "M." is also an initial) and generational suffixes are no
+# part of a name's key.
+_NOT_NAME = {w.lower() for w in title_words.words("honorific", surnames=False) if len(w) > 1} | {"jr", "sr", "ii", "iii"}
 
 
 def name_key_tokens(name: str) -> list[str]:
@@ -70,10 +72,9 @@ def paragraphs(text: str) -> tuple[Block, ...]:
 
 
 # Abbreviations after which a full stop does not end a sentence: those of the titles lexicon before a name (among them
-# the comradely ones of communist records in translation: Cde., Com., Tov.), three it leaves out (Maj., Min.: as words
-# without their period they are an adjective and a family name; Sgt.: no office is a sergeant's), and bibliographic ones.
+# the comradely ones of communist records in translation: Cde., Com., Tov.), and bibliographic ones.
 _NO_BREAK = re.compile(
-    rf"(?:\b(?:{'|'.join(title_words.abbreviated(*title_words.ALL))}|Maj|Min|Sgt|St|Jr|Sr|"
+    rf"(?:\b(?:{'|'.join(title_words.abbreviated(*title_words.ALL))}|St|Jr|Sr|"
     r"No|Nos|Vol|vol|pp|p|cf|viz|etc|e\.g|i\.e|approx|ca)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
 # A sentence ends at a full stop, question or exclamation mark before a capital or a digit, and at a colon that ends its
