@@ -39,7 +39,11 @@ _TITLE_GAP = re.compile(rf"\s+(?:(?:{_HONORIFIC})\s+)?")  # fullmatched: from a 
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _MINISTER_TO = re.compile(r"\s+to\b")
 _NONSPACE_RUN = {n: re.compile(rf"\s*(?:\S\s*){{0,{n}}}") for n in (_BEFORE_SPAN, _AFTER_SPAN)}
-_NOT_THE_ROLE = re.compile(r"(?:\b(?:Deputy|Vice|Assistant|Under|Alternate|Former|former|Designate)[ -]|\b(?:to|of|for) the )$", re.I)
+# A qualifier of the titles lexicon before a role makes another office ("Deputy Prime Minister"), but "Acting", whose
+# holder does hold the post for the time; so does a post held before or not yet ("former", "designate").
+_NOT_THE_ROLE = re.compile(
+    rf"(?:\b(?:{'|'.join(w for w in sorted(title_words.words('qualifier')) if w != 'Acting')}|Former|Designate)[ -]"
+    r"|\b(?:to|of|for) the )$", re.I)
 
 
 def _role_pattern(roles: list[Role]) -> tuple[re.Pattern[str], dict[str, Role]]:

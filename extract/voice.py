@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from cwkg.lang import title_words
 
+from . import reporting
+
 _DIARY = re.compile(r"\b(?:journal|diary|diaries|notebook|day-?book)\s+of\b(?P<keeper>.*?)(?=\s+(?:for|from|on|of)\s+\d|\s+for\b|[,;:(]|$)", re.I)
 # A written record titled by its sender: "Letter from X to Y", "Telegram No. 12 from X", "Message of X to Y".
 _SENT = re.compile(r"\b(?:letter|telegram|cable|cryptogram|airgram|message|note|memorandum|report|dispatch)\s+"
@@ -23,8 +25,10 @@ _SENT = re.compile(r"\b(?:letter|telegram|cable|cryptogram|airgram|message|note|
 MET_WITH = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+with\s+(?P<met>.+)$", re.I)
 _CONVERSATION = re.compile(r"\b(?:conversations?|talks?|meetings?|discussions?|interviews?|exchanges?)\s+(?:between|of|with)\b", re.I)
 _POSSESSIVE = re.compile(r"(?P<owner>[^,;:]{2,80}?)['’]s\s+(?:meeting|conversation|talks?|visit|discussion|interview)\s+with\b", re.I)
+# A record that relays a sender's written words: "X informs in his telegram", any verb of saying of the reporting lexicon.
 _RELAYED = re.compile(
-    r"^(?P<who>[^;:]{2,80}?)\s+(?:informs|reports|writes|cables|communicates|relates)\s+in\s+(?:his|her|their)\s+"
+    rf"^(?P<who>[^;:]{{2,80}}?)\s+(?:{reporting.alternation(reporting.verb_forms(('say', 'tell'), ('third',)))})"
+    r"\s+in\s+(?:his|her|their)\s+"
     r"(?:telegram|cable|cipher|cryptogram|letter|report|dispatch|note)\b", re.I)
 FIRST_PERSON = re.compile(r"(?<![\w])(?:I|me|my|myself)(?![\w])")
 
