@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import snowballstemmer
 from unidecode import unidecode
 
-from cwkg.ontology.vocab import CW, SKOS
+from cwkg.ontology.vocab import CW, RDF, SKOS
 
 from .storeapi import QueryStore
 
@@ -45,6 +45,8 @@ class IndexedStore(QueryStore, Protocol):
     read_only: bool
 
     def document_graphs(self) -> list[ox.NamedNode]: ...
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterable[ox.Quad]: ...
 
 FILE = "claims.sqlite"
 VERSION = "1"  # the row layout and the analysis of words; an index of another version is built again
@@ -65,22 +67,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS evidence_vocab USING fts5vocab(evidence, 'row
 CREATE TABLE IF NOT EXISTS pending(document TEXT PRIMARY KEY);
 """
 
+RDF_TYPE = RDF.type
 _PROLOGUE = f"PREFIX cw: <{CW}>\nPREFIX skos: <{SKOS}>\n"
-# A document's positions with their quote, date, speakers and stance. The stance's label and polarity are asked apart
-# (`_STANCES`): joined in this query, outside the documents' graphs, they took 9 s for 1,200 positions, against 0.15 s.
-_POSITIONS = _PROLOGUE + """SELECT ?g ?position ?quote (SAMPLE(?date0) AS ?date) (GROUP_CONCAT(DISTINCT STR(?speaker); separator=" ") AS ?speakers)
-       (SAMPLE(?stance0) AS ?stance)
-WHERE {
-  VALUES ?g { %s }
-  GRAPH ?g {
-    ?position a cw:Position ; cw:quote ?quote .
-    OPTIONAL { ?position cw:statedOn ?date0 }
-    OPTIONAL { ?position cw:speaker ?speaker }
-    OPTIONAL { ?position cw:stance ?stance0 }
-  }
-}
-GROUP BY ?g ?position ?quote
-"""
 _STANCES = _PROLOGUE + """SELECT ?stance ?label ?polarity WHERE { ?stance a cw:Stance ; skos:prefLabel ?label . OPTIONAL { ?stance cw:polarity ?polarity } }
 """
 
@@ -113,6 +101,39 @@ class Hit:
     speaker: str
     stance: str | None
     polarity: int | None
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    """What the index keeps of one position of a document's graph."""
+
+    position: str
+    quote: str
+    date: str | None
+    speakers: tuple[str, ...]
+    stance: str | None
+
+
+def positions_of(quads: Iterable[ox.Quad]) -> list[PositionRow]:
+    """The positions one document's graph states, read from its quads: a graph's own quads are found by the engine
+    in time that does not grow with the store, where a SPARQL query with optional parts was worked out over every
+    graph (its cost grew with the store: 24 documents of 2.9 million quads, 1.44 s against 0.04 s)."""
+    typed: set[str] = set()
+    found: dict[str, dict[ox.NamedNode, list[str]]] = {}
+    wanted = {CW.quote, CW.statedOn, CW.speaker, CW.stance}
+    for q in quads:
+        if q.predicate == RDF_TYPE and q.object == CW.Position:
+            typed.add(q.subject.value)
+        elif q.predicate in wanted:
+            found.setdefault(q.subject.value, {}).setdefault(q.predicate, []).append(q.object.value)
+    out = []
+    for position in sorted(typed):
+        values = found.get(position, {})
+        if not values.get(CW.quote):
+            continue
+        out.append(PositionRow(position, min(values[CW.quote]), min(values.get(CW.statedOn, [None]), key=lambda v: v or ""),
+                               tuple(sorted(set(values.get(CW.speaker, ())))), min(values.get(CW.stance, [None]), key=lambda v: v or "")))
+    return out
 
 
 class ClaimIndex:
@@ -219,14 +240,14 @@ class ClaimIndex:
             return
         stances = {r["stance"].value: (r["label"].value, int(r["polarity"].value) if r["polarity"] else None)
                    for r in store.query(_STANCES)}
-        for r in store.query(_POSITIONS % " ".join(str(d) for d in documents)):
-            stance, polarity = stances.get(r["stance"].value, (None, None)) if r["stance"] else (None, None)
-            cursor = self._db.execute(
-                "INSERT OR IGNORE INTO positions(position, document, date, speaker, stance, polarity) VALUES (?, ?, ?, ?, ?, ?)",
-                (r["position"].value, r["g"].value, r["date"].value if r["date"] else None, r["speakers"].value if r["speakers"] else "",
-                 stance, polarity))
-            if cursor.rowcount == 1:  # (a position stated twice over is indexed once)
-                self._db.execute("INSERT INTO evidence(rowid, words) VALUES (?, ?)", (cursor.lastrowid, " ".join(terms(r["quote"].value))))
+        for document in documents:
+            for row in positions_of(store.quads(document)):
+                stance, polarity = stances.get(row.stance, (None, None)) if row.stance else (None, None)
+                cursor = self._db.execute(
+                    "INSERT OR IGNORE INTO positions(position, document, date, speaker, stance, polarity) VALUES (?, ?, ?, ?, ?, ?)",
+                    (row.position, document.value, row.date, " ".join(row.speakers), stance, polarity))
+                if cursor.rowcount == 1:  # (a position stated twice over is indexed once)
+                    self._db.execute("INSERT INTO evidence(rowid, words) VALUES (?, ?)", (cursor.lastrowid, " ".join(terms(row.quote))))
 
     def pending(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT document FROM pending ORDER BY document")]

@@ -274,10 +274,10 @@ class GraphStore:
             self._replace(graphs, bulk)
 
     def _replace(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool) -> None:
-        self._written(sum(len(lines) for _, lines in graphs))
         if graphs and not any(self._known(g) for g, _ in graphs):
             self._add_new_graphs(graphs, bulk)
             return
+        self._written(sum(len(lines) for _, lines in graphs))
         operations = []
         counts = []
         for graph, triples in graphs:
@@ -322,7 +322,8 @@ class GraphStore:
             for piece in _pieces(graphs, BULK_PIECE):
                 self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
             self._store.bulk_load("".join(counts), ox.RdfFormat.N_QUADS)
-            return
+            return  # (the bulk loader writes table files of its own, past the write buffers: nothing to flush)
+        self._written(sum(len(lines) for _, lines in graphs))
         # One string a graph, its statements joined with the graph's name: no string for each quad on the way.
         self._store.load("".join([_in_graph(lines, graph) for graph, lines in graphs if lines] + counts), ox.RdfFormat.N_QUADS)
 

@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 from cwkg.ask import ask
 from cwkg.ask.rank import INTERIM, claim_terms
 from cwkg.cli import app
-from cwkg.graph.claimindex import FILE, terms
+from cwkg.graph.claimindex import FILE, PositionRow, positions_of, terms
 from cwkg.graph.store import GraphStore
+from cwkg.ontology.vocab import CW, RDF
 
 WARSAW_1962 = """MEMORANDUM OF CONVERSATION
 
@@ -175,3 +176,14 @@ def test_a_store_without_an_index_is_ranked_by_word_overlap_and_says_so(store):
     with GraphStore(store) as s:
         answer = ask(_Endpoint(s), "Who warned of rising tensions in 1962?")
     assert (answer.names, answer.caveat) == (["Adam Nowak"], INTERIM)
+
+
+def test_the_index_reads_a_positions_quote_date_speakers_and_stance_from_its_documents_graph():
+    g, p = ox.NamedNode("https://example.org/doc"), ox.NamedNode("https://example.org/doc#p1")
+    stance = ox.NamedNode("https://example.org/stance/supports")
+    quads = [ox.Quad(p, RDF.type, CW.Position, g), ox.Quad(p, CW.quote, ox.Literal("Poland should wait."), g),
+             ox.Quad(p, CW.statedOn, ox.Literal("1962-03-04"), g), ox.Quad(p, CW.speaker, ox.NamedNode("https://example.org/b"), g),
+             ox.Quad(p, CW.speaker, ox.NamedNode("https://example.org/a"), g), ox.Quad(p, CW.stance, stance, g),
+             ox.Quad(ox.NamedNode("https://example.org/doc#p2"), RDF.type, CW.Position, g)]  # no quote: nothing to search
+    assert positions_of(quads) == [PositionRow("https://example.org/doc#p1", "Poland should wait.", "1962-03-04",
+                                               ("https://example.org/a", "https://example.org/b"), stance.value)]
