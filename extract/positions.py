@@ -530,7 +530,9 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
         named |= {o for n in list(named) for o in ctx.own_side.get(n, set())}
         return bool(named & side)
 
-    stance, why = stance_of(ctx.authority, text, att.verb, own_side)
+    lead = fold(ctx.body)[att.sentence.start:start]
+    negated = bool(att.verb and re.search(rf"\b(?:not|n['’]t|never)\s+(?:\w+ly\s+)?{re.escape(att.verb)}(?:\s+(?:that|whether|if))?\W*$", lead, re.I))
+    stance, why = stance_of(ctx.authority, text, att.verb, own_side, negated=negated)
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 

@@ -48,6 +48,10 @@ _ANNOUNCES = re.compile(
 # conducive questions); a question without the negation doubts.
 _CONDUCIVE = re.compile(r"^(?:whether|if)?\s*(?:\w+ ){1,2}(?:should|might|could|would)(?: not|n['’]t)\b", re.I)
 _ASKING = {"wonder", "ask", "question", "inquire", "enquire"}
+# A negated verb of thinking or agreeing reports the contrary, by the verb's kind in the reporting lexicon: not knowing,
+# believing or understanding that or whether something is so doubts it ("did not think that ...", "did not know
+# whether ...": Quirk et al. 1985 on transferred negation); not agreeing opposes ("did not agree that ...").
+_NEGATED = {"think": "doubts", "agree": "opposes"}
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -84,11 +88,13 @@ def parse_questions(authority: Authority, clause: str, verb: str | None) -> tupl
 
 
 def stance_of(authority: Authority, clause: str, verb: str | None,
-              own_side: Callable[[int, int], bool] | None = None) -> tuple[str | None, str | None]:
+              own_side: Callable[[int, int], bool] | None = None, negated: bool = False) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");
     with the reason, for `cwkg explain`. A word of attitude held by a third party reports that party's attitude
     ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
     name the speaker's own side ("the Chinese government rejects", said by China's foreign minister)."""
+    if negated and verb and (kind := reporting.verb_kind(verb)) in _NEGATED:
+        return _NEGATED[kind], f"a negated '{verb}'"
     if verb and _ASKING & set(verb_lemmas(verb)) and _CONDUCIVE.match(clause.strip()):
         return PROPOSES, f"a negative question ('{verb}' ... not)"
     by_verb = authority.verb_stance(verb) if verb else None

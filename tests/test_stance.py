@@ -263,3 +263,23 @@ def test_a_negative_appraisal_of_what_may_yet_happen_is_a_concern(sentence, stan
     """Negative appraisal of an outcome still to come (would, might, will) fears it; of what has happened, finds fault
     (Martin and White 2005 on appraisal: insecurity as against negative appreciation); "lest" is "for fear that"."""
     assert stance_of(sentence) == stance
+
+
+def _stance_in_a_record_with(sentence: str) -> tuple[str, str]:
+    title = "Memorandum of Conversation"
+    body = f"{title}\n\nWashington, March 2, 1965.\n\nParticipants: Pyotr Ivanov, Ambassador of the USSR\n\n{sentence}"
+    facts = extract(SourceDocument(doc_id="s", source="test", format="test", title=title, body=body,
+                                   date=date(1965, 3, 2), kind=document_kind(title)))
+    (position,) = facts.positions
+    return position.speaker.rsplit("/", 1)[-1], position.stance.rsplit("/", 1)[-1]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Pyotr Ivanov did not know whether Poland would sign the treaty.", "doubts"),
+    ("Pyotr Ivanov did not understand whether Poland would sign the treaty.", "doubts"),
+    ("Pyotr Ivanov did not think that Poland would sign the treaty.", "doubts"),
+    ("Pyotr Ivanov did not agree that Poland should sign the treaty.", "opposes"),
+    ("Pyotr Ivanov agreed that Poland should sign the treaty.", "advocates"),
+])
+def test_a_negated_verb_of_thinking_doubts_and_of_agreeing_opposes(sentence, stance):
+    assert _stance_in_a_record_with(sentence) == ("pyotrivanov", stance)
