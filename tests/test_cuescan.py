@@ -3,7 +3,7 @@
 import re
 
 from cwkg.extract.authority import default_authority
-from cwkg.extract.cuescan import alternatives, begins_at_word, scanner
+from cwkg.extract.cuescan import alternatives, begins_at_word, first_characters, first_guard, scanner
 
 
 def test_a_cue_opening_with_a_word_boundary_and_a_letter_begins_at_a_word():
@@ -36,7 +36,7 @@ def test_alternatives_split_only_at_the_top_level():
 
 def test_the_scanner_skips_inner_characters_only_when_every_cue_begins_at_a_word():
     assert scanner([("a", r"\bdoubt"), ("b", r"\bno\b")]).pattern.startswith(r"(?=\b\w)")
-    assert scanner([("a", r"\bdoubt"), ("b", r"n't\b")]).pattern.startswith("(?:")
+    assert r"(?=\b\w)" not in scanner([("a", r"\bdoubt"), ("b", r"n't\b")]).pattern
 
 
 def test_the_scanner_names_the_first_cue_in_order_of_priority():
@@ -58,3 +58,22 @@ def test_the_scanner_finds_what_the_plain_alternation_finds_with_the_shipped_cue
 def test_every_shipped_stance_and_topic_cue_begins_at_a_word():
     authority = default_authority()
     assert [d.iri for d in (*authority.stances, *authority.topics) if d.cue is not None and not begins_at_word(d.cue.pattern)] == []
+
+
+def test_the_first_characters_of_a_pattern_are_read_through_groups_options_and_assertions():
+    assert first_characters(r"\b(?:could|can) (?:\w+ )?rule out\b") == {"c"}
+    assert first_characters(r"(?:a|b)?c") == {"a", "b", "c"}
+    assert first_characters(r"(?<![\w])(?:Mr|Dr)\.?") == {"M", "D"}
+
+
+def test_a_pattern_that_may_begin_with_any_word_character_or_match_nothing_has_no_first_characters():
+    assert (first_characters(r"\w+ said"), first_characters(r"x?"), first_characters(r"[^,]+")) == (None, None, None)
+
+
+def test_the_first_character_guard_leaves_the_matches_as_they_were():
+    pattern = r"\b(?:Mr|Mrs|Dr|Comrade)\.?\s+(?P<name>[A-Z]\w+)"
+    text = "Then Mr. Ivanov and comrade Nowak met Dr Smith; Mrs. Brown and drMr Jones did not."
+    plain = re.compile(pattern, re.IGNORECASE)
+    guarded = re.compile(first_guard(pattern) + pattern, re.IGNORECASE)
+    assert first_guard(pattern) == "(?=[CDM])"
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
