@@ -46,7 +46,8 @@ class IndexedStore(QueryStore, Protocol):
 
     def document_graphs(self) -> list[ox.NamedNode]: ...
 
-    def quads(self, graph: ox.NamedNode | None = None, predicate: ox.NamedNode | None = None) -> Iterable[ox.Quad]: ...
+    def quads(self, graph: ox.NamedNode | None = None, predicate: ox.NamedNode | None = None,
+              obj: ox.Term | None = None) -> Iterable[ox.Quad]: ...
 
 FILE = "claims.sqlite"
 VERSION = "1"  # the row layout and the analysis of words; an index of another version is built again
@@ -242,7 +243,8 @@ class ClaimIndex:
         stances = {r["stance"].value: (r["label"].value, int(r["polarity"].value) if r["polarity"] else None)
                    for r in store.query(_STANCES)}
         for document in documents:
-            for row in positions_of(q for p in _READ for q in store.quads(document, p)):
+            read = (store.quads(document, RDF_TYPE, CW.Position), *(store.quads(document, p) for p in _READ[1:]))
+            for row in positions_of(q for quads in read for q in quads):
                 stance, polarity = stances.get(row.stance, (None, None)) if row.stance else (None, None)
                 cursor = self._db.execute(
                     "INSERT OR IGNORE INTO positions(position, document, date, speaker, stance, polarity) VALUES (?, ?, ?, ?, ?, ?)",

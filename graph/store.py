@@ -517,9 +517,10 @@ class GraphStore:
     def is_document_graph(graph: ox.NamedNode) -> bool:
         return is_document(graph.value)
 
-    def quads(self, graph: ox.NamedNode | None = None, predicate: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        """The quads of one graph (or all), of one predicate (or all)."""
-        return self._store.quads_for_pattern(None, predicate, None, graph)
+    def quads(self, graph: ox.NamedNode | None = None, predicate: ox.NamedNode | None = None,
+              obj: ox.Term | None = None) -> Iterator[ox.Quad]:
+        """The quads of one graph (or all), of one predicate and object (or any)."""
+        return self._store.quads_for_pattern(None, predicate, obj, graph)
 
     def quads_for(self, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.Quad]:
         """What any graph says of `subject` with `predicate`."""
