@@ -78,6 +78,12 @@ _POSSESSED = re.compile(
     r"(?:\s+(?:was|is|had been|has been|remained|remains)(?:\s+that(?![\w])|\s*:(?=[ \t]*\S))"
     r"|\s+(?:concerning|regarding|on|about|as regards|with regard to|in regard to)\s+[^:.;!?\n]{1,100}?:(?=[ \t]*\S))")
 
+# A verb of saying as the means of what the subject did: "X began the talk by noting that ...", "Y replied by
+# stating that ..." (Quirk et al. 1985 on adjuncts of means: by + -ing). What the subject did is a verb and its object,
+# lower-case words without a break.
+_BY_SAYING = re.compile(r"(?<![\w])by\s+(?P<verb>[a-z]+ing(?:\s+out)?)(?:\s+that\b|(?=\s+(?:whether|if)\b))", re.I)
+_ACT = re.compile(r"\s*(?:[a-z]+\s+){1,5}")
+
 # Words allowed between a subject and its verb: "Comrade X then said", "he personally believes".
 _FILLER = re.compile(
     r"^\]?(?:\s*,?\s*(?:then|also|further|again|once again|however|had|has|have|would|will|did|does|do|not|never|immediately|firmly|categorically|only|"
@@ -254,6 +260,14 @@ def _patterned(text: str, start: int, end: int, candidates: list[Subject]) -> li
                 continue
             subject = person
         cues.append(Cue(m.start(), m.end(), (m.groupdict().get("noun") or "opinion").lower(), subject, False, False))
+    for m in _BY_SAYING.finditer(text, start, end):
+        if reporting.verb_kind(m["verb"]) not in ("say", "think", "tell") or any(c.start <= m.start() < c.end for c in cues):
+            continue
+        subject = next((s for s in reversed(candidates) if s.end <= m.start() and s.kind != "collective"
+                        and _ACT.fullmatch(text[s.end:m.start()])), None)
+        if subject is not None:  # it stands for a verb of saying before it ("answered the question by saying that")
+            cues = [c for c in cues if not (c.subject == subject and c.end <= m.start() and _ACT.fullmatch(text[c.end:m.start()]))]
+            cues.append(Cue(subject.start, m.end(), m["verb"].lower(), subject, False, False))
     cues += _speakerless(text, start, end, candidates, cues)
     return cues
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from cwkg.extract.extract import extract
 from cwkg.lang.text import sentences
 from cwkg.loaders.source import SourceDocument
@@ -318,3 +320,15 @@ def test_they_or_both_after_two_persons_named_together_states_a_position_of_each
 def test_was_of_the_opinion_that_reports_its_subjects_view():
     assert positions(record("Kim Il Sung was of the opinion that Albania must be helped.", title="Notes")) == [
         ("kim-il-sung", "cue", "Albania must be helped.")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Il Sung opened the talk by observing that Albania must be helped.",
+    "Kim Il Sung answered the question by saying that Albania must be helped.",
+])
+def test_a_verb_of_saying_as_the_means_of_what_the_speaker_did_reports_the_words(sentence):
+    assert positions(record("I visited Kim Il Sung.", sentence)) == [("kim-il-sung", "cue", "Albania must be helped.")]
+
+
+def test_by_and_a_verb_that_is_no_verb_of_saying_reports_nothing():
+    assert positions(record("I visited Kim Il Sung.", "Kim Il Sung began the talk by thanking Poland that it had helped Albania.")) == []
