@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cwkg.graph.store import GraphStore, Lines
+from cwkg.ontology.vocab import document_iri
 from cwkg.loaders import load_records
 from cwkg.loaders.source import SourceDocument
 from cwkg.pipeline import BATCH, BULK_QUADS, document_lines
@@ -46,7 +47,7 @@ def copy(docs: list[tuple[str, Lines]], k: int) -> list[tuple[ox.NamedNode, Line
     for doc_id, lines in docs:
         same = re.compile(re.escape(doc_id) + r"(?![0-9A-Za-z])")
         new = f"{doc_id}-c{k}"
-        out.append((ox.NamedNode(f"https://w3id.org/cwkg/id/document/{new}"), Lines(same.sub(new, line) for line in lines)))
+        out.append((document_iri(new), Lines(same.sub(new, line) for line in lines)))
     return out
 
 
