@@ -163,6 +163,8 @@ def _first_of(op, av) -> tuple[set[str] | None, bool]:
             return None, False
         return set().union(*(chars for chars, _ in found)), any(nullable for _, nullable in found)
     if op is sre.SUBPATTERN:
+        if av[1] & sre.SRE_FLAG_IGNORECASE:  # a case-insensitive group inside: its case folding is not the guard's
+            return None, False
         return _first(av[-1])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         chars, nullable = _first(av[2])

@@ -77,3 +77,7 @@ def test_the_first_character_guard_leaves_the_matches_as_they_were():
     guarded = re.compile(first_guard(pattern) + pattern, re.IGNORECASE)
     assert first_guard(pattern) == "(?=[CDM])"
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+
+
+def test_a_case_insensitive_group_inside_a_pattern_gives_no_guard():
+    assert (first_characters(r"(?i:mr)\s+\w+"), first_guard(r"(?i:mr)\s+\w+")) == (None, "")
