@@ -54,6 +54,12 @@ _ASKING = {"wonder", "ask", "question", "inquire", "enquire"}
 _NEGATED = {"think": "doubts", "agree": "opposes"}
 
 
+def negates(lead: str, verb: str) -> bool:
+    """Whether the words before a reported clause end in its reporting verb negated ("did not know whether")."""
+    return re.search(rf"\b(?:not|n['’]t|never)\s+(?:\w+ly\s+)?{re.escape(verb)}(?:\s+(?:that|whether|if))?\W*$", lead,
+                     re.I) is not None
+
+
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding offset `at` begins: after the last comma, semicolon, colon or dash before it."""
     return max(text.rfind(mark, 0, at) for mark in ",;:\u2014") + 1

@@ -118,8 +118,8 @@ class PositionRow:
 
 def positions_of(quads: Iterable[ox.Quad]) -> list[PositionRow]:
     """The positions one document's graph states, read from its quads of the predicates in `_READ`: a graph's own
-    quads of a predicate are found by the engine in time that does not grow with the store, where a SPARQL query with optional parts was worked out over every
-    graph (its cost grew with the store: 24 documents of 2.9 million quads, 1.44 s against 0.04 s)."""
+    quads of a predicate are found by the engine in time that does not grow with the store, where a SPARQL query with
+    optional parts was worked out over every graph (24 documents of 2.9 million quads: 1.44 s, against 0.04 s)."""
     typed: set[str] = set()
     found: dict[str, dict[ox.NamedNode, list[str]]] = {}
     wanted = set(_READ)
@@ -133,8 +133,8 @@ def positions_of(quads: Iterable[ox.Quad]) -> list[PositionRow]:
         values = found.get(position, {})
         if not values.get(CW.quote):
             continue
-        out.append(PositionRow(position, min(values[CW.quote]), min(values.get(CW.statedOn, [None]), key=lambda v: v or ""),
-                               tuple(sorted(set(values.get(CW.speaker, ())))), min(values.get(CW.stance, [None]), key=lambda v: v or "")))
+        out.append(PositionRow(position, min(values[CW.quote]), min(values.get(CW.statedOn, ()), default=None),
+                               tuple(sorted(set(values.get(CW.speaker, ())))), min(values.get(CW.stance, ()), default=None)))
     return out
 
 
