@@ -75,6 +75,11 @@ _KNOWN_PREFIXES = {**PREFIXES, **WIKIDATA_PREFIXES}
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:", re.I | re.M)
 
 
+def prefix_lines() -> str:
+    """A SPARQL PREFIX line for every prefix of the vocabulary and of Wikidata's terms, as the canned queries use them."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in _KNOWN_PREFIXES.items())
+
+
 def with_prefixes(body: str) -> str:
     """The PREFIX lines for the vocabulary's prefixes the query uses and does not declare, then the query."""
     declared = set(_DECLARED.findall(body))

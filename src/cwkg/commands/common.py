@@ -3,7 +3,10 @@ several commands take, and opening the store a command works on."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -57,6 +60,49 @@ def target(endpoint: Optional[str], user: Optional[str], password: Optional[str]
 
     remote = Remote(endpoint, user, password, token, timeout, max_answer_mb) if endpoint else None
     return Target(store_path(), remote, indexed)
+
+
+@dataclass(frozen=True)
+class ReadFrom:
+    """Where a read command's query goes: the remote endpoint with its credentials and limits, or, without one, the
+    embedded store. `timeout` is None where the command picks its own ("a canned query that may run long")."""
+
+    endpoint: Optional[str]
+    user: Optional[str]
+    password: Optional[str]
+    token: Optional[str]
+    timeout: Optional[float]
+    max_answer_mb: float
+
+    def open(self, indexed: bool = False):
+        return target(self.endpoint, self.user, self.password, self.token,
+                      60.0 if self.timeout is None else self.timeout, self.max_answer_mb, indexed)
+
+
+def reads_a_store(timeout: Optional[float] = 60.0):
+    """Give a read command the options that choose its store (`--endpoint`, `--user`, `--password`, `--token`,
+    `--timeout`, `--max-answer-mb`), handed to it as one `ReadFrom` in its parameter `source`: declared once here
+    rather than in each command, in the order `cwkg COMMAND --help` lists them."""
+    options = (("endpoint", Optional[str], endpoint_option()), ("user", Optional[str], user_option()),
+               ("password", Optional[str], password_option()), ("token", Optional[str], token_option()),
+               ("timeout", Optional[float], query_timeout_option(timeout)), ("max_answer_mb", float, max_answer_option()))
+
+    def decorate(command):
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "source"]
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+                 for name, kind, default in options]
+
+        @functools.wraps(command)
+        def with_source(**values):
+            source = ReadFrom(*(values.pop(name) for name, _, _ in options))
+            return command(**values, source=source)
+
+        with_source.__signature__ = inspect.Signature([p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + added)
+        with_source.__annotations__ = {k: v for k, v in command.__annotations__.items() if k != "source"} | {
+            name: kind for name, kind, _ in options}
+        return with_source
+
+    return decorate
 
 
 def union_hint(store) -> None:

@@ -11,15 +11,19 @@ import typer
 from cwkg import output
 from cwkg.errors import CwkgError
 
-from .common import (check_format, endpoint_option, fail, limit_option, max_answer_option, offset_option, open_store,
-                     password_option, query_timeout_option, run_read, say, say_any, target, token_option, union_hint,
-                     user_option, wide_option)
+from .common import (ReadFrom, check_format, fail, limit_option, offset_option, open_store, reads_a_store, run_read,
+                     say, say_any, union_hint, wide_option)
 
 
-def list_queries() -> None:
+def list_queries(prefixes: bool = typer.Option(
+        False, "--prefixes", help="Print instead the PREFIX lines of cwkg's vocabulary and named graphs, for SPARQL of "
+        "your own in another tool (`cwkg sparql` and the canned queries declare them already).")) -> None:
     """List the canned queries and their parameters."""
-    from cwkg.queries.catalog import load_catalog
+    from cwkg.queries.catalog import load_catalog, prefix_lines
 
+    if prefixes:
+        typer.echo(prefix_lines(), nl=False)
+        return
     for q in load_catalog().values():
         typer.echo(f"{q.name}: {q.title}")
         typer.echo(f"    {q.description}")
@@ -27,6 +31,7 @@ def list_queries() -> None:
             typer.echo(f"    --param {p.name}=<{p.type}>{'' if p.required else ' (optional)'}  {p.doc}")
 
 
+@reads_a_store(timeout=None)
 def query(
     name: str = typer.Argument(..., help="A canned query (see `cwkg queries`)."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as key=value; repeatable."),
@@ -34,12 +39,7 @@ def query(
     limit: Optional[int] = limit_option(),
     offset: int = offset_option(),
     wide: bool = wide_option(),
-    endpoint: Optional[str] = endpoint_option(),
-    user: Optional[str] = user_option(),
-    password: Optional[str] = password_option(),
-    token: Optional[str] = token_option(),
-    timeout: Optional[float] = query_timeout_option(None),
-    max_answer_mb: float = max_answer_option(),
+    source: ReadFrom = None,
 ) -> None:
     """Run a canned query; every row names the document it comes from."""
     from cwkg.queries.catalog import load_catalog
@@ -53,33 +53,30 @@ def query(
         fail(str(exc))
 
     def work() -> int:
-        with target(endpoint, user, password, token, timeout or 60.0, max_answer_mb) as store:
+        with source.open() as store:
             result = run(store, chosen, values)
         for item in result.unresolved:
             say(f"warning: {item} names no entity in the graph; no rows match it")
         rows = output.Page(result.rows, limit, offset)
-        if rows.empty() and endpoint:
+        if rows.empty() and source.endpoint:
             union_hint(store)
         output.write(result.columns, rows, fmt, wide=wide)
         say_any(output.cut_note(rows.cut, rows.shown, offset))
         return 0
 
     try:
-        run_read(work, endpoint, timeout or 60.0, watched=timeout is not None or chosen.may_run_long(values))
+        run_read(work, source.endpoint, source.timeout or 60.0,
+                 watched=source.timeout is not None or chosen.may_run_long(values))
     except CwkgError as exc:
         fail(str(exc))
 
 
+@reads_a_store()
 def ask(
     question: str = typer.Argument(..., help='A question in plain words: "Which ambassadors discussed Albania in 1962?"'),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     show_query: bool = typer.Option(False, "--show-query", help="Also print the canned queries run, their parameters and SPARQL."),
-    endpoint: Optional[str] = endpoint_option(),
-    user: Optional[str] = user_option(),
-    password: Optional[str] = password_option(),
-    token: Optional[str] = token_option(),
-    timeout: float = query_timeout_option(),
-    max_answer_mb: float = max_answer_option(),
+    source: ReadFrom = None,
 ) -> None:
     """Answer a question in plain words with names, quotes and documents. Exit 0 with an answer, 1 when the store
     holds none, 2 when the question cannot be read or a name in it is ambiguous or unknown."""
@@ -93,14 +90,14 @@ def ask(
 
     def work() -> int:
         try:
-            with target(endpoint, user, password, token, timeout, max_answer_mb, indexed=True) as store:
+            with source.open(indexed=True) as store:
                 try:
                     answer = answer_question(store, question)
                 except Refusal:
-                    if endpoint:
+                    if source.endpoint:
                         union_hint(store)  # a name the endpoint's default graph does not hold
                     raise
-                if endpoint and not answer.entries:
+                if source.endpoint and not answer.entries:
                     union_hint(store)
         except Refusal as exc:
             say(f"cannot answer: {explain(exc, load_catalog())}")
@@ -118,11 +115,12 @@ def ask(
         return 0
 
     try:
-        run_read(work, endpoint, timeout)
+        run_read(work, source.endpoint, source.timeout)
     except CwkgError as exc:
         fail(str(exc))
 
 
+@reads_a_store()
 def sparql(
     text: str = typer.Argument(..., help="A SPARQL query, or the path of a file holding one."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json for SELECT results."),
@@ -130,12 +128,7 @@ def sparql(
     offset: int = offset_option(),
     wide: bool = wide_option(),
     allow_service: bool = typer.Option(False, "--allow-service", help="Let SERVICE clauses send the query to other servers."),
-    endpoint: Optional[str] = endpoint_option(),
-    user: Optional[str] = user_option(),
-    password: Optional[str] = password_option(),
-    token: Optional[str] = token_option(),
-    timeout: float = query_timeout_option(),
-    max_answer_mb: float = max_answer_option(),
+    source: ReadFrom = None,
 ) -> None:
     """Run your own read-only SPARQL query over all graphs (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     import pyoxigraph as ox
@@ -153,7 +146,7 @@ def sparql(
 
     def work() -> int:
         try:
-            with target(endpoint, user, password, token, timeout, max_answer_mb) as store:
+            with source.open() as store:
                 result = store.query(text)
                 form = answer_form(result)
                 if form == "boolean":
@@ -161,7 +154,7 @@ def sparql(
                 elif form == "solutions":
                     columns = [v.value for v in result.variables]
                     rows = output.Page(({c: s[c] for c in columns} for s in result), limit, offset)
-                    if rows.empty() and endpoint:
+                    if rows.empty() and source.endpoint:
                         union_hint(store)
                     output.write(columns, rows, fmt, wide=wide)
                     say_any(output.cut_note(rows.cut, rows.shown, offset))
@@ -172,7 +165,7 @@ def sparql(
         return 0
 
     try:
-        run_read(work, endpoint, timeout)
+        run_read(work, source.endpoint, source.timeout)
     except CwkgError as exc:
         fail(str(exc))
 
