@@ -23,7 +23,7 @@ from cwkg.lang import title_words
 from cwkg.lang.name_order import read_name
 from .attendance import AttendanceList
 from cwkg.lang.spans import Taken, block_number, first_by
-from cwkg.lang.text import fold, paragraphs
+from cwkg.lang.text import fold, paragraphs, whole_word_starts
 
 # The words that stand before a name to address or title the person: "Comrade X", "H.E. Mr. X", "Ambassador X".
 _HONORIFIC = title_words.alternation("honorific")
@@ -206,9 +206,8 @@ def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: 
     ends = {m.span.end: m for m in taken if m.kind in ("state", "party", "place", "organization")}
     by_start = first_by(taken, lambda m: m.span.start)  # the first mention starting at an offset, looked up
     named_at = {c.span.start for c in out if c.span}  # where the names already found start
-    roles = _role_alternation(tuple(role_words))
     found: list[Candidate] = []
-    for rm in re.finditer(rf"(?<![\w])(?i:{roles})(?![\w])[ \t]+(?:of|to|in|at)[ \t]+(?:the[ \t]+)?", folded):
+    for rm in _role_then_preposition(tuple(role_words)).finditer(folded):
         target = by_start.get(rm.end())
         if target is None or target.span.end not in ends:
             continue
@@ -226,6 +225,11 @@ def _after_post_and_state(text: str, folded: str, role_words: list[str], taken: 
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
+def _role_then_preposition(role_words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{_role_alternation(role_words)})(?![\w])[ \t]+(?:of|to|in|at)[ \t]+(?:the[ \t]+)?")
+
+
 def _role_alternation(role_words: tuple[str, ...]) -> str:
     """The role words as one alternation; a state may stand inside an office after "of the" ("Chairman of the
     Ruritanian Council of Ministers")."""
@@ -512,11 +516,13 @@ def _repeat_mentions(body: str, people: dict[str, PersonFact], found: list[Menti
             continue
         leading = _leading_family_names(person)
         for alias in sorted(person.aliases, key=len, reverse=True):
-            for m in re.finditer(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", folded):
-                if taken.overlaps(m.start(), m.end()) or (alias in leading and _NAME_GOES_ON.match(folded, m.end())):
+            spelling = fold(alias)
+            for start in whole_word_starts(folded, spelling):
+                end = start + len(spelling)
+                if taken.overlaps(start, end) or (alias in leading and _NAME_GOES_ON.match(folded, end)):
                     continue
-                taken.add(m.start(), m.end())
-                out.append(Mention(person.ref, "person", Span(m.start(), m.end(), body[m.start():m.end()]), "name", paras(m.start()), "known-spelling"))
+                taken.add(start, end)
+                out.append(Mention(person.ref, "person", Span(start, end, body[start:end]), "name", paras(start), "known-spelling"))
     return out
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from cwkg.lang import title_words
 from .authority import Authority, Role
 from cwkg.records.facts import Mention, PersonFact, PostFact, Span
-from cwkg.lang.text import fold
+from cwkg.lang.text import fold, whole_word_starts
 
 # The patterns below are matched at an offset of the whole text (`pattern.match(text, pos, endpos)`), never on a copy
 # of the text from that offset: copying the rest of a long page for every role word made reading posts grow with
@@ -187,9 +187,10 @@ def names_in(text: str, people: list[PersonFact]) -> list[Mention]:
                        key=lambda x: -len(x[0]))
     out: list[Mention] = []
     for spelling, ref in spellings:
-        for m in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", folded, re.IGNORECASE):
-            if not any(o.span.start < m.end() and m.start() < o.span.end for o in out):
-                out.append(Mention(ref, "person", Span(m.start(), m.end(), text[m.start():m.end()]), "name", 0, "in-title"))
+        for start in whole_word_starts(folded, spelling, ignore_case=True):
+            end = start + len(spelling)
+            if not any(o.span.start < end and start < o.span.end for o in out):
+                out.append(Mention(ref, "person", Span(start, end, text[start:end]), "name", 0, "in-title"))
     return out
 
 

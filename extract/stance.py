@@ -56,8 +56,12 @@ _NEGATED = {"think": "doubts", "agree": "opposes"}
 
 def negates(lead: str, verb: str) -> bool:
     """Whether the words before a reported clause end in its reporting verb negated ("did not know whether")."""
-    return re.search(rf"\b(?:not|n['’]t|never)\s+(?:\w+ly\s+)?{re.escape(verb)}(?:\s+(?:that|whether|if))?\W*$", lead,
-                     re.I) is not None
+    return _negated_verb(verb).search(lead) is not None
+
+
+@lru_cache(maxsize=1024)
+def _negated_verb(verb: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:not|n['’]t|never)\s+(?:\w+ly\s+)?{re.escape(verb)}(?:\s+(?:that|whether|if))?\W*$", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:

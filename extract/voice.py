@@ -9,11 +9,13 @@ These rules read only such layout; which names they return depends on the docume
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cwkg.lang import title_words
+from cwkg.lang.text import whole_word_starts
 
 from . import reporting
 
@@ -51,7 +53,7 @@ def _named_in(text: str, people: Sequence[Named]) -> list[str]:
     """The people whose names `text` spells out, in the order they first appear."""
     found: list[tuple[int, str]] = []
     for p in people:
-        at = [m.start() for n in p.names if len(n) > 2 for m in [re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text)] if m]
+        at = [start for n in p.names if len(n) > 2 for start in itertools.islice(whole_word_starts(text, n), 1)]
         if at:
             found.append((min(at), p.ref))
     return [ref for _, ref in sorted(found)]

@@ -39,6 +39,31 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def _word_character(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what the re module counts as \\w
+
+
+def whole_word_starts(text: str, word: str, ignore_case: bool = False):
+    """Where `word` stands in `text` with no word character just before or after it, left to right and not
+    overlapping: the starts `re.finditer(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)` gives, without a pattern
+    compiled for each word (readers look for every spelling of every person, and the re module's cache holds 512)."""
+    if ignore_case:
+        text_lower, word_lower = text.lower(), word.lower()
+        if len(text_lower) != len(text) or len(word_lower) != len(word):  # a letter whose lower case is longer ("İ")
+            yield from (m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE))
+            return
+        text, word = text_lower, word_lower
+    size, end = len(word), len(text)
+    at = text.find(word) if size else -1
+    while at != -1:
+        after = at + size
+        if (at == 0 or not _word_character(text[at - 1])) and (after == end or not _word_character(text[after])):
+            yield at
+            at = text.find(word, after)
+        else:
+            at = text.find(word, at + 1)
+
+
 # Honorifics (the titles lexicon's, but a one-letter one: "M." is also an initial) and generational suffixes are no
 # part of a name's key.
 _NOT_NAME = {w.lower() for w in title_words.words("honorific", surnames=False) if len(w) > 1} | {"jr", "sr", "ii", "iii"}

@@ -16,7 +16,7 @@ from cwkg.extract.extract import extract
 from cwkg.records.facts import Mention, Span
 from cwkg.extract.posts import _holder, _Persons
 from cwkg.lang.spans import Taken, block_number, first_by
-from cwkg.lang.text import Block, paragraphs
+from cwkg.lang.text import Block, paragraphs, whole_word_starts
 from cwkg.loaders.source import SourceDocument
 
 _spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])), max_size=30)
@@ -112,3 +112,35 @@ def test_a_page_of_one_name_repeated_gives_every_mention_its_paragraph():
     albania = [m for m in extract(doc).mentions if m.span.text == "Albania"]
     assert len(albania) == 6000
     assert [m.paragraph for m in albania[::20]] == list(range(3, 303))
+
+
+# Whole-word search without a pattern per word (`lang.text.whole_word_starts`): the same starts as the re module's
+# word-bounded search, which it replaces where a reader looks for every spelling of every person.
+def _by_regex(text: str, word: str, flags: int = 0) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags)]
+
+
+def test_whole_word_starts_skips_a_word_inside_another():
+    assert list(whole_word_starts("Ivanova met Ivanov; Ivanov_ left", "Ivanov")) == [12]
+
+
+def test_whole_word_starts_finds_a_word_that_ends_in_punctuation():
+    assert list(whole_word_starts("Dr. Nowak and Dr.Nowak, Dr.", "Dr.")) == [0, 24]
+
+
+def test_whole_word_starts_ignoring_case():
+    assert list(whole_word_starts("NOWAK and Nowak and nowakowski", "nowak", ignore_case=True)) == [0, 10]
+
+
+def test_whole_word_starts_agrees_with_the_word_bounded_pattern():
+    text = "aa a aaa a_a a-a a.a ää a Äa Pyotr Ivanov, Ivanov's ivanov Ivanovich İvanov"
+    for word in ("a", "aa", "a-a", "a.", "Ivanov", "ivanov", "İvanov", "ä", "Äa"):
+        assert list(whole_word_starts(text, word)) == _by_regex(text, word), word
+        assert list(whole_word_starts(text, word, ignore_case=True)) == _by_regex(text, word, re.IGNORECASE), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAb_ .-äİ", max_size=30), st.text(alphabet="aAb_ .-äİ", min_size=1, max_size=4))
+def test_whole_word_starts_agrees_on_any_text(text, word):
+    assert list(whole_word_starts(text, word)) == _by_regex(text, word)
+    assert list(whole_word_starts(text, word, ignore_case=True)) == _by_regex(text, word, re.IGNORECASE)
