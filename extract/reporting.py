@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from cwkg.lang.alternation import grouped
+
 from .inflect import forms, plural, verb_lemmas
 
 # Verbs that lend a noun its meaning ("expressed his concern", "voiced doubts", "took a dim view"): the
@@ -111,9 +113,10 @@ def nouns(*, without: tuple[str, ...] = (), only: tuple[str, ...] = (), stancele
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regular-expression alternation of the words, longest first, each word boundary left to the caller;
-    spaces match any white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """A regular-expression alternation of the words, the longer tried first where one begins another, grouped by
+    their shared beginnings (`lang.alternation`: the lexicon's verbs scan three times faster); each word boundary
+    left to the caller; spaces match any white space."""
+    return grouped(words)
 
 
 def verb_forms(kinds: tuple[str, ...], tenses: tuple[str, ...] = ("past",), *, clause_only: bool | None = None,
