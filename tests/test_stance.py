@@ -125,6 +125,14 @@ def test_a_condition_is_not_asserted():
     assert stance_of("Kim Il Sung said that if Poland should refuse, the delegation would go to Hungary.") == "informs"
 
 
+def test_an_inverted_condition_is_not_asserted():
+    assert stance_of("Kim Il Sung said: had Poland opposed the plan, the delegation would have stayed in Hungary.") == "informs"
+
+
+def test_a_clause_after_a_medial_reporting_clause_is_asserted_though_it_begins_with_were():
+    assert stance_of("The visits to Poland, Kim Il Sung said, were useful to both sides.") == "supports"
+
+
 @pytest.mark.parametrize("sentence", [
     "Kim Il Sung said that the harvest in Poland must be very poor this year.",
     "Kim Il Sung said that Poland would have to import grain to feed its cities.",
