@@ -26,12 +26,12 @@ CONCERNED = "concerned"
 _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re.I)
 
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
-# A condition ("if they left, ...", "should they leave, ...", "unless ...,") states no view of its own. An inverted one
+# A condition ("if they left, ...", "if they left then ...", "should they leave, ...", "unless ...,") states no view of its own. An inverted one
 # puts its subject after the auxiliary and ends before the main clause ("Had Moscow known, ...", "Were they to leave,
 # ..."; Quirk et al. 1985, 15.36); a clause that begins with "were" after a medial reporting clause ("the visits, he
 # said, were useful") is the main clause itself.
 _CONDITION = re.compile(
-    r"\b(?:if|unless|in case|in the event (?:of|that))\b[^,;:\u2014]*(?:[,;:\u2014]|$)"
+    r"\b(?:if|unless|in case|in the event (?:of|that))\b[^,;:\u2014]*?(?:[,;:\u2014]|\bthen\b|$)"
     r"|^(?:should|were|had)\s+(?:I|we|you|he|she|it|they|there|the|this|that|these|those|our|their|his|her|its|(?-i:[A-Z]\w*))\b"
     r"[^,;:\u2014]*[,;:\u2014]", re.I)
 _DIRECTIVE = {ADVOCATES, PROPOSES}

@@ -125,6 +125,10 @@ def test_a_condition_is_not_asserted():
     assert stance_of("Kim Il Sung said that if Poland should refuse, the delegation would go to Hungary.") == "informs"
 
 
+def test_a_condition_ends_at_then():
+    assert stance_of("Kim Il Sung said that if Poland refused then the delegation must go to Hungary.") == "advocates"
+
+
 def test_an_inverted_condition_is_not_asserted():
     assert stance_of("Kim Il Sung said: had Poland opposed the plan, the delegation would have stayed in Hungary.") == "informs"
 
