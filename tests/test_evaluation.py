@@ -44,7 +44,7 @@ def test_a_gold_file_for_a_document_nobody_here_has_seen(tmp_path):
         "document: {file: memo.txt, title: x}\n"
         "persons:\n  - {name: Kim Il Sung, aliases: [Kim Il Sung]}\n  - {name: Nobody Here, aliases: []}\n"
         "mentions:\n  states: [Albania, France]\n"
-        "positions:\n  - {id: A, speaker: Kim Il Sung, about: [Soviet Union], stance: informs, "
+        "positions:\n  - {id: A, speaker: Kim Il Sung, about: [Soviet Union], stance: advocates, "
         "evidence: 'sit down at the table with the Soviet comrades'}\n", encoding="utf-8")
     r = evaluate(gold, [])
     assert (r.mentions["states"].tp, r.mentions["states"].fn) == (1, 1)

@@ -171,7 +171,7 @@ def test_disagreements_find_the_exchange_about_the_albanian_leaders(loaded_store
 
 def test_reported_speech_names_reporter_and_speaker(loaded_store, catalog):
     (row,) = ask(loaded_store, catalog, "reported-speech").rows
-    assert (row["reported_by"].value, row["original_speaker"].value, row["stance"].value) == ("Ri Song-un", "Kim Il Sung", "informs")
+    assert (row["reported_by"].value, row["original_speaker"].value, row["stance"].value) == ("Ri Song-un", "Kim Il Sung", "advocates")
 
 
 def test_ambassadors_discussing_says_who_stated_a_position_with_a_quote(loaded_store, catalog):

@@ -71,8 +71,15 @@ _AFTER = re.compile(r"^\s*[,\]]?\s*(?:(?:Comrade|Mr\.?|Mrs\.?|Dr\.?)\s+)?$")
 _ROLE = re.compile(r"(?<![\w])Ambassador(?![\w])", re.I)
 
 
+def _alone_on_the_line_above(folded, m, start):
+    """A name alone on its line, the post's line next: a signature block's holder."""
+    line_start = folded.rfind("\n", 0, m.span.start) + 1
+    return not folded[line_start:m.span.start].strip() and re.fullmatch(r"[ \t]*\n[ \t]*", folded[m.span.end:start]) is not None
+
+
 def _holder_by_reading_every_name(folded, persons, start, end):
-    before = [m for m in persons if m.span.end <= start and _BEFORE.match(folded[m.span.end:start])]
+    before = [m for m in persons if m.span.end <= start and (_BEFORE.match(folded[m.span.end:start])
+                                                             or _alone_on_the_line_above(folded, m, start))]
     after = [m for m in persons if m.span.start >= end and _AFTER.match(folded[end:m.span.start])]
     if before and after:
         b = before[-1]

@@ -49,6 +49,9 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that it was unlikely that Poland would agree.", "doubts"),
     ("Kim Il Sung said that the policy of Yugoslavia was a serious mistake.", "criticizes"),
     ("Kim Il Sung said that trade with Poland had been useful.", "supports"),
+    ("Kim Il Sung said that the successes of Poland owed much to its workers.", "supports"),
+    ("Kim Il Sung said that we would not leave Poland.", "opposes"),
+    ("Kim Il Sung said that we would not be in Poland before May.", "informs"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
