@@ -52,6 +52,9 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that the successes of Poland owed much to its workers.", "supports"),
     ("Kim Il Sung said that we would not leave Poland.", "opposes"),
     ("Kim Il Sung said that we would not be in Poland before May.", "informs"),
+    ("Kim Il Sung said that a visit to Poland would not do any harm.", "supports"),
+    ("Kim Il Sung said that the new tariff would not harm Poland.", "supports"),
+    ("Kim Il Sung said that it was wrong to assume that Poland would join the talks.", "doubts"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
