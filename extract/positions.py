@@ -29,7 +29,7 @@ from . import reporting
 from .syntax import Report, is_verbless, parse_reports, prepare
 from .authority import Authority
 from cwkg.lang.dates import find_full_dates
-from .stance import INFORMS, PROPOSES, announces_proposals, negates, parse_questions, stance_of
+from .stance import INFORMS, PROPOSES, announces_proposals, by_means, negates, parse_questions, stance_of
 from cwkg.records.facts import MeetingFact, Mention, PersonFact, PositionFact, PostFact, Span
 from cwkg.lang.text import Block, fold, sentences
 from .turns import Turn, find_turns, numbered_points, opens_block, resolve_label
@@ -530,8 +530,9 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
         named |= {o for n in list(named) for o in ctx.own_side.get(n, set())}
         return bool(named & side)
 
-    negated = att.verb is not None and negates(fold(ctx.body)[att.sentence.start:start], att.verb)
-    stance, why = stance_of(ctx.authority, text, att.verb, own_side, negated=negated)
+    lead = fold(ctx.body)[att.sentence.start:start]
+    negated = att.verb is not None and negates(lead, att.verb)
+    stance, why = stance_of(ctx.authority, text, att.verb, own_side, negated=negated, by_means=by_means(lead))
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 

@@ -59,6 +59,16 @@ _ASKING = {"wonder", "ask", "question", "inquire", "enquire"}
 _NEGATED = {"think": "doubts", "agree": "opposes"}
 
 
+# "X objected by saying that ...", "Y replied by noting that ...": the act is done by way of saying something (Quirk et
+# al. 1985 on adjuncts of means), so the words said give its stance before the act's verb does.
+_BY_MEANS = re.compile(r"\bby\s+[a-z]+ing(?:\s+out)?\s*(?:that\s*)?$", re.I)
+
+
+def by_means(lead: str) -> bool:
+    """Whether the words before a reported clause end in a verb of saying as the means ("... by saying that")."""
+    return _BY_MEANS.search(lead) is not None
+
+
 def negates(lead: str, verb: str) -> bool:
     """Whether the words before a reported clause end in its reporting verb negated ("did not know whether")."""
     return _negated_verb(verb).search(lead) is not None
@@ -103,7 +113,8 @@ def parse_questions(authority: Authority, clause: str, verb: str | None) -> tupl
 
 
 def stance_of(authority: Authority, clause: str, verb: str | None,
-              own_side: Callable[[int, int], bool] | None = None, negated: bool = False) -> tuple[str | None, str | None]:
+              own_side: Callable[[int, int], bool] | None = None, negated: bool = False,
+              by_means: bool = False) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");
     with the reason, for `cwkg explain`. A word of attitude held by a third party reports that party's attitude
     ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
@@ -117,6 +128,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
         by_verb = authority.verb_stance("request")  # "asked that the talks be resumed" is a request (Levin 37.1)
     if by_verb and by_verb[0] in _DIRECTIVE and complement_mood(clause) == "indicative":
         by_verb = None  # "suggested that the lesson may be ...": a claim
+    if by_verb and by_means:
+        by_verb = (by_verb[0], True)  # "objected by saying that ...": what was said speaks first, the act after it
     if by_verb and not by_verb[1]:
         return by_verb[0], f"verb '{verb}'"
     masked = without_conditions(clause)

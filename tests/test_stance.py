@@ -301,3 +301,11 @@ def _stance_in_a_record_with(sentence: str) -> tuple[str, str]:
 ])
 def test_a_negated_verb_of_thinking_doubts_and_of_agreeing_opposes(sentence, stance):
     assert _stance_in_a_record_with(sentence) == ("pyotrivanov", stance)
+
+
+def test_what_is_said_as_the_means_of_an_act_gives_the_stance_first():
+    assert stance_of("Kim Il Sung objected by saying that it was unlikely that Poland would join.") == "doubts"
+
+
+def test_the_act_done_by_saying_gives_the_stance_when_the_words_have_none():
+    assert stance_of("Kim Il Sung objected by saying that Poland had sent a delegation in May.") == "opposes"
