@@ -51,6 +51,12 @@ _EVENT = re.compile(
     r"took place|was held|lasted|(?:was|were) present|attended|thanked|greeted|congratulated|handed (?:over|him|her|me))\b", re.I)
 _QUESTION_START = re.compile(r"^(?:What|Why|How|Who|Whom|Which|Where|When|Is|Are|Do|Does|Did|Can|Could|Would|Should|Shall)\b")
 _LABEL = re.compile(r"(?:\w+\s+){0,2}\w+\s*:")  # "Action:", "Next steps:": a heading, not a statement
+# A statement that points back to the position before it takes that position's stance: agreeing with what another
+# speaker said ("Y said he agreed.", "Z concurred.") and saying the same of something else ("The same is true of
+# Poland."): Quirk et al. 1985 on pro-forms, "the same" and "so" standing for what was said before.
+_AGREES = re.compile(r"^(?:[^,;:]*?\s)?(?:agree[sd]?|concur(?:s|red)?)(?:\s+(?:with\s+(?:this|that|him|her|them|it)|entirely|"
+                     r"completely|fully|wholeheartedly))?\s*[.!]?\s*$", re.I)
+_SAME = re.compile(r"^(?:and\s+)?the\s+same\s+(?:goes|is\s+true|holds|applies)\s+(?:for|of|to)\b", re.I)
 SHORT = 3  # a fragment of fewer words ("Quite so.") joins the position before it; a sentence of its own is its own
 # What an agreement settles when it says what will be done: a call for that action.
 CONFIDENCE = {"cue": 0.9, "nested-report": 0.85, "direct-speech": 0.8, "continuation": 0.7, "own-voice": 0.75, "dialogue": 0.9}
@@ -572,6 +578,8 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
         if grows:
             _extend(positions[-1], c, ctx)
             continue
+        if positions and (back := _points_back(text, c, positions[-1])):
+            c.stance, c.stance_why = back
         pos = _make(ctx, c, c.about, c.topics)
         if not c.about and not c.topics:
             subject = _subject_at(ctx, c, all_sentences)
@@ -583,6 +591,16 @@ def _positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
         positions.append(pos)
         previous = c
     return positions
+
+
+def _points_back(text: str, c: _Clause, before: PositionFact) -> tuple[str, str] | None:
+    """The stance of the position before, with why, when this clause agrees with it (another speaker's) or says the
+    same of something else."""
+    if _AGREES.match(text.strip()) and before.speaker != c.att.speaker:
+        return before.stance, f"agrees with the position before ({before.stance})"
+    if _SAME.match(text.strip()):
+        return before.stance, f"the same as the position before ({before.stance})"
+    return None
 
 
 def _sentence_at(all_sentences: list[Block], offset: int) -> int | None:

@@ -309,3 +309,21 @@ def test_what_is_said_as_the_means_of_an_act_gives_the_stance_first():
 
 def test_the_act_done_by_saying_gives_the_stance_when_the_words_have_none():
     assert stance_of("Kim Il Sung objected by saying that Poland had sent a delegation in May.") == "opposes"
+
+
+def stances_of(text: str) -> list[tuple[str, str]]:
+    title = "Memorandum of Conversation"
+    body = f"{title}\n\nWashington, March 2, 1965.\n\n{text}"
+    facts = extract(SourceDocument(doc_id="s", source="test", format="test", title=title, body=body,
+                                   date=date(1965, 3, 2), kind=document_kind(title)))
+    return [(p.span.text, p.stance.rsplit("/", 1)[-1]) for p in facts.positions]
+
+
+def test_agreeing_with_another_speaker_takes_the_stance_agreed_with():
+    assert stances_of("Kim Il Sung said that the blockade of Cuba might lead to war. Walter Ulbricht said he agreed.") == [
+        ("the blockade of Cuba might lead to war.", "concerned"), ("he agreed.", "concerned")]
+
+
+def test_the_same_said_of_something_else_takes_the_stance_before():
+    assert stances_of("Kim Il Sung said that Poland should send a delegation. The same is true of Hungary.")[-1] == (
+        "The same is true of Hungary.", "advocates")
