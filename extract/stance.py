@@ -22,9 +22,12 @@ ADVOCATES = "advocates"
 PROPOSES = "proposes"
 CRITICIZES = "criticizes"
 CONCERNED = "concerned"
+DENIES = "denies"
 # A fault found in what may yet happen ("the tariff might prove harmful") is a fear of it (Martin and White 2005, appraisal).
 _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re.I)
 
+# A fault-finding word right after a negation finds no fault: "did not criticize", "was not to accuse", "not blaming".
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?:mean|intend|want|wish)\s+)?(?:to\s+)?$", re.I)
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 # A condition ("if they left, ...", "if they left then ...", "should they leave, ...", "unless ...,") states no view of its own. An inverted one
 # puts its subject after the auxiliary and ends before the main clause ("Had Moscow known, ...", "Were they to leave,
@@ -137,6 +140,8 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
     if cued and _ATTITUDE_WORD.match(cued[1]) and (holder := experiencer(masked, cued[2], cued[3])) and not (
             own_side and own_side(*holder)):
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
+    if cued and cued[0] == CRITICIZES and _NOT_BEFORE.search(masked, 0, cued[2]):
+        return DENIES, f"cue '{cued[1]}' negated"  # "the purpose was not to accuse them": a fault not found
     if cued and cued[0] == CRITICIZES and _IRREALIS.search(masked, _clause_start(masked, cued[2]), cued[2]):
         return CONCERNED, f"cue '{cued[1]}' in what may yet happen"
     if cued:

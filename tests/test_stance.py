@@ -55,6 +55,8 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that a visit to Poland would not do any harm.", "supports"),
     ("Kim Il Sung said that the new tariff would not harm Poland.", "supports"),
     ("Kim Il Sung said that it was wrong to assume that Poland would join the talks.", "doubts"),
+    ("Kim Il Sung said that the purpose of his visit was not to accuse Poland.", "denies"),
+    ("Kim Il Sung said that he had never criticized the government of Poland.", "denies"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
