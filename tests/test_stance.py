@@ -57,6 +57,13 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that it was wrong to assume that Poland would join the talks.", "doubts"),
     ("Kim Il Sung said that the purpose of his visit was not to accuse Poland.", "denies"),
     ("Kim Il Sung said that he had never criticized the government of Poland.", "denies"),
+    ("Kim Il Sung said that it was a pity the East-West talks in Poland had not begun earlier.", "supports"),
+    ("Kim Il Sung said that the new rules might shape trade with Poland in objectionable ways.", "concerned"),
+    ("Kim Il Sung said that the doctrine of Yugoslavia was out of date.", "criticizes"),
+    ("Kim Il Sung said that the Americans blackmail Poland with their bombers.", "criticizes"),
+    ("Kim Il Sung said that maybe we should send a delegation to Poland.", "proposes"),
+    ("Kim Il Sung said he wondered, however, whether we should not send a delegation to Poland.", "proposes"),
+    ("Kim Il Sung said he wondered, however, whether Poland would join the talks.", "doubts"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
