@@ -64,6 +64,8 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that maybe we should send a delegation to Poland.", "proposes"),
     ("Kim Il Sung said he wondered, however, whether we should not send a delegation to Poland.", "proposes"),
     ("Kim Il Sung said he wondered, however, whether Poland would join the talks.", "doubts"),
+    ("Kim Il Sung said that the disagreements between Poland and Hungary were old.", "informs"),
+    ("Kim Il Sung said that he disagreed with the government of Poland.", "opposes"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
