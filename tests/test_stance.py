@@ -66,6 +66,9 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said he wondered, however, whether Poland would join the talks.", "doubts"),
     ("Kim Il Sung said that the disagreements between Poland and Hungary were old.", "informs"),
     ("Kim Il Sung said that he disagreed with the government of Poland.", "opposes"),
+    ("Kim Il Sung mentioned the possibility of sending a delegation to Poland.", "proposes"),
+    ("Kim Il Sung mentioned the possibility of being invited to Poland in May.", "informs"),
+    ("Kim Il Sung mentioned the possibility of a delegation from Poland in May.", "informs"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
