@@ -69,6 +69,8 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung mentioned the possibility of sending a delegation to Poland.", "proposes"),
     ("Kim Il Sung mentioned the possibility of being invited to Poland in May.", "informs"),
     ("Kim Il Sung mentioned the possibility of a delegation from Poland in May.", "informs"),
+    ("Kim Il Sung said that we should bear in mind the interests of Poland.", "advocates"),
+    ("Kim Il Sung said that we should bear in mind that Poland had sent a delegation.", "informs"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
