@@ -28,7 +28,10 @@ _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re
 
 # A fault-finding word right after a negation finds no fault: "did not criticize", "was not to accuse", "not blaming".
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?:mean|intend|want|wish)\s+)?(?:to\s+)?$", re.I)
-_DECISION = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+)?(?:be\s+)?\w+", re.I)
+# What was agreed to be done ("it was agreed that the matter would be studied", "that they would meet again"), not a
+# state foreseen ("agreed that they would find it hard", "would seem"): verbs of experience and appearance decide nothing.
+_DECISION = re.compile(r"\b(?:would|will|shall)\s+(?!(?:\w+\s+)?(?:find|seem|appear|feel|know|remain|like|prefer)\b)"
+                       r"(?:\w+\s+)?(?:be\s+)?\w+", re.I)
 # A condition ("if they left, ...", "if they left then ...", "should they leave, ...", "unless ...,") states no view of its own. An inverted one
 # puts its subject after the auxiliary and ends before the main clause ("Had Moscow known, ...", "Were they to leave,
 # ..."; Quirk et al. 1985, 15.36); a clause that begins with "were" after a medial reporting clause ("the visits, he

@@ -37,6 +37,11 @@ def test_the_reporting_verb_gives_its_own_stance(sentence, stance):
     assert stance_of(sentence) == stance
 
 
+def test_agreeing_on_what_would_be_done_advocates_it_and_on_what_would_be_felt_supports():
+    assert stance_of("Kim Il Sung agreed that the matter would be studied with Poland.") == "advocates"
+    assert stance_of("Kim Il Sung agreed that Poland would find the terms hard to accept.") == "supports"
+
+
 def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     assert stance_of("Kim Il Sung agreed that Poland had sent a delegation.") == "supports"
     assert stance_of("Kim Il Sung agreed that Poland should send a delegation.") == "advocates"
