@@ -76,6 +76,8 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung mentioned the possibility of a delegation from Poland in May.", "informs"),
     ("Kim Il Sung said that we should bear in mind the interests of Poland.", "advocates"),
     ("Kim Il Sung said that we should bear in mind that Poland had sent a delegation.", "informs"),
+    ("Kim Il Sung said that he hoped no one would recommend sending troops to Poland.", "opposes"),
+    ("Kim Il Sung said that he would not recommend sending troops to Poland.", "opposes"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
     assert stance_of(sentence) == stance
