@@ -27,11 +27,11 @@ OPPOSES = "opposes"
 # A fault found in what may yet happen ("the tariff might prove harmful") is a fear of it (Martin and White 2005, appraisal).
 _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re.I)
 
-# A fault-finding word right after a negation finds no fault: "did not criticize", "was not to accuse", "not blaming".
+# A fault-finding word right after a negation finds no fault: "did not criticize", "never meant to accuse", "not blaming".
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?:mean|intend|want|wish)\s+)?(?:to\s+)?$", re.I)
-# What was agreed to be done ("it was agreed that the matter would be studied", "that they would meet again"), not a
+# What was agreed to be done ("all agreed that the matter would go to a committee", "that they would meet again"), not a
 # state foreseen ("agreed that they would find it hard", "would seem"): verbs of experience and appearance decide nothing.
-# A proposal negated advises against: "would not recommend sending troops", "hoped no one would suggest it".
+# A proposal negated advises against: "would not recommend sending troops", "nobody should propose it".
 _PUTTING_FORWARD = re.compile(r"(?:recommend|suggest|propos|urg|advis|request|insist|demand)", re.I)
 _NOBODY_BEFORE = re.compile(r"\b(?:(?:not|never|n['’]t)|(?:no one|nobody|none of us) (?:would|will|should|could))\s+$", re.I)
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?!(?:\w+\s+)?(?:find|seem|appear|feel|know|remain|like|prefer)\b)"
@@ -148,10 +148,10 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
             own_side and own_side(*holder)):
         return INFORMS, f"cue '{cued[1]}' states the attitude of {clause[holder[0]:holder[1]]}"
     if cued and cued[0] == CRITICIZES and _NOT_BEFORE.search(masked, 0, cued[2]):
-        return DENIES, f"cue '{cued[1]}' negated"  # "the purpose was not to accuse them": a fault not found
+        return DENIES, f"cue '{cued[1]}' negated"  # "he never meant to accuse them": a fault not found
     if cued and cued[0] in _DIRECTIVE and _PUTTING_FORWARD.match(cued[1]) and \
             _NOBODY_BEFORE.search(masked, 0, cued[2]):
-        return OPPOSES, f"cue '{cued[1]}' negated"  # "would not recommend it", "hoped no one would suggest it"
+        return OPPOSES, f"cue '{cued[1]}' negated"  # "would not recommend it", "nobody should propose it"
     if cued and cued[0] == CRITICIZES and _IRREALIS.search(masked, _clause_start(masked, cued[2]), cued[2]):
         return CONCERNED, f"cue '{cued[1]}' in what may yet happen"
     if cued:
