@@ -78,6 +78,7 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that he hoped no one would recommend sending troops to Poland.", "opposes"),
     ("Kim Il Sung said that he would not recommend sending troops to Poland.", "opposes"),
     ("Kim Il Sung said that his recommendation was that Poland send a delegation.", "advocates"),
+    ("Kim Il Sung said that the new tariff might lead Poland to close its ports.", "concerned"),
     ("Kim Il Sung said that a delegation to Poland was not necessary.", "doubts"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
