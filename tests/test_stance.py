@@ -81,7 +81,7 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that the new tariff might lead Poland to close its ports.", "concerned"),
     ("Kim Il Sung said that the loss of the harbour by Poland was announced in May.", "informs"),
     ("Kim Il Sung said that the closing of the harbour was a loss for Poland.", "criticizes"),
-    ("Kim Il Sung said that priority had been given to support for the army of Poland.", "informs"),
+    ("Kim Il Sung said that money had gone to support for refugees in Poland.", "informs"),
     ("Kim Il Sung said that Poland could count on his support for the plan.", "supports"),
     ("Kim Il Sung said that a delegation to Poland was not necessary.", "doubts"),
 ])
