@@ -84,6 +84,7 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that money had gone to support for refugees in Poland.", "informs"),
     ("Kim Il Sung said that Poland could count on his support for the plan.", "supports"),
     ("Kim Il Sung said that the details of the treaty with Poland could be worked out by the ministers.", "proposes"),
+    ("Kim Il Sung said that there were limitations on what Poland could offer.", "doubts"),
     ("Kim Il Sung said that a delegation to Poland was not necessary.", "doubts"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
