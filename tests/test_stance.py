@@ -85,6 +85,10 @@ def test_a_weak_verb_gives_its_stance_only_when_the_clause_has_none():
     ("Kim Il Sung said that Poland could count on his support for the plan.", "supports"),
     ("Kim Il Sung said that the details of the treaty with Poland could be worked out by the ministers.", "proposes"),
     ("Kim Il Sung said that there were limitations on what Poland could offer.", "doubts"),
+    ("Kim Il Sung said that if Poland should refuse, the delegation would go to Hungary.", "informs"),
+    ("Kim Il Sung said that if Poland refused then the delegation must go to Hungary.", "advocates"),
+    ("Kim Il Sung said: had Poland opposed the plan, the delegation would have stayed in Hungary.", "informs"),
+    ("The visits to Poland, Kim Il Sung said, were useful to both sides.", "supports"),
     ("Kim Il Sung said that a delegation to Poland was not necessary.", "doubts"),
 ])
 def test_negation_modality_and_evaluation_in_the_clause_give_the_stance(sentence, stance):
@@ -156,22 +160,6 @@ def test_the_first_cue_after_the_verb_decides_not_a_later_one():
 
 def test_cues_of_one_verb_group_go_by_priority():
     assert stance_of("Kim Il Sung said that we should ask whether Poland would join.") == "doubts"
-
-
-def test_a_condition_is_not_asserted():
-    assert stance_of("Kim Il Sung said that if Poland should refuse, the delegation would go to Hungary.") == "informs"
-
-
-def test_a_condition_ends_at_then():
-    assert stance_of("Kim Il Sung said that if Poland refused then the delegation must go to Hungary.") == "advocates"
-
-
-def test_an_inverted_condition_is_not_asserted():
-    assert stance_of("Kim Il Sung said: had Poland opposed the plan, the delegation would have stayed in Hungary.") == "informs"
-
-
-def test_a_clause_after_a_medial_reporting_clause_is_asserted_though_it_begins_with_were():
-    assert stance_of("The visits to Poland, Kim Il Sung said, were useful to both sides.") == "supports"
 
 
 @pytest.mark.parametrize("sentence", [
