@@ -23,6 +23,7 @@ from cwkg.lang import title_words
 from cwkg.lang.name_order import read_name
 from .attendance import AttendanceList
 from cwkg.lang.spans import Taken, block_number, first_by
+from cwkg.lang.alternation import grouped
 from cwkg.lang.text import fold, paragraphs, whole_word_starts
 
 # The words that stand before a name to address or title the person: "Comrade X", "H.E. Mr. X", "Ambassador X".
@@ -233,8 +234,24 @@ def _role_then_preposition(role_words: tuple[str, ...]) -> re.Pattern[str]:
 def _role_alternation(role_words: tuple[str, ...]) -> str:
     """The role words as one alternation; a state may stand inside an office after "of the" ("Chairman of the
     Ruritanian Council of Ministers")."""
-    return "|".join(re.escape(fold(w)).replace(r"of\ the\ ", r"of\ the\ (?:[A-Z][\w'’-]*\ )?")
-                    for w in sorted(role_words, key=len, reverse=True))
+    return grouped((fold(w) for w in role_words), tokens=_role_pieces)
+
+
+_OF_THE = "of the "
+
+
+def _role_pieces(word: str) -> list[str]:
+    """A role word as pattern pieces for `lang.alternation.grouped`: one a character, "of the " one piece that lets
+    a capitalised word (a state's adjective) stand after it."""
+    pieces, i = [], 0
+    while i < len(word):
+        if word.startswith(_OF_THE, i):
+            pieces.append(re.escape(_OF_THE) + r"(?:[A-Z][\w'’-]*\ )?")
+            i += len(_OF_THE)
+        else:
+            pieces.append(re.escape(word[i]))
+            i += 1
+    return pieces
 
 
 def _scan(text: str, folded: str, patterns, covered, out: list[Candidate], offsets: bool) -> list[Candidate]:
