@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from cwkg.lang.alternation import grouped
+
 KINDS = ("honorific", "rank", "office", "civic", "role", "qualifier", "grade", "portfolio")
 ALL = KINDS  # every class, for readers that take any title word
 
@@ -73,10 +75,26 @@ def _pattern(word: str) -> str:
     """One title as a regular expression: any white space between words, either apostrophe, an "é" also
     unaccented, an initialism's inner periods with an optional space ("H. E."), and the final period of an
     abbreviation of two or more letters optional ("Mr" as "Mr.")."""
-    out = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]").replace("é", "[eé]")
-    out = re.sub(r"\\\.(?=\w)", r"\\.\\s?", out)
-    if is_abbreviation(word) and len(word.rstrip(".")) >= 2 and "." not in word[:-1]:
-        out += "?"
+    return "".join(_pieces(word))
+
+
+def _pieces(word: str) -> list[str]:
+    """`_pattern` a character at a time, for `lang.alternation.grouped`."""
+    optional_end = is_abbreviation(word) and len(word.rstrip(".")) >= 2 and "." not in word[:-1]
+    out = []
+    for i, c in enumerate(word):
+        if c == " ":
+            out.append(r"\s+")
+        elif c == "'":
+            out.append("['’]")
+        elif c == "é":
+            out.append("[eé]")
+        elif c == "." and i + 1 < len(word) and (word[i + 1].isalnum() or word[i + 1] == "_"):
+            out.append(r"\.\s?")
+        elif c == "." and i == len(word) - 1 and optional_end:
+            out.append(r"\.?")
+        else:
+            out.append(re.escape(c))
     return out
 
 
@@ -96,7 +114,6 @@ def abbreviations(*kinds: str) -> str:
 
 @lru_cache(maxsize=None)
 def alternation(*kinds: str) -> str:
-    """The titles of the classes as a regular-expression alternation, longest first; word boundaries are the
-    caller's."""
-    found = sorted({e.word for e in _of(kinds)}, key=len, reverse=True)
-    return "|".join(_pattern(w) for w in found)
+    """The titles of the classes as a regular-expression alternation, the longer tried first where one begins
+    another, grouped by shared beginnings (`lang.alternation`); word boundaries are the caller's."""
+    return grouped({e.word for e in _of(kinds)}, tokens=_pieces)
