@@ -236,11 +236,15 @@ class Authority:
         """`stance_cue`, with where in the text its words stand."""
         if self.stance_pattern is None:
             return None
-        found = [(m.start(), m.end(), int(m.lastgroup[1:]), m.group(0)) for m in self.stance_pattern.finditer(text) if m.lastgroup]
-        if not found:
+        together: list[tuple[int, int, int, str]] = []  # the first cue and those that start with it, in one verb group
+        for m in self.stance_pattern.finditer(text):
+            if not m.lastgroup:
+                continue
+            if together and m.start() > together[0][1] + _VERB_GROUP_GAP:
+                break  # the cues further on sit in clauses that depend on the first: no need to find them
+            together.append((m.start(), m.end(), int(m.lastgroup[1:]), m.group(0)))
+        if not together:
             return None
-        first_end = found[0][1]
-        together = [f for f in found if f[0] <= first_end + _VERB_GROUP_GAP]
         best = min(together, key=lambda f: (f[2], f[0]))
         return self.stances[best[2]].label, best[3], best[0], best[1]
 
