@@ -538,7 +538,8 @@ def _clause(ctx: Context, att: Attributed) -> _Clause:
 
     lead = fold(ctx.body)[att.sentence.start:start]
     negated = att.verb is not None and negates(lead, att.verb)
-    stance, why = stance_of(ctx.authority, text, att.verb, own_side, negated=negated, by_means=by_means(lead))
+    stance, why = stance_of(ctx.authority, text, att.verb, own_side, negated=negated,
+                            said_as_means=by_means(lead))
     return _Clause(att, start, end, stance, about, topics, len(ctx.body[start:end].split()), why)
 
 

@@ -29,17 +29,17 @@ _IRREALIS = re.compile(r"\b(?:would|could|might|may|will|shall)\b(?! not\b)", re
 
 # A fault-finding word right after a negation finds no fault: "did not criticize", "never meant to accuse", "not blaming".
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:(?:mean|intend|want|wish)\s+)?(?:to\s+)?$", re.I)
-# What was agreed to be done ("all agreed that the matter would go to a committee", "that they would meet again"), not a
-# state foreseen ("agreed that they would find it hard", "would seem"): verbs of experience and appearance decide nothing.
 # A proposal negated advises against: "would not recommend sending troops", "nobody should propose it".
 _PUTTING_FORWARD = re.compile(r"(?:recommend|suggest|propos|urg|advis|request|insist|demand)", re.I)
 _NOBODY_BEFORE = re.compile(r"\b(?:(?:not|never|n['’]t)|(?:no one|nobody|none of us) (?:would|will|should|could))\s+$", re.I)
+# What was agreed to be done ("all agreed that the matter would go to a committee", "that they would meet again"), not a
+# state foreseen ("agreed that they would find it hard", "would seem"): verbs of experience and appearance decide nothing.
 _DECISION = re.compile(r"\b(?:would|will|shall)\s+(?!(?:\w+\s+)?(?:find|seem|appear|feel|know|remain|like|prefer)\b)"
                        r"(?:\w+\s+)?(?:be\s+)?\w+", re.I)
-# A condition ("if they left, ...", "if they left then ...", "should they leave, ...", "unless ...,") states no view of its own. An inverted one
-# puts its subject after the auxiliary and ends before the main clause ("Had Moscow known, ...", "Were they to leave,
-# ..."; Quirk et al. 1985, 15.36); a clause that begins with "were" after a medial reporting clause ("the visits, he
-# said, were useful") is the main clause itself.
+# A condition ("if they left, ...", "if they left then ...", "should they leave, ...", "unless ...,") states no view
+# of its own. An inverted one puts its subject after the auxiliary and ends before the main clause ("Had Moscow
+# known, ...", "Were they to leave, ..."; Quirk et al. 1985 on conditional clauses with inversion); a clause that
+# begins with "were" after a medial reporting clause ("the visits, he said, were useful") is the main clause itself.
 _CONDITION = re.compile(
     r"\b(?:if|unless|in case|in the event (?:of|that))\b[^,;:\u2014]*?(?:[,;:\u2014]|\bthen\b|$)"
     r"|^(?:should|were|had)\s+(?:I|we|you|he|she|it|they|there|the|this|that|these|those|our|their|his|her|its|(?-i:[A-Z]\w*))\b"
@@ -124,7 +124,7 @@ def parse_questions(authority: Authority, clause: str, verb: str | None) -> tupl
 
 def stance_of(authority: Authority, clause: str, verb: str | None,
               own_side: Callable[[int, int], bool] | None = None, negated: bool = False,
-              by_means: bool = False) -> tuple[str | None, str | None]:
+              said_as_means: bool = False) -> tuple[str | None, str | None]:
     """The reporting verb's own stance ("warned"), else the clause's first cue, else a weak verb's ("agreed");
     with the reason, for `cwkg explain`. A word of attitude held by a third party reports that party's attitude
     ("Warsaw will welcome the plan": the speaker informs), unless `own_side` says the words at those clause offsets
@@ -138,7 +138,7 @@ def stance_of(authority: Authority, clause: str, verb: str | None,
         by_verb = authority.verb_stance("request")  # "asked that the talks be resumed" is a request (Levin 37.1)
     if by_verb and by_verb[0] in _DIRECTIVE and complement_mood(clause) == "indicative":
         by_verb = None  # "suggested that the lesson may be ...": a claim
-    if by_verb and by_means:
+    if by_verb and said_as_means:
         by_verb = (by_verb[0], True)  # "objected by saying that ...": what was said speaks first, the act after it
     if by_verb and not by_verb[1]:
         return by_verb[0], f"verb '{verb}'"
