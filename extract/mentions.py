@@ -74,10 +74,6 @@ _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)”\"]|$)|\s+(?:in|on|at|for|with|would
 _OFFICE_AFTER = re.compile(r"\s+(?:Department|Division|Bureau|Desk|Directorate)\b")
 
 
-def _characters(alias: str) -> list[str]:
-    return [re.escape(c) for c in alias]
-
-
 class Gazetteer:
     """Alias matching over a text; built once per authority."""
 
@@ -87,7 +83,7 @@ class Gazetteer:
         # The aliases grouped by shared beginnings (`lang.alternation`, the longer first where one begins another: 4.7x
         # faster than a list sorted longest first, the same matches); the guard names the characters a name begins
         # with, so the alternation is tried only there (2x faster again).
-        names = "(?:" + grouped(self.table, tokens=_characters) + ")"
+        names = "(?:" + grouped(self.table, space=re.escape(" ")) + ")"  # a space in an alias is one space
         self.pattern = re.compile(r"(?<![\w])" + first_guard(names) + names + r"(?![\w])")
         self.triggered = [e for e in authority.entities.values() if e.triggers]
         self.congresses = [e for e in authority.entities.values() if e.ordinal is not None]
