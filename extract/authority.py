@@ -363,14 +363,15 @@ def build_authority(g: rdflib.Graph, variants: dict[str, str]) -> Authority:
     roles = []
     # An office is looked up by the names it has everywhere (role_labels), not by one state's wording (hidden labels).
     role_labels: dict[str, tuple[str, ...]] = {}
-    for cls in (CW.AmbassadorialRole, CW.DiplomaticRole, CW.Role):
+    diplomatic = (CW.AmbassadorialRole, CW.HeadOfMissionRole, CW.DiplomaticRole)
+    for cls in (*diplomatic, CW.MinisterialRole, CW.Role):
         for s in g.subjects(RDF.type, cls):
             if any(r.iri == str(s) for r in roles):
                 continue
             role_labels[str(s)] = tuple(str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in g.objects(s, p))
             labels = set(role_labels[str(s)]) | {str(o) for o in g.objects(s, SKOS.hiddenLabel)}
             roles.append(Role(str(s), str(g.value(s, SKOS.prefLabel)), tuple(sorted(labels, key=len, reverse=True)),
-                              cls == CW.AmbassadorialRole, cls in (CW.AmbassadorialRole, CW.DiplomaticRole)))
+                              cls == CW.AmbassadorialRole, cls in diplomatic))
     kinds = sorted(
         (MeetingKind(str(s), str(g.value(s, SKOS.prefLabel)), tuple(str(o) for o in g.objects(s, SKOS.altLabel)),
                      int(str(g.value(s, SKOS.notation) or 99)))

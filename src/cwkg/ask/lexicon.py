@@ -1,10 +1,13 @@
 """The English words `cwkg ask` reads questions by: reporting verbs and the stance each gives (the reporting
-lexicon's, extract/lexicon/reporting.tsv; the stance names are those of ontology/stances.ttl), role words, the kinds of entity a "which ..." asks for, meeting words and the
+lexicon's, extract/lexicon/reporting.tsv; the stance names are those of ontology/stances.ttl), role nouns (the
+ontology's, `roles.py`), the kinds of entity a "which ..." asks for, meeting words and the
 function words left out when claims are compared. General English, no document's wording."""
 
 from __future__ import annotations
 
 from cwkg.extract import reporting
+
+from .roles import role_words
 
 # A reporting verb of a "who VERBed ..." question -> the stance of the positions it asks for (None: any stance): the
 # past of every verb of the reporting lexicon, with the stance its meaning gives what it reports.
@@ -12,27 +15,10 @@ from cwkg.extract import reporting
 VERB_STANCE: dict[str, str | None] = reporting.past_stances()
 AGAINST_FOR = {"against": "opposes", "for": "advocates", "in favor of": "supports", "in favour of": "supports"}
 
-# A role word as asked (plural or singular) -> the role it names (its singular); "envoy" and "diplomat" are any
-# ambassadorial post.
-ROLES = {
-    "ambassador": "ambassador", "ambassadors": "ambassador", "envoy": "ambassador", "envoys": "ambassador",
-    "diplomat": "diplomat", "diplomats": "diplomat",
-    "minister": "minister", "ministers": "minister", "foreign minister": "foreign minister",
-    "foreign ministers": "foreign minister", "chargé": "chargé d'affaires", "charge": "chargé d'affaires",
-    "chargés d'affaires": "chargé d'affaires", "charges d'affaires": "chargé d'affaires",
-    "consul": "consul", "consuls": "consul",
-}
-# Role -> the cw: role classes (local names) that count as it, for the discussants of a role.
-ROLE_CLASSES = {
-    "ambassador": ("AmbassadorRole", "MinisterPlenipotentiaryRole", "ChargeDAffairesRole", "PermanentRepresentativeRole"),
-    "diplomat": ("AmbassadorRole", "MinisterPlenipotentiaryRole", "ChargeDAffairesRole", "PermanentRepresentativeRole",
-                 "CounselorRole", "SecretaryOfEmbassyRole", "AttacheRole", "ConsulRole"),
-    "minister": ("ForeignMinisterRole", "DeputyForeignMinisterRole", "HeadOfGovernmentRole", "DeputyHeadOfGovernmentRole",
-                 "FirstDeputyHeadOfGovernmentRole", "MinisterPlenipotentiaryRole"),
-    "foreign minister": ("ForeignMinisterRole",),
-    "chargé d'affaires": ("ChargeDAffairesRole",),
-    "consul": ("ConsulRole",),
-}
+# A role noun as asked (singular or plural) -> the role it names, and a role -> the cw: roles whose holders count as
+# it: read from the ontology's classes of roles and their holder terms ("envoys" are any head of mission).
+ROLES = role_words().words
+ROLE_CLASSES = role_words().classes
 
 # "which WORD" -> the kind of entity asked for.
 WHAT = {
