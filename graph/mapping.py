@@ -273,7 +273,6 @@ def _mention(t: _Triples, doc: NamedNode, doc_id: str, body: str, mention: Menti
     t.add(m, CW.mentionOf, entity_iri(mention.entity))
     t.add(m, CW.inDocument, doc)
     t.add(m, CW.mentionForm, Literal(mention.form))
-    t.add(m, CW.paragraph, Literal(str(mention.paragraph), datatype=XSD.integer))
     t.add(m, CW.rule, Literal(mention.rule))
     _evidence(t, m, doc, body, mention.span, page, quoted=False)
     return m
