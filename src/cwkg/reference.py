@@ -20,11 +20,11 @@ def reference_html() -> str:
     level, handlers = root.level, list(root.handlers)
     logging.disable(logging.INFO)  # pyLODE and rdflib log INFO and DEBUG lines that mean nothing to the user
     try:
-        from pylode import OntPub
-
+        try:
+            from pylode import OntPub
+        except ImportError:
+            raise CwkgError("pyLODE is not installed: pip install 'cwkg[docs]'") from None
         return OntPub(ontology=str(ontology.ontology_file())).make_html()
-    except ImportError:
-        raise CwkgError("pyLODE is not installed: pip install 'cwkg[docs]'") from None
     finally:
         logging.disable(logging.NOTSET)
         root.setLevel(level)  # pyLODE sets the root logger to DEBUG when imported: the caller's logging is its own
