@@ -9,16 +9,24 @@ its own file format and crash safety. Words are stemmed here (Snowball's English
 they reach the table, whose tokenizer then only splits on spaces, so the claim of a question is stemmed by the
 same code as the evidence ("warned of rising tensions" meets "warns that tension is rising").
 
-A row holds the stemmed words, the position's IRI, its document, date, speaker(s) and stance (with the stance's
-polarity from the store's stance scheme). The index follows the store: `GraphStore` calls `expect` before it writes
-or drops document graphs and `follow` after, which rewrites those documents' rows from what the store then holds.
-The documents in between are recorded as pending in the index's own table, so an index whose process stopped
-between the two catches up from the store when next opened. A store written before the index existed gets it
-built once, from the positions it holds, when first opened for a write or a question (and says so).
+A row holds the position's IRI, its document, date, speaker(s) and stance (with the stance's polarity from the
+store's stance scheme), and a digest of its stemmed words; the words themselves are only in the full-text index,
+which keeps no copy of what it was given (a contentless FTS5 table: at 10,000 documents the copy was 62 MB of the
+index's 283). Documents and speakers are numbered in a table of names, and IRIs under cwkg's own base are kept
+without it: the full strings were two thirds of the index.
+
+The index follows the store: `GraphStore` calls `expect` before it writes or drops document graphs and `follow`
+after. `expect` takes those documents' rows out while the store still holds the words they were made from (a
+contentless table removes a row only when given the words it holds; a digest that differs means the index and the
+store disagree, and the index is built again) and records the documents as pending; `follow` indexes what the store
+then holds and clears them. An index whose process stopped between the two catches up from the store when next
+opened. A store written before the index existed (or with an index of another version) gets it built once, from
+the positions it holds, when first opened for a write or a question (and says so).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
@@ -33,7 +41,7 @@ import pyoxigraph as ox
 import snowballstemmer
 from unidecode import unidecode
 
-from cwkg.ontology.vocab import CW, RDF, SKOS
+from cwkg.ontology.vocab import CW, ID, RDF, SKOS
 
 from .storeapi import QueryStore
 
@@ -50,7 +58,7 @@ class IndexedStore(QueryStore, Protocol):
               obj: ox.Term | None = None) -> Iterable[ox.Quad]: ...
 
 FILE = "claims.sqlite"
-VERSION = "1"  # the row layout and the analysis of words; an index of another version is built again
+VERSION = "2"  # the row layout and the analysis of words; an index of another version is built again
 CHUNK = 200  # documents read from the store at a time
 TOP = 2000  # rows a search ranks at most (best BM25 first)
 
@@ -58,12 +66,14 @@ log = logging.getLogger("cwkg")
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
 
+_TABLES = ("evidence_vocab", "evidence", "positions", "names", "pending", "meta")  # dropped in this order
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS positions(id INTEGER PRIMARY KEY, position TEXT UNIQUE, document TEXT, date TEXT,
-                                     speaker TEXT, stance TEXT, polarity INTEGER);
+CREATE TABLE IF NOT EXISTS names(id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
+CREATE TABLE IF NOT EXISTS positions(id INTEGER PRIMARY KEY, position TEXT, document INTEGER, date TEXT,
+                                     speakers TEXT, stance TEXT, polarity INTEGER, digest INTEGER);
 CREATE INDEX IF NOT EXISTS positions_document ON positions(document);
-CREATE VIRTUAL TABLE IF NOT EXISTS evidence USING fts5(words, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS evidence USING fts5(words, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS evidence_vocab USING fts5vocab(evidence, 'row');
 CREATE TABLE IF NOT EXISTS pending(document TEXT PRIMARY KEY);
 """
@@ -89,6 +99,27 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """A text's words stemmed, as the index holds them; a search gives its words stemmed the same way."""
     return [stem(w) for w in words(text)]
+
+
+def short(iri: str) -> str:
+    """An IRI as the index keeps it: without cwkg's own base where it has it (`long` restores it). A kept form
+    without a colon is such a shortened IRI, since every whole IRI has one after its scheme."""
+    rest = iri[len(ID):] if iri.startswith(ID) else None
+    return rest if rest is not None and ":" not in rest else iri
+
+
+def long(kept: str) -> str:
+    """The IRI a form of `short` stands for."""
+    return kept if ":" in kept else ID + kept
+
+
+def digest(words: str) -> int:
+    """A row's stemmed words as a signed 64-bit number: what the index checks before it takes the words out."""
+    return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class Disagreement(Exception):
+    """The store no longer holds the words a row of the index was made from."""
 
 
 @dataclass(frozen=True)
@@ -181,10 +212,9 @@ class ClaimIndex:
 
     def _prepare(self, store: IndexedStore) -> None:
         """Make the tables; build the index from the store when it is new, of another version or was never
-        finished; rewrite the documents a stopped write left pending."""
+        finished; index the documents a stopped write left pending."""
         if self._has_tables() and self._meta("version") != VERSION:
-            self._db.executescript("DROP TABLE IF EXISTS evidence_vocab; DROP TABLE IF EXISTS evidence; "
-                                   "DROP TABLE IF EXISTS positions; DROP TABLE IF EXISTS pending; DROP TABLE IF EXISTS meta;")
+            self._drop()
         self._db.executescript(_SCHEMA)
         if self._meta("built") != "1":
             documents = store.document_graphs()
@@ -193,6 +223,9 @@ class ClaimIndex:
             self.build(store, documents)
         elif pending := self.pending():
             self.follow(store, pending)
+
+    def _drop(self) -> None:
+        self._db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
 
     def _has_tables(self) -> bool:
         return self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
@@ -210,32 +243,82 @@ class ClaimIndex:
         """Index the positions of these documents (every document of the store, for a new index) and mark the index
         built; how many positions it holds."""
         with self._db:
-            self._db.execute("DELETE FROM evidence")
-            self._db.execute("DELETE FROM positions")
-            self._db.execute("DELETE FROM pending")
+            for table in ("positions", "names", "pending"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("INSERT INTO evidence(evidence) VALUES ('delete-all')")
             for chunk in _chunks(documents):
                 self._insert(store, chunk)
             self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("version", VERSION), ("built", "1")])
         return self.size()
 
-    def expect(self, documents: Iterable[str]) -> None:
-        """Note that these documents' graphs are about to change: until `follow` has rewritten their rows, they are
-        pending, and a later opening rewrites them from the store."""
-        with self._db:
-            self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", [(d,) for d in documents])
+    def expect(self, documents: Iterable[str], store: IndexedStore | None = None) -> None:
+        """Note that these documents' graphs are about to change: their rows are taken out, from the words `store`
+        holds now, and until `follow` has indexed them again they are pending (a later opening indexes them from
+        the store). Without a store, only noted (their rows then go when `follow` finds them)."""
+        documents = sorted(set(documents))
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", [(d,) for d in documents])
+                if store is not None:
+                    for i in range(0, len(documents), CHUNK):
+                        self._take_out(store, documents[i:i + CHUNK])
+        except Disagreement as exc:
+            log.warning("%s: the claim index no longer matches the store (%s): building it again", store.path, exc)
+            changing = set(documents)
+            self.build(store, [d for d in store.document_graphs() if d.value not in changing])
+            with self._db:
+                self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", [(d,) for d in documents])
 
     def follow(self, store: IndexedStore, documents: Iterable[str]) -> None:
-        """Rewrite the rows of these documents from what the store now holds (none, for a document dropped), in one
+        """Index these documents from what the store now holds (nothing, for a document dropped), in one
         transaction, and clear them from the pending list."""
         documents = sorted(set(documents))
-        with self._db:
-            for i in range(0, len(documents), CHUNK):
-                chunk = documents[i:i + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                self._db.execute(f"DELETE FROM evidence WHERE rowid IN (SELECT id FROM positions WHERE document IN ({marks}))", chunk)
-                self._db.execute(f"DELETE FROM positions WHERE document IN ({marks})", chunk)
-                self._insert(store, [ox.NamedNode(d) for d in chunk])
-                self._db.execute(f"DELETE FROM pending WHERE document IN ({marks})", chunk)
+        try:
+            with self._db:
+                for i in range(0, len(documents), CHUNK):
+                    chunk = documents[i:i + CHUNK]
+                    self._take_out(store, chunk)  # (rows `expect` left, as an index of version 1 never had them taken)
+                    self._insert(store, [ox.NamedNode(d) for d in chunk])
+                    marks = ",".join("?" * len(chunk))
+                    self._db.execute(f"DELETE FROM pending WHERE document IN ({marks})", chunk)
+        except Disagreement as exc:
+            log.warning("%s: the claim index no longer matches the store (%s): building it again", store.path, exc)
+            self.build(store, store.document_graphs())
+
+    def _take_out(self, store: IndexedStore, documents: list[str]) -> None:
+        """Remove these documents' rows, giving the full-text index back the words it was given for each (read
+        from the store again, checked against the row's digest)."""
+        ids = {self._name_id(d, create=False): d for d in documents}
+        ids.pop(None, None)
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT id, position, document, digest FROM positions WHERE document IN ({marks})",
+                                list(ids)).fetchall()
+        if not rows:
+            return
+        quotes: dict[str, str] = {}
+        for document in {ids[r[2]] for r in rows}:
+            for row in positions_of(self._read(store, ox.NamedNode(document))):
+                quotes[short(row.position)] = row.quote
+        for rowid, position, _, kept in rows:
+            said = " ".join(terms(quotes[position])) if position in quotes else None
+            if said is None or digest(said) != kept:
+                raise Disagreement(f"{long(position)} is {'not in the store' if said is None else 'worded otherwise'}")
+            self._db.execute("INSERT INTO evidence(evidence, rowid, words) VALUES ('delete', ?, ?)", (rowid, said))
+        self._db.execute(f"DELETE FROM positions WHERE document IN ({marks})", list(ids))
+
+    @staticmethod
+    def _read(store: IndexedStore, document: ox.NamedNode) -> Iterator[ox.Quad]:
+        read = (store.quads(document, RDF_TYPE, CW.Position), *(store.quads(document, p) for p in _READ[1:]))
+        return (q for quads in read for q in quads)
+
+    def _name_id(self, iri: str, create: bool = True) -> int | None:
+        kept = short(iri)
+        row = self._db.execute("SELECT id FROM names WHERE iri = ?", (kept,)).fetchone()
+        if row is not None or not create:
+            return row[0] if row else None
+        return self._db.execute("INSERT INTO names(iri) VALUES (?)", (kept,)).lastrowid
 
     def _insert(self, store: IndexedStore, documents: list[ox.NamedNode]) -> None:
         if not documents:
@@ -243,14 +326,18 @@ class ClaimIndex:
         stances = {r["stance"].value: (r["label"].value, int(r["polarity"].value) if r["polarity"] else None)
                    for r in store.query(_STANCES)}
         for document in documents:
-            read = (store.quads(document, RDF_TYPE, CW.Position), *(store.quads(document, p) for p in _READ[1:]))
-            for row in positions_of(q for quads in read for q in quads):
+            rows = positions_of(self._read(store, document))
+            if not rows:
+                continue
+            doc_id = self._name_id(document.value)
+            for row in rows:
                 stance, polarity = stances.get(row.stance, (None, None)) if row.stance else (None, None)
+                said = " ".join(terms(row.quote))
+                speakers = " ".join(str(self._name_id(s)) for s in row.speakers)
                 cursor = self._db.execute(
-                    "INSERT OR IGNORE INTO positions(position, document, date, speaker, stance, polarity) VALUES (?, ?, ?, ?, ?, ?)",
-                    (row.position, document.value, row.date, " ".join(row.speakers), stance, polarity))
-                if cursor.rowcount == 1:  # (a position stated twice over is indexed once)
-                    self._db.execute("INSERT INTO evidence(rowid, words) VALUES (?, ?)", (cursor.lastrowid, " ".join(terms(row.quote))))
+                    "INSERT INTO positions(position, document, date, speakers, stance, polarity, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (short(row.position), doc_id, row.date, speakers, stance, polarity, digest(said)))
+                self._db.execute("INSERT INTO evidence(rowid, words) VALUES (?, ?)", (cursor.lastrowid, said))
 
     def pending(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT document FROM pending ORDER BY document")]
@@ -271,11 +358,23 @@ class ClaimIndex:
         if start and end:
             where += " AND p.date IS NOT NULL AND substr(?, 1, length(p.date)) <= p.date AND p.date <= substr(?, 1, length(p.date))"
             params += [start, end]
-        rows = self._db.execute(f"SELECT p.position, bm25(evidence), p.document, p.date, p.speaker, p.stance, p.polarity "
-                                f"FROM evidence JOIN positions p ON p.id = evidence.rowid WHERE {where} "
-                                f"ORDER BY bm25(evidence) LIMIT {TOP}", params)
-        return [Hit(position, round(-score / idf, 4) if idf else 0.0, document, date, speaker, stance, polarity)
-                for position, score, document, date, speaker, stance, polarity in rows]
+        rows = self._db.execute(f"SELECT p.position, bm25(evidence), d.iri, p.date, p.speakers, p.stance, p.polarity "
+                                f"FROM evidence JOIN positions p ON p.id = evidence.rowid JOIN names d ON d.id = p.document "
+                                f"WHERE {where} ORDER BY bm25(evidence) LIMIT {TOP}", params).fetchall()
+        names = self._names({int(n) for r in rows for n in r[4].split()})
+        return [Hit(long(position), round(-score / idf, 4) if idf else 0.0, long(document), date,
+                    " ".join(names[int(n)] for n in speakers.split()), stance, polarity)
+                for position, score, document, date, speakers, stance, polarity in rows]
+
+    def _names(self, ids: set[int]) -> dict[int, str]:
+        """The IRIs of these numbers of the table of names."""
+        found: dict[int, str] = {}
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i:i + 500]
+            found.update((n, long(iri)) for n, iri in self._db.execute(
+                f"SELECT id, iri FROM names WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def frequency(self, word: str) -> int:
         """In how many positions' evidence a stemmed word occurs."""
@@ -299,7 +398,8 @@ class ClaimIndex:
 
     def documents(self) -> dict[str, int]:
         """Each document with positions in the index, with how many."""
-        return dict(self._db.execute("SELECT document, count(*) FROM positions GROUP BY document ORDER BY document"))
+        return dict(sorted((long(d), n) for d, n in self._db.execute(
+            "SELECT d.iri, count(*) FROM positions p JOIN names d ON d.id = p.document GROUP BY p.document")))
 
     def bytes(self) -> int:
         """The index's size on disk (0 in memory)."""

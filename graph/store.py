@@ -459,14 +459,15 @@ class GraphStore:
 
     @contextmanager
     def _claims_follow(self, graphs: Iterable[ox.NamedNode]) -> Iterator[None]:
-        """Around a write of graphs: the document graphs among them are noted as pending in the claim index before,
-        and their rows rewritten from the store after (a failed write leaves them pending, to be caught up)."""
+        """Around a write of graphs: the claim index's rows of the document graphs among them are taken out before
+        (while the store still holds the words they were made from) and the documents noted as pending, then indexed
+        from the store after (a failed write leaves them pending, to be caught up)."""
         documents = [g.value for g in graphs if self.is_document_graph(g)]
         if not documents:
             yield
             return
         index = self.claim_index()
-        index.expect(documents)
+        index.expect(documents, self)
         yield
         index.follow(self, documents)
 

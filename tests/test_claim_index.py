@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,9 +18,9 @@ from typer.testing import CliRunner
 from cwkg.ask import ask
 from cwkg.ask.rank import INTERIM, claim_terms
 from cwkg.cli import app
-from cwkg.graph.claimindex import FILE, PositionRow, positions_of, terms
+from cwkg.graph.claimindex import FILE, PositionRow, long, positions_of, short, terms
 from cwkg.graph.store import GraphStore
-from cwkg.ontology.vocab import CW, RDF
+from cwkg.ontology.vocab import CW, ID, RDF
 
 WARSAW_1962 = """MEMORANDUM OF CONVERSATION
 
@@ -130,6 +131,57 @@ def test_a_write_cut_off_before_the_index_followed_is_caught_up_when_next_opened
         s.claim_index().expect([docs["1962"]])  # as before a write: then the process stops
     with GraphStore(store) as s:
         assert (s.claim_index().pending(), s.claim_index().documents()) == ([], {docs["1962"]: 2, docs["1963"]: 3})
+
+
+def test_a_graph_changed_behind_the_index_has_the_index_built_again(store, docs, caplog):
+    old, new = "tension was rising along the border with Czechoslovakia.", "the talks on fishing rights had failed."
+    graph = ox.NamedNode(docs["1962"])
+    engine = ox.Store(str(store))  # another program edits the graph: the index does not hear of it
+    quad = next(q for q in engine.quads_for_pattern(None, CW.quote, ox.Literal(old), graph))
+    engine.remove(quad)
+    engine.add(ox.Quad(quad.subject, quad.predicate, ox.Literal("the weather was mild."), graph))
+    engine.flush()
+    del engine
+    with caplog.at_level(logging.WARNING, logger="cwkg"), GraphStore(store) as s:
+        triples = [ox.Triple(q.subject, q.predicate, ox.Literal(new) if q.object == ox.Literal(old) else q.object)
+                   for q in s.quads(graph)]
+        s.replace_graph(graph, [t for t in triples if t.object != ox.Literal("the weather was mild.")] +
+                        [ox.Triple(quad.subject, quad.predicate, ox.Literal(new))])
+    assert ([r.getMessage() for r in caplog.records], _hits(store, "rising tension"), _hits(store, "mild weather"),
+            _hits(store, "fishing talks")) == (
+        [f"{store}: the claim index no longer matches the store ({quad.subject.value} is worded otherwise): building it again"],
+        [], [], [docs["1962"]])
+
+
+def test_an_index_of_another_version_is_built_again_when_opened(store, docs):
+    with sqlite3.connect(str(store / FILE)) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    db.close()
+    with GraphStore(store) as s:
+        assert s.claim_index().documents() == {docs["1962"]: 2, docs["1963"]: 3}
+
+
+def test_the_index_keeps_no_copy_of_the_words_it_searches(store):
+    with GraphStore(store) as s:
+        s.claim_index()
+    with sqlite3.connect(str(store / FILE)) as db:
+        kept = db.execute("SELECT DISTINCT words FROM evidence").fetchall()
+    db.close()
+    assert kept == [(None,)]
+
+
+def test_a_hit_names_its_position_document_and_speaker_in_full(store, docs):
+    with GraphStore(store) as s:
+        [hit] = s.claim_index().search(claim_terms("rising tension"))
+        said = {r["p"].value: r["who"].value for r in s.query(
+            "SELECT ?p ?who WHERE { ?p cw:quote ?q ; cw:speaker ?who FILTER(CONTAINS(?q, 'tension')) }")}
+    assert (hit.document, {hit.position: hit.speaker}) == (docs["1962"], said)
+
+
+def test_iris_under_cwkgs_base_are_kept_without_it_and_others_whole():
+    inside, outside = ID + "person/frus/v1/p_AB", "http://www.wikidata.org/entity/Q1"
+    assert ((short(inside), long(short(inside))), (short(outside), long(short(outside)))) == (
+        ("person/frus/v1/p_AB", inside), (outside, outside))
 
 
 # --- words ---------------------------------------------------------------------------------------------------------------
