@@ -522,7 +522,7 @@ def _named_after(mentions: list[Mention], people: list[PersonFact], text: str) -
         for name, ref in names.items():
             at = text.find(name, m.span.start, m.span.end)
             if at >= 0 and re.match(r"\W", text[at + len(name):at + len(name) + 1] or " ") and (at == m.span.start or not text[at - 1].isalnum()):
-                out.append(Mention(ref, "person", Span(at, at + len(name), name), name, m.paragraph, "named-after"))
+                out.append(Mention(ref, "person", Span(at, at + len(name), name), "name", m.paragraph, "named-after"))
                 break
     return out
 

@@ -99,6 +99,15 @@ def test_conversation_with_post_in_apposition_and_no_first_person():
     assert (post.of, post.to) == (ID + "state/united-states", ID + "state/poland")
 
 
+def test_a_person_named_inside_the_name_of_a_body_is_mentioned_by_name():
+    facts = extract(memo(
+        "Washington, 14 June 1967\n\nMemorandum of Conversation\n\n"
+        "On 12 June, Ambassador Dobrynin called on Under Secretary Nicholas Katzenbach.\n\n"
+        "The report of the Katzenbach Committee will be ready in July.", on=date(1967, 6, 14)))
+    (m,) = [m for m in facts.mentions if m.rule == "named-after"]
+    assert (m.span.text, m.form, person(facts, m.entity).label) == ("Katzenbach", "name", "Nicholas Katzenbach")
+
+
 def test_adjective_post_with_city_resolves_the_state_of_that_year():
     facts = extract(memo(
         "Pyongyang, 3 May 1965\n\nRecord of Talks between Comrade Pak Song-chol and the Soviet Ambassador to North Korea\n\n"

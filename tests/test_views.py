@@ -125,6 +125,21 @@ def test_clicking_a_position_names_its_speaker_rule_and_confidence(example_store
     assert f"speaker {first.speaker.label}" in panel and f"rule {first.rule}" in panel and f"confidence {first.confidence}" in panel
 
 
+def test_a_mention_holds_the_words_the_document_writes_and_how_they_name_the_entity(example_store):
+    view = read_document(example_store, EXAMPLE.name)
+    dprk = next(m for m in view.mentions if m.start == view.text.index("DPRK"))
+    assert (dprk.words, dprk.form, dprk.entity.label) == ("DPRK", "abbreviation", "North Korea")
+
+
+def test_clicking_a_mention_shows_it_as_written_and_how_it_names_the_entity(example_store, browser, tmp_path):
+    view = read_document(example_store, EXAMPLE.name)
+    opened = Opened(browser, write(tmp_path, "doc.html", render_document(view)))
+    index = next(i for i, m in enumerate(view.mentions) if m.start == view.text.index("DPRK"))
+    opened.page.click(f"span.m[data-mention='{index}']")
+    lines = opened.page.inner_text("#panel").splitlines()
+    assert ("as written DPRK" in lines, "named by abbreviation" in lines) == (True, True)
+
+
 def test_a_linked_entity_shows_its_wikidata_id_on_hover(example_store, browser, tmp_path):
     opened = Opened(browser, write(tmp_path, "doc.html", render_document(read_document(example_store, EXAMPLE.name))))
     titles = opened.page.eval_on_selector_all("span.m[data-kind=state]", "ms => ms.map(m => m.title)")

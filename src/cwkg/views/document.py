@@ -45,7 +45,8 @@ SCRIPT = """
     var m = ev.target.closest('span.m'), p = ev.target.closest('mark.pos');
     if (m) {
       var x = data.mentions[+m.dataset.mention];
-      panel.innerHTML = '<h3>Mention</h3>' + line('entity', entity(x.entity)) + line('as written', esc(x.form)) +
+      panel.innerHTML = '<h3>Mention</h3>' + line('entity', entity(x.entity)) + line('as written', esc(x.words)) +
+        line('named by', esc(x.form)) +
         line('rule', esc(x.rule)) + line('confidence', x.confidence == null ? '' : esc(x.confidence));
       ev.stopPropagation();
     } else if (p) {
@@ -146,7 +147,7 @@ def _cards(view: DocumentView) -> str:
 
 def render_document(view: DocumentView, nav: str = "", focus: str | None = None) -> str:
     """The page; `focus`: a quote to single out (see `body_html`)."""
-    data = {"mentions": [{"entity": _entity_json(m.entity), "form": m.form, "rule": m.rule, "confidence": m.confidence}
+    data = {"mentions": [{"entity": _entity_json(m.entity), "words": m.words, "form": m.form, "rule": m.rule, "confidence": m.confidence}
                          for m in view.mentions],
             "positions": [{"iri": p.iri, "stance": p.stance, "speaker": _entity_json(p.speaker) if p.speaker else None,
                            "chain": [_entity_json(e) for e in p.chain], "subjects": [_entity_json(e) for e in p.subjects],

@@ -29,7 +29,8 @@ class EntityRef:
 class MentionView:
     start: int
     end: int
-    form: str
+    words: str  # the document's characters the mention covers
+    form: str | None  # how the entity is named there: name, alias, abbreviation, adjective, title ... (cw:mentionForm)
     entity: EntityRef
     rule: str | None
     confidence: float | None
@@ -268,7 +269,7 @@ def read_document(store: GraphStore, ref: str, reader: Reader | None = None) -> 
         if (at := char_range(r["target"].value)) is None:
             continue
         start, end = at.start, at.end
-        mentions.append(MentionView(start, end, _value(r["form"]) or text[start:end], refs[r["e"].value],
+        mentions.append(MentionView(start, end, text[start:end], _value(r["form"]), refs[r["e"].value],
                                     _value(r["rule"]), _float(r["confidence"])))
     found = positions(store, reader, f"BIND(<{doc}> AS ?doc) ?pos cw:inDocument <{doc}> .")
     return DocumentView(doc, document_key(doc), _value(head["title"]) or document_key(doc), _value(head["date"]), text,
