@@ -29,3 +29,13 @@ def test_graphs_bulk_loaded_in_pieces_are_the_graphs_of_one_transactional_load(t
         one.replace_graphs(graphs(), bulk=False)
         assert (sorted(map(str, bulk.quads())), check(bulk)[1]) == (sorted(map(str, one.quads())), [])
         assert len([q for q in bulk.quads() if q.object == ox.NamedNode(RURITANIA)]) == 2503
+
+
+def test_a_bulk_batch_with_a_graph_the_store_has_replaces_it_and_adds_the_new_ones(tmp_path):
+    zenda = ox.NamedNode("https://w3id.org/cwkg/id/test/graph/zenda")
+    with GraphStore(tmp_path / "bulk") as bulk, GraphStore(tmp_path / "one") as one:
+        for s in (bulk, one):
+            s.replace_graphs([(zenda, [ox.Triple(zenda, ox.NamedNode("https://w3id.org/cwkg/ontology#old"), ox.Literal("x"))])])
+        bulk.replace_graphs(graphs(), bulk=True)
+        one.replace_graphs(graphs(), bulk=False)
+        assert (sorted(map(str, bulk.quads())), check(bulk)[1]) == (sorted(map(str, one.quads())), [])
