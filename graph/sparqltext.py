@@ -6,6 +6,7 @@ load it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 
@@ -116,24 +117,32 @@ def binding_points(query: str, opening: int, names: frozenset[str] | None = None
     return points
 
 
-def with_values(query: str, substitutions: dict[ox.Variable, Term] | None) -> str:
+def with_values(query: str, substitutions: dict[ox.Variable, Term] | None,
+                among: dict[ox.Variable, Sequence[Term]] | None = None) -> str:
     """The query with its parameters as a VALUES block heading the WHERE group, each UNION branch and
-    each subquery in it.
+    each subquery in it; and, for each variable of `among`, a block of the values it may take (one row
+    each), placed the same way.
 
     Repeating the block changes no answer (joining one row twice is joining it once, a join
     distributes over a union, and a subquery that projects a parameter is joined on it anyway)
     but lets an engine that evaluates a union or a subquery before joining it use the
     parameters inside, as substitution does on the embedded store.
     """
-    if not substitutions:
+    if not substitutions and not among:
         return query
+    substitutions, among = substitutions or {}, among or {}
+
     def block(allowed: frozenset[str] | None) -> str:
         chosen = {v: t for v, t in substitutions.items() if allowed is None or v.value in allowed}
-        if not chosen:
-            return ""
-        names = " ".join(str(v) for v in chosen)
-        terms = " ".join(str(t) for t in chosen.values())  # pyoxigraph serialises each term in N-Triples syntax
-        return f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+        rows = {v: ts for v, ts in among.items() if allowed is None or v.value in allowed}
+        out = ""
+        if chosen:
+            names = " ".join(str(v) for v in chosen)
+            terms = " ".join(str(t) for t in chosen.values())  # pyoxigraph serialises each term in N-Triples syntax
+            out += f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+        for v, ts in rows.items():
+            out += f"\n  VALUES {v} {{ {' '.join(str(t) for t in ts)} }}\n"
+        return out
 
     for at, allowed in sorted(binding_points(query, where_brace(query)), key=lambda p: -p[0]):
         query = query[:at + 1] + block(allowed) + query[at + 1:]

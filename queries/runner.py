@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -72,11 +73,13 @@ def bind(query: CannedQuery, values: dict[str, str], resolver: Resolver) -> tupl
     return subs, unresolved
 
 
-def run(store: QueryStore, query: CannedQuery, values: dict[str, str]) -> Result:
+def run(store: QueryStore, query: CannedQuery, values: dict[str, str],
+        among: dict[ox.Variable, Sequence[ox.NamedNode]] | None = None) -> Result:
+    """The query's rows; `among` keeps a variable to the values given (the positions a search found, say)."""
     subs, unresolved = bind(query, values, Resolver(store))
     # The parameters head the WHERE group as a VALUES block of serialised terms (as against a remote endpoint), so
     # the engine plans from them: a query about one actor starts from that actor (substitutions are joined last).
-    text = with_values(query.sparql, subs)
+    text = with_values(query.sparql, subs, among)
     split = split_order(text)
     solutions = store.query(split[0] if split else text)
     names = [v.value for v in solutions.variables]

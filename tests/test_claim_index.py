@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cwkg.ask import ask
-from cwkg.ask.rank import INTERIM, claim_terms
+from cwkg.ask.rank import INTERIM, claim_terms, entity_only_may_count
 from cwkg.cli import app
 from cwkg.graph.claimindex import FILE, PositionRow, long, positions_of, short, terms
 from cwkg.graph.store import GraphStore
@@ -205,6 +206,19 @@ def test_the_time_window_bounds_the_answer(store):
 
 def test_the_stance_of_the_verb_ranks_a_statement_of_that_stance_first(store):
     assert _ask(store, "Who warned in 1963 that grain exports would fall?") == [("Pyotr Ivanov", 1.2289), ("Adam Nowak", 0.9789)]
+
+
+def test_a_question_reads_only_the_statements_the_index_finds_by_their_words(store):
+    with GraphStore(store) as s:
+        answer = ask(s, "Who warned of rising tensions in 1962?")
+        tension = s.query("SELECT ?p WHERE { ?p a cw:Position ; cw:quote ?q FILTER(CONTAINS(?q, 'tension')) }")
+        (position,) = [r["p"].value for r in tension]
+    read = [r.sparql for r in answer.ran if r.query == "positions-in-window"]
+    assert (len(read), set(re.findall(r"VALUES \?position \{ ([^}]*) \}", read[0]))) == (1, {f"<{position}>"})
+
+
+def test_statements_about_what_the_claim_names_are_read_when_they_could_still_answer():
+    assert (entity_only_may_count(0.9), entity_only_may_count(1.0), entity_only_may_count(1.01)) == (True, True, False)
 
 
 # --- a store without the index ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from . import rank
 from .lexicon import ROLE_CLASSES
@@ -91,10 +92,14 @@ class Answerer:
 
     # --- positions ------------------------------------------------------------------------------------------------
 
-    def positions(self, window: DateWindow | None, by: str | None = None) -> dict[str, dict]:
-        """Each position of the window once, with the set of its subjects and their kinds."""
+    def positions(self, window: DateWindow | None, by: str | None = None, among: set[str] | None = None) -> dict[str, dict]:
+        """Each position of the window once (of those `among`, when given), with the set of its subjects and their
+        kinds."""
         out: dict[str, dict] = {}
-        for row in self.runner.rows("positions-in-window", {**_years(window), "by": by}):
+        if among is not None and not among:
+            return out
+        for row in self.runner.rows("positions-in-window", {**_years(window), "by": by},
+                                    {"position": among} if among is not None else None):
             if not _in(window, row.get("date")):
                 continue
             p = out.setdefault(row["position"], {**row, "subjects": {}})
@@ -107,43 +112,61 @@ class Answerer:
         return Entry(p.get("speaker") or p["who"], p["who"], _aliases(p), quote=p.get("quote"), meeting=p.get("meeting"),
                      date=p.get("date"), document=p["document"], title=p.get("title"), score=score)
 
-    def ranked(self, claim: str, window: DateWindow | None, stance: str | None, by: str | None = None) -> tuple[list[rank.Scored], dict[str, dict], set[str]]:
-        """Every statement of the window that matches the claim, scored (`rank`), with the window's positions and the
-        entities the claim names."""
-        positions = self.positions(window, by)
+    def ranked(self, claim: str, window: DateWindow | None, stance: str | None, by: str | None = None,
+               answers: Callable[[dict, frozenset[str]], bool] = lambda p, named: True
+               ) -> tuple[list[rank.Scored], dict[str, dict], frozenset[str]]:
+        """Every statement of the window that matches the claim, scored (`rank`), with the window's positions read and
+        the entities the claim names.
+        `answers(position, entities the claim names)` says which statements could answer the question: with the
+        claim index, the statements about what the claim names that share no word with it are read only when such a
+        statement could still be kept beside the best of those that do and answer (`rank.entity_only_may_count`)."""
         entities = frozenset(f.iri for f in self.names.in_text(claim))
+        asked = rank.Claim(claim, entities, stance, window)
         index = self.runner.claim_index()
-        if index is None:
+        if index is None:  # every statement of the window is read and compared
             self.caveat = rank.INTERIM
+            hits, positions = None, self.positions(window, by)
+        else:  # those the index finds by their words; then, if they may count, those about what the claim names
+            hits = rank.search(asked, index)
+            positions = self.positions(window, by, {h.position for h in hits})
+            scored = self._scored(asked, positions, index, hits)
+            best = max((x.score for x in scored if answers(positions[x.key], entities)), default=0.0)
+            if entities and rank.entity_only_may_count(best):
+                about = self.runner.positions_about(entities) - positions.keys()
+                positions.update(self.positions(window, by, about))
+        return self._scored(asked, positions, index, hits), positions, entities
+
+    @staticmethod
+    def _scored(asked: rank.Claim, positions: dict[str, dict], index, hits) -> list[rank.Scored]:
         statements = [rank.Statement(k, p.get("quote") or "", frozenset(p["subjects"]), p.get("stance")) for k, p in positions.items()]
-        return rank.rank(rank.Claim(claim, entities, stance, window), statements, index), positions, set(entities)
+        return rank.rank(asked, statements, index, hits)
 
     def said(self, q: Said) -> list[Entry]:
-        scored, positions, in_claim = self.ranked(q.claim, q.window, q.stance)
         holders = self._role_holders(q.role, q.window) if q.role else None
 
-        def answers(p: dict) -> bool:
+        def answers(p: dict, in_claim: frozenset[str]) -> bool:
             if q.by_state:  # the speaker itself when a state spoke, else none: a person's state is not read here yet
                 return "/id/state/" in p["who"]
             # a person the claim names is what was spoken of, not who spoke
             return _named_person(p["who"], p.get("speaker")) and p["who"] not in in_claim and (holders is None or p["who"] in holders)
 
-        best = rank.best([s for s in scored if answers(positions[s.key])])  # ranked among the statements that can answer
+        scored, positions, in_claim = self.ranked(q.claim, q.window, q.stance, answers=answers)
+        best = rank.best([s for s in scored if answers(positions[s.key], in_claim)])  # ranked among the statements that can answer
         return _merge([self._speaker_entry(positions[s.key], s.score) for s in best])
 
     def named(self, q: Named) -> list[Entry]:
         by = self.names.one(q.by, "who named them", PERSON, q.window).iri if q.by else None
-        scored, positions, in_claim = self.ranked(q.claim, q.window, None, by)
         wanted = KIND_CLASS[q.what]
 
-        def named_in(p: dict) -> list[tuple[str, str]]:
+        def named_in(p: dict, in_claim: frozenset[str]) -> list[tuple[str, str]]:
             return [(iri, name) for iri, (name, kind) in sorted(p["subjects"].items(), key=lambda kv: kv[1][0])
                     if kind in wanted and iri not in in_claim and UNNAMED not in iri]
 
+        scored, positions, in_claim = self.ranked(q.claim, q.window, None, by, answers=lambda p, e: bool(named_in(p, e)))
         entries = []
-        for s in rank.best([s for s in scored if named_in(positions[s.key])]):
+        for s in rank.best([s for s in scored if named_in(positions[s.key], in_claim)]):
             p = positions[s.key]
-            for iri, name in named_in(p):
+            for iri, name in named_in(p, in_claim):
                 entries.append(Entry(name, iri, (name,), quote=p.get("quote"), meeting=p.get("meeting"), date=p.get("date"),
                                      document=p["document"], title=p.get("title"), score=s.score))
         return _merge(entries)

@@ -112,18 +112,23 @@ def _stance_feature(stance: str | None, wanted: str | None, polarities: dict[str
     return POLARITY_BONUS if lean and polarities.get(stance) == lean else 0.0
 
 
-def rank(claim: Claim, statements: Iterable[Statement], index: Search | None) -> list[Scored]:
+def search(claim: Claim, index: Search) -> list[Hit]:
+    """The statements of the claim's window whose evidence shares a word with it, best first (at most the index's
+    TOP): the only statements the text feature scores above 0."""
+    window = claim.window
+    return index.search(claim_terms(claim.text), window.start.isoformat() if window else None,
+                        window.end.isoformat() if window else None)
+
+
+def rank(claim: Claim, statements: Iterable[Statement], index: Search | None, hits: list[Hit] | None = None) -> list[Scored]:
     """Every statement that matches the claim by a word or an entity, scored (in no order: `best` picks); with
-    `index` None, by the interim word overlap."""
+    `index` None, by the interim word overlap. `hits`: the index's `search` for the claim, when already made."""
     statements = list(statements)
     if index is None:
         words = content_words(claim.text)
         return [Scored(s.key, score(words, set(claim.entities), s.quote, set(s.subjects), s.stance, claim.stance))
                 for s in statements if (words & content_words(s.quote)) or (claim.entities & s.subjects)]
-    window = claim.window
-    hits = index.search(claim_terms(claim.text), window.start.isoformat() if window else None,
-                        window.end.isoformat() if window else None)
-    text = {h.position: h.relevance for h in hits}
+    text = {h.position: h.relevance for h in (hits if hits is not None else search(claim, index))}
     polarities = index.polarities()
     out = []
     for s in statements:
@@ -133,6 +138,12 @@ def rank(claim: Claim, statements: Iterable[Statement], index: Search | None) ->
         value = text.get(s.key, 0.0) + ENTITY_WEIGHT * named + _stance_feature(s.stance, claim.stance, polarities)
         out.append(Scored(s.key, round(value, 4)))
     return out
+
+
+def entity_only_may_count(top: float) -> bool:
+    """Whether a statement that shares no word with the claim (scored by entities and stance alone, at most
+    ENTITY_WEIGHT + STANCE_BONUS) could be kept beside statements whose best scores `top`."""
+    return ENTITY_WEIGHT + STANCE_BONUS >= KEEP * top - 1e-9
 
 
 def best(scored: list[Scored]) -> list[Scored]:

@@ -3,6 +3,7 @@ give their rows as plain Python values; and give the store's claim index, where 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -10,6 +11,7 @@ import pyoxigraph as ox
 from cwkg.graph.sparqltext import with_values
 from cwkg.graph.store import GraphStore
 from cwkg.graph.storeapi import QueryStore
+from cwkg.ontology.vocab import CW
 from cwkg.queries.catalog import CannedQuery, load_catalog
 from cwkg.queries.resolve import Resolver
 from cwkg.queries.runner import bind, run
@@ -38,11 +40,25 @@ class Runner:
             return self.store.claim_index()
         return None
 
-    def rows(self, name: str, params: dict[str, str]) -> list[dict]:
-        """The rows of one canned query; an entity parameter given as an IRI is bound as it is."""
+    def rows(self, name: str, params: dict[str, str], among: dict[str, Iterable[str]] | None = None) -> list[dict]:
+        """The rows of one canned query; an entity parameter given as an IRI is bound as it is. `among` keeps a
+        variable of the query to the IRIs given."""
         query = self.catalog[name]
         params = {k: v for k, v in params.items() if v is not None}
         subs, _ = bind(query, params, Resolver(self.store))
-        self.ran.append(Ran(name, dict(params), with_values(query.sparql, subs)))
-        result = run(self.store, query, params)
+        kept = {ox.Variable(k): [ox.NamedNode(i) for i in sorted(set(iris))] for k, iris in (among or {}).items()}
+        self.ran.append(Ran(name, dict(params), with_values(query.sparql, subs, kept)))
+        result = run(self.store, query, params, kept)
         return [{k: plain(v) for k, v in row.items()} for row in result.rows]
+
+    def positions_about(self, entities: Iterable[str]) -> set[str]:
+        """The positions about any of these entities or a member of their owl:sameAs group: those a claim that
+        names them scores by its entity feature."""
+        entities = sorted(set(entities))
+        if not entities:
+            return set()
+        values = " ".join(f"<{e}>" for e in entities)
+        sparql = (f"SELECT DISTINCT ?position WHERE {{ VALUES ?e {{ {values} }} "
+                  f"{{ ?position {CW.about} ?e }} UNION {{ ?member {CW.sameAsGroup} ?e . ?position {CW.about} ?member }} }}")
+        self.ran.append(Ran("positions-about", {"entities": " ".join(entities)}, sparql))
+        return {row["position"].value for row in self.store.query(sparql)}
