@@ -34,3 +34,11 @@ def chromium_path() -> str:
             pytest.fail("chromium is not installed: .ci/run installs Debian's chromium for these tests")
         pytest.skip("the browser tests open pages in Debian's chromium (apt-get install chromium)")
     return found
+
+
+def in_the_foreground() -> None:
+    """For `preexec_fn`: the command starts with Ctrl-C (SIGINT) handled as a shell's foreground command has it. A
+    test run started as a background job has SIGINT ignored, and a child inherits that, so it would never hear it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from support import EXAMPLE, ROOT
+from support import EXAMPLE, ROOT, in_the_foreground
 from test_bad_input import cwkg, digest, loaded, one_line_error  # noqa: F401 - the fixture of a loaded store
 
 ZIP = b"PK\x05\x06" + b"\x00" * 18  # an empty ZIP archive: no Word file
@@ -71,7 +71,7 @@ def test_a_query_into_a_closed_pipe_exits_141_and_says_nothing(loaded):
 def test_ctrl_c_during_a_query_says_interrupted_and_exits_130(loaded):
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     process = subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(loaded), "sparql", query, "--timeout", "60"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=in_the_foreground)
     time.sleep(3)  # the query runs in its child by now
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)

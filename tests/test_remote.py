@@ -23,7 +23,7 @@ from cwkg.pipeline import ingest
 from cwkg.queries.catalog import load_catalog
 from cwkg.queries.runner import run
 from oxigraph_server import RunningServer, free_port
-from support import CORPUS, EXAMPLE, need
+from support import CORPUS, EXAMPLE, in_the_foreground, need
 
 runner = CliRunner()
 
@@ -309,7 +309,7 @@ def test_cwkg_serve_prints_its_url_answers_and_stops_on_ctrl_c(tmp_path):
         assert all(r.ok for r in ingest(store, [EXAMPLE]))
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "cwkg", "--store", str(store_path), "serve", "--port", str(port)],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=in_the_foreground)
     try:
         first = proc.stderr.readline()
         url = f"http://127.0.0.1:{port}/query"
