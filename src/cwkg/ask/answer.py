@@ -125,16 +125,18 @@ class Answerer:
         index = self.runner.claim_index()
         if index is None:  # every statement of the window is read and compared
             self.caveat = rank.INTERIM
-            hits, positions = None, self.positions(window, by)
-        else:  # those the index finds by their words; then, if they may count, those about what the claim names
-            hits = rank.search(asked, index)
-            positions = self.positions(window, by, {h.position for h in hits})
-            scored = self._scored(asked, positions, index, hits)
-            best = max((x.score for x in scored if answers(positions[x.key], entities)), default=0.0)
-            if entities and rank.entity_only_may_count(best):
-                about = self.runner.positions_about(entities) - positions.keys()
+            positions = self.positions(window, by)
+            return self._scored(asked, positions, None, None), positions, entities
+        # those the index finds by their words; then, if they may count, those about what the claim names
+        hits = rank.search(asked, index)
+        positions = self.positions(window, by, {h.position for h in hits})
+        scored = self._scored(asked, positions, index, hits)
+        if entities and rank.entity_only_may_count(
+                max((x.score for x in scored if answers(positions[x.key], entities)), default=0.0)):
+            if about := self.runner.positions_about(entities) - positions.keys():
                 positions.update(self.positions(window, by, about))
-        return self._scored(asked, positions, index, hits), positions, entities
+                scored = self._scored(asked, positions, index, hits)
+        return scored, positions, entities
 
     @staticmethod
     def _scored(asked: rank.Claim, positions: dict[str, dict], index, hits) -> list[rank.Scored]:

@@ -57,7 +57,7 @@ class Runner:
         entities = sorted(set(entities))
         if not entities:
             return set()
-        values = " ".join(f"<{e}>" for e in entities)
+        values = " ".join(str(ox.NamedNode(e)) for e in entities)  # serialised by pyoxigraph, as the parameters are
         sparql = (f"SELECT DISTINCT ?position WHERE {{ VALUES ?e {{ {values} }} "
                   f"{{ ?position {CW.about} ?e }} UNION {{ ?member {CW.sameAsGroup} ?e . ?position {CW.about} ?member }} }}")
         self.ran.append(Ran("positions-about", {"entities": " ".join(entities)}, sparql))
