@@ -182,26 +182,42 @@ def subjects(text: str, start: int, end: int, mentions: list[Mention]) -> list[S
     return sorted(found, key=lambda s: (s.start, -s.end))
 
 
-def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports: Sequence[Report] = ()) -> list[Cue]:
+Found = dict[tuple[int, int], tuple[list[Subject], list[Cue]]]
+"""A sentence's possible subjects and the cues the word patterns find in it, by its (start, end): kept by a caller
+that asks `parse_helps` and then `find_cues` about the same sentences of one text and its mentions, so that the
+patterns are read once (they are most of the time of both)."""
+
+
+def _found(text: str, start: int, end: int, mentions: list[Mention], found: Found | None) -> tuple[list[Subject], list[Cue]]:
+    if found is not None and (start, end) in found:
+        return found[(start, end)]
+    candidates = subjects(text, start, end, mentions)
+    result = candidates, _patterned(text, start, end, candidates)
+    if found is not None:
+        found[(start, end)] = result
+    return result
+
+
+def find_cues(text: str, start: int, end: int, mentions: list[Mention], reports: Sequence[Report] = (),
+              found: Found | None = None) -> list[Cue]:
     """The reporting cues of the sentence text[start:end], in order, with their subjects: from the word patterns
     below, and from the parse (`reports`) wherever they miss a reporting verb."""
-    candidates = subjects(text, start, end, mentions)
-    cues = _patterned(text, start, end, candidates)
+    candidates, patterned = _found(text, start, end, mentions, found)
+    cues = list(patterned)
     cues += _parsed(text, start, end, candidates, cues, reports)
     return sorted(cues, key=lambda c: c.end)
 
 
-def parse_helps(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+def parse_helps(text: str, start: int, end: int, mentions: list[Mention], found: Found | None = None) -> bool:
     """Whether a parse of the sentence text[start:end] could add a cue to the word patterns': only when a word they
     leave could be a reporting verb and the sentence holds someone to say it (`_parsed` takes no other). Most
     sentences need no parse, the most costly step of extraction."""
     words = reporting_words(text, start, end)
     if not words:
         return False
-    candidates = subjects(text, start, end, mentions)
+    candidates, cues = _found(text, start, end, mentions, found)
     if not candidates:
         return False
-    cues = _patterned(text, start, end, candidates)
     return any(not any(c.start <= at < c.end for c in cues) for at in words)
 
 

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Cue, Subject, find_cues, parse_helps, subjects
+from .attribution import Cue, Found, Subject, find_cues, parse_helps, subjects
 from . import reporting
 from .syntax import Report, is_verbless, parse_reports, prepare
 from .authority import Authority
@@ -78,6 +78,7 @@ class Context:
     own_voice: str | None = None  # whose statement the whole text is (a letter's, a telegram's author), if anyone's
     unnamed: str | None = None  # the speaker of "it was suggested", "one member said": someone the record does not name
     syntax: dict[int, list[Report]] = field(default_factory=dict)  # the parse's reports, by sentence start
+    patterned: Found = field(default_factory=dict)  # each sentence's subjects and pattern cues, once (attribution.Found)
 
 
 @dataclass
@@ -222,7 +223,7 @@ def attribute(ctx: Context, blocks: list[Block]) -> list[Attributed]:
             direct = None
             continue
         for sent in sentences(ctx.body, para.start, para.end):
-            cues = _reported_thought(find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ())))
+            cues = _reported_thought(find_cues(ctx.body, sent.start, sent.end, ctx.mentions, ctx.syntax.get(sent.start, ()), ctx.patterned))
             if direct and direct != ctx.unnamed and all(
                     c.subject is not None and c.subject.kind == "unnamed" and not c.governing for c in cues):
                 cues = []  # "the question has been raised again" inside X's own words: still X speaking
@@ -550,8 +551,9 @@ def _current_subject(ctx: Context, before: int, window: list[Block], exclude: se
 
 
 def find_positions(ctx: Context, blocks: list[Block]) -> list[PositionFact]:
+    ctx.patterned = {}  # (the mentions may differ from an earlier call's)
     ctx.syntax = parse_reports(ctx.body, [s for b in blocks for s in sentences(ctx.body, b.start, b.end)
-                                          if parse_helps(ctx.body, s.start, s.end, ctx.mentions)])
+                                          if parse_helps(ctx.body, s.start, s.end, ctx.mentions, ctx.patterned)])
     return _positions(ctx, blocks)
 
 

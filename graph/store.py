@@ -271,7 +271,7 @@ class GraphStore:
         times faster than an update, whose text the engine must parse) and the others are replaced by an update: not
         one transaction (the caller journals the file and removes what a failure left)."""
         graphs = [(g, t if isinstance(t, Lines) else triple_lines(t)) for g, t in graphs]
-        with self._claims_follow(g for g, _ in graphs):
+        with self._claims_follow((g for g, _ in graphs), written=graphs):
             self._replace(graphs, bulk)
 
     def _replace(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool) -> None:
@@ -464,18 +464,23 @@ class GraphStore:
         return self._claims
 
     @contextmanager
-    def _claims_follow(self, graphs: Iterable[ox.NamedNode]) -> Iterator[None]:
+    def _claims_follow(self, graphs: Iterable[ox.NamedNode],
+                       written: list[tuple[ox.NamedNode, Lines]] | None = None) -> Iterator[None]:
         """Around a write of graphs: the claim index's rows of the document graphs among them are taken out before
         (while the store still holds the words they were made from) and the documents noted as pending, then indexed
-        from the store after (a failed write leaves them pending, to be caught up)."""
+        after (a failed write leaves them pending, to be caught up): from the statements `written`, which the graphs
+        now hold exactly, or else from the store."""
         documents = [g.value for g in graphs if self.is_document_graph(g)]
         if not documents:
             yield
             return
+        from .claimindex import positions_in_lines
+
         index = self.claim_index()
         index.expect(documents, self)
         yield
-        index.follow(self, documents)
+        wanted = set(documents)
+        index.follow(self, documents, {g.value: positions_in_lines(lines) for g, lines in written or () if g.value in wanted})
 
     # ------------------------------------------------------------------ reading
 

@@ -19,7 +19,8 @@ from typer.testing import CliRunner
 from cwkg.ask import ask
 from cwkg.ask.rank import INTERIM, claim_terms, entity_only_may_count
 from cwkg.cli import app
-from cwkg.graph.claimindex import FILE, PositionRow, long, positions_of, short, terms
+from cwkg.graph.claimindex import FILE, PositionRow, long, positions_in_lines, positions_of, short, terms
+from cwkg.graph.statements import triple_lines
 from cwkg.graph.store import GraphStore
 from cwkg.ontology.vocab import CW, ID, RDF
 
@@ -253,3 +254,15 @@ def test_the_index_reads_a_positions_quote_date_speakers_and_stance_from_its_doc
              ox.Quad(ox.NamedNode("https://example.org/doc#p2"), RDF.type, CW.Position, g)]  # no quote: nothing to search
     assert positions_of(quads) == [PositionRow("https://example.org/doc#p1", "Poland should wait.", "1962-03-04",
                                                ("https://example.org/a", "https://example.org/b"), stance.value)]
+
+
+def test_the_positions_of_statements_just_written_are_those_the_store_reads_back(tmp_path):
+    g, p = ox.NamedNode("https://example.org/doc"), ox.NamedNode("https://example.org/doc#p1")
+    tricky = f'He said "{CW.quote} and {RDF.type}" twice.\nThen left.'  # a quote holding predicates' IRIs, a quote mark, a line break
+    triples = [ox.Triple(p, RDF.type, CW.Position), ox.Triple(p, CW.quote, ox.Literal(tricky)),
+               ox.Triple(p, CW.statedOn, ox.Literal("1962-03-04", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))),
+               ox.Triple(p, CW.speaker, ox.NamedNode("https://example.org/a")), ox.Triple(p, CW.confidence, ox.Literal(0.9))]
+    with GraphStore(tmp_path / "store") as store:
+        store.replace_graph(g, triples)
+        read_back = positions_of(q for pred in (RDF.type, CW.quote, CW.statedOn, CW.speaker) for q in store.quads(g, pred))
+    assert positions_in_lines(triple_lines(triples)) == read_back == [PositionRow(p.value, tricky, "1962-03-04", ("https://example.org/a",), None)]
