@@ -86,6 +86,31 @@ def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(
             (True, [], [], [])
 
 
+def test_a_second_part_of_a_volume_that_fails_in_a_first_load_leaves_the_first_part_and_the_volume_graph(tmp_path, monkeypatch):
+    from lxml import etree
+
+    from cwkg import pipeline
+
+    tei, xml_id = "{http://www.tei-c.org/ns/1.0}", "{http://www.w3.org/XML/1998/namespace}id"
+    first = tmp_path / "part1.xml"
+    first.write_bytes((FIXTURES / "frus_mini.xml").read_bytes())
+    tree = etree.parse(str(first))  # the same volume's second part: other documents, the second failing
+    documents = tree.getroot().findall(f".//{tei}div[@type='document']")
+    for div in documents:
+        div.set(xml_id, "part2-" + div.get(xml_id))
+    etree.SubElement(documents[1], f"{tei}p").text = "word " * 25_000  # a paragraph longer than cwkg reads
+    second = tmp_path / "part2.xml"
+    tree.write(str(second), encoding="UTF-8", xml_declaration=True)
+    monkeypatch.setattr(pipeline, "BATCH", 1)  # each graph a bulk batch of its own
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
+    with GraphStore(tmp_path / "store") as store:
+        results = list(pipeline.ingest(store, [first, second]))
+        volume = next(g for g in results[0].graphs if "/volume/" in g)
+        assert ([r.ok for r in results], sorted(g.value for g in store.document_graphs()), store.has_graph(ox.NamedNode(volume)),
+                results[1].graphs, [Path(f).name for f, _ in store.partial_loads()]) == \
+            ([True, False], sorted(g for g in results[0].graphs if "/document/" in g), True, (volume,), ["part2.xml"])
+
+
 def test_an_ingest_killed_at_any_moment_leaves_whole_documents_and_a_rerun_gives_the_same_store(tmp_path):
     volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")
     small = {"CWKG_INGEST_BATCH": "2"}  # many transactions, so a kill falls between or inside them

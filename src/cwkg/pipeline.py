@@ -167,7 +167,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     stored: list[str] = []
     journaled = store.is_partly_loaded(path)  # a load cut off before: finishing this one closes its journal entry
     in_flight: deque = deque()
-    bulked = False  # whether a batch went through the bulk loader: then a failure removes what the file stored
+    bulked = False  # whether a batch went through the bulk loader: then a failure removes what the file added
+    added: list[str] = []  # the graphs the file's writes added to the store (kept with `bulk` only)
 
     def write(several: bool) -> None:
         """Store the pending batch; journal the file first when it takes several transactions (a kill between them
@@ -177,6 +178,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         if (several or big) and not journaled:
             store.begin_load(path)
             journaled = True
+        if bulk:  # what a failure may remove: never a graph the store had before (a volume's, from another part)
+            added.extend(g.value for g, _ in pending if not store.has_graph(g))
         store.replace_graphs(pending, bulk=big)
         bulked = bulked or big
         pending.clear()
@@ -222,13 +225,13 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         if journaled:
             store.finish_load(path)
     except UnrecognisedFormat as exc:
-        return _failed(store, path, bulked, IngestResult(path, error=str(exc), unrecognised=True,
+        return _failed(store, path, added if bulked else [], IngestResult(path, error=str(exc), unrecognised=True,
                                                        graphs=_committed(stored, pending), **totals))
     except CwkgError as exc:
-        return _failed(store, path, bulked, IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
+        return _failed(store, path, added if bulked else [], IngestResult(path, error=str(exc) if exc.path else f"{path}: {exc}",
                                                        graphs=_committed(stored, pending), **totals))
     except Exception as exc:  # an unexpected failure in one file must not stop the batch
-        return _failed(store, path, bulked, IngestResult(path, error=f"{path}: {in_words(exc)}",
+        return _failed(store, path, added if bulked else [], IngestResult(path, error=f"{path}: {in_words(exc)}",
                                                        graphs=_committed(stored, pending), **totals))
     if refused and first is None:  # nothing of the file was stored
         return IngestResult(path, error=refused[0], refused=tuple(refused), **totals)
@@ -236,14 +239,20 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                         graphs=tuple(stored), **totals)
 
 
-def _failed(store: GraphStore, path: Path, bulked: bool, result: IngestResult) -> IngestResult:
-    """A file that failed after a bulk write: remove the graphs it had stored (all new) and close its journal entry."""
-    if not bulked or not result.graphs:
+def _failed(store: GraphStore, path: Path, added: list[str], result: IngestResult) -> IngestResult:
+    """A file that failed after a bulk write (which is no transaction): remove the graphs its writes `added` and
+    close its journal entry. A graph the store held before and the file replaced (a volume's graph, written again
+    by each part of the volume) stays, in the file's version: removing it would take it from the parts before, and
+    the file stays noted as partly loaded."""
+    if not added or not result.graphs:
         return result
-    for graph in result.graphs:
+    for graph in added:
         store.forget_graph(ox.NamedNode(graph))
-    store.finish_load(path)
-    return replace(result, graphs=())
+    removed = set(added)
+    kept = tuple(g for g in result.graphs if g not in removed)
+    if not kept:
+        store.finish_load(path)
+    return replace(result, graphs=kept)
 
 
 def _committed(stored: list[str], pending: list) -> tuple[str, ...]:
