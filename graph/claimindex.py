@@ -81,6 +81,8 @@ CREATE TABLE IF NOT EXISTS pending(document TEXT PRIMARY KEY);
 
 RDF_TYPE = RDF.type
 _READ = (RDF_TYPE, CW.quote, CW.statedOn, CW.speaker, CW.stance)  # what the index reads of a document's graph
+_READ_TERMS = frozenset(str(p) for p in _READ)  # the same, as N-Triples writes them
+_TYPE_TERM = str(RDF_TYPE)
 _PROLOGUE = f"PREFIX cw: <{CW}>\nPREFIX skos: <{SKOS}>\n"
 _STANCES = _PROLOGUE + """SELECT ?stance ?label ?polarity WHERE { ?stance a cw:Stance ; skos:prefLabel ?label . OPTIONAL { ?stance cw:polarity ?polarity } }
 """
@@ -176,10 +178,11 @@ def positions_of(quads: Iterable[ox.Quad]) -> list[PositionRow]:
 def positions_in_lines(lines: Iterable[str]) -> list[PositionRow]:
     """The positions a graph's N-Triples statements (as `graph.statements.Lines` holds them) state: what the index
     keeps of a graph just written, without reading it back from the store (at 1,000 documents, 9 ms of the
-    writing process's time a document). Only statements of the predicates read are parsed; a quote that happens
-    to hold a predicate's IRI is parsed too, and `positions_of` keeps it apart by its real predicate."""
-    marks = (f" {RDF_TYPE} {CW.Position}", *(f" {p} " for p in _READ[1:]))
-    picked = [line for line in lines if any(mark in line for mark in marks)]
+    writing process's time a document). Only statements of the predicates read are parsed: a statement's predicate
+    is its second term, as its subject (an IRI or a blank node) holds no space."""
+    position = f" {CW.Position}"
+    picked = [line for line in lines if (term := line.split(" ", 2)[1]) in _READ_TERMS
+              and (term != _TYPE_TERM or line.endswith(position))]
     return positions_of(ox.parse("".join(f"{line} .\n" for line in picked), ox.RdfFormat.N_TRIPLES)) if picked else []
 
 
