@@ -6,7 +6,7 @@ compaction threads apart from the Python thread that reads the files and writes 
 Ingests a synthetic FRUS of N documents (as `bench/scale.py` makes it) in this process and prints documents/s and
 the milliseconds of CPU a document of the workers and of each thread of this process by name, sampled from /proc
 (Linux) every half second. Set CWKG_BULK_QUADS or CWKG_INGEST_BATCH to compare ways of writing. Figures, not
-assertions.
+assertions; the machine's speed (`bench/yardstick.py`) is printed before and after.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     from scale import synthetic_frus
+    from yardstick import line
 
     from cwkg.graph.store import GraphStore
     from cwkg.pipeline import ingest
@@ -57,6 +58,7 @@ def main() -> None:
     if not volumes_dir.is_dir():
         volumes_dir.mkdir(parents=True)
         synthetic_frus(args.corpus / "frus" / "frus1964-68v17-part1.xml", args.documents, volumes_dir)
+    print(line())
     baseline = {tid: seconds for tid, (_, seconds) in thread_cpu().items()}  # making the volumes is not the ingest's
     own_before = resource.getrusage(resource.RUSAGE_SELF)
     seen: dict[str, tuple[str, float]] = {}
@@ -90,6 +92,7 @@ def main() -> None:
     for name, seconds in by_name.most_common():
         if seconds / n * 1000 >= 0.1:
             print(f"    {name:<18} {seconds / n * 1000:6.1f} ms")
+    print(line())
 
 
 if __name__ == "__main__":

@@ -168,6 +168,9 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="cwkg-scale-"))
     slice_path = args.corpus / "frus" / "frus1964-68v17-part1.xml"
+    from yardstick import line  # (bench/ is on the path of a script run from it)
+
+    print(line())
     print(f"{'documents':>9} {'jobs':>4} {'docs/s':>8} {'CPU/doc':>8} {'cores':>6} {'peak RSS':>10} {'store':>10} {'triples':>10}"
           "  200,000 documents")
     stores = {}
@@ -187,6 +190,7 @@ def main() -> None:
             print(f"{n:>9} {jobs:>4} {rate:>8.1f} {cpu / n * 1000:>5.0f} ms {cpu / wall:>6.2f} {peak / 2**20:>8.0f} MB {du(store) / 2**20:>7.0f} MB "
                   f"{int(triples.group(1)) if triples else 0:>10}  {200_000 / rate / 3600:.1f} h")
             stores[n] = store
+    print(line())
     for n, store in stores.items():
         print(f"\ncanned queries on the store of {n} documents (p50 / p95 in-process, p50 / p95 from the CLI):")
         for name, (a, b, c, d) in query_times(store, args.runs).items():
