@@ -67,6 +67,23 @@ def test_a_file_begun_and_not_finished_is_reported_by_check_store_and_stats_and_
     assert cwkg(store_path, "check-store").returncode == 0
 
 
+def test_a_first_load_writes_a_volume_in_one_burst_and_a_reload_in_batches_of_graphs(tmp_path, monkeypatch):
+    from cwkg import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH", 1)
+    writes: list[list[str]] = []  # the graphs of each write
+    replace = GraphStore.replace_graphs
+    monkeypatch.setattr(GraphStore, "replace_graphs", lambda self, graphs, bulk=False: (
+        writes.append([g.value for g, _ in graphs]), replace(self, graphs, bulk))[1])
+    volume = FIXTURES / "frus_mini.xml"
+    with GraphStore(tmp_path / "store") as store:
+        (first,) = pipeline.ingest(store, [volume])
+        bursts, writes[:] = [w for w in writes if set(w) & set(first.graphs)], []
+        (again,) = pipeline.ingest(store, [volume])
+    assert (bursts, [w for w in writes if set(w) & set(again.graphs)]) == \
+        ([list(first.graphs)], [[g] for g in again.graphs])
+
+
 def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(tmp_path, monkeypatch):
     from lxml import etree
 
@@ -78,7 +95,7 @@ def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(
     etree.SubElement(second, f"{tei}p").text = "word " * 25_000  # a paragraph longer than cwkg reads
     volume = tmp_path / "volume.xml"
     tree.write(str(volume), encoding="UTF-8", xml_declaration=True)
-    monkeypatch.setattr(pipeline, "BATCH", 1)  # the first document is stored (by the bulk loader) before the second fails
+    monkeypatch.setattr(pipeline, "BULK_BURST", 1)  # the first document is stored (by the bulk loader) before the second fails
     monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
     with GraphStore(tmp_path / "store") as store:
         (result,) = pipeline.ingest(store, [volume])
@@ -101,7 +118,7 @@ def test_a_second_part_of_a_volume_that_fails_in_a_first_load_leaves_the_first_p
     etree.SubElement(documents[1], f"{tei}p").text = "word " * 25_000  # a paragraph longer than cwkg reads
     second = tmp_path / "part2.xml"
     tree.write(str(second), encoding="UTF-8", xml_declaration=True)
-    monkeypatch.setattr(pipeline, "BATCH", 1)  # each graph a bulk batch of its own
+    monkeypatch.setattr(pipeline, "BULK_BURST", 1)  # each graph a bulk batch of its own
     monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
     with GraphStore(tmp_path / "store") as store:
         results = list(pipeline.ingest(store, [first, second]))
@@ -113,7 +130,7 @@ def test_a_second_part_of_a_volume_that_fails_in_a_first_load_leaves_the_first_p
 
 def test_an_ingest_killed_at_any_moment_leaves_whole_documents_and_a_rerun_gives_the_same_store(tmp_path):
     volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")
-    small = {"CWKG_INGEST_BATCH": "2"}  # many transactions, so a kill falls between or inside them
+    small = {"CWKG_INGEST_BATCH": "2", "CWKG_BULK_BURST": "3000"}  # many writes, so a kill falls between or inside them
     reference = tmp_path / "reference"
     assert cwkg(reference, "ingest", str(volume), env=small).returncode == 0
     for delay in (2.0, 4.0, 6.0):

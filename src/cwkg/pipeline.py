@@ -36,6 +36,13 @@ BATCH = int(os.environ.get("CWKG_INGEST_BATCH", "25"))  # graphs per transaction
 # Statements in a batch from which the bulk loader is faster than a transaction (20,000: 0.15 s against 0.32 s;
 # 500: 18 ms against 6 ms, as each call writes new files): a first load's batches of documents, not of person records.
 BULK_QUADS = int(os.environ.get("CWKG_BULK_QUADS", "20000"))
+# Statements a first load gathers before writing them at once. The engine starts compacting at every second table
+# file the bulk loader adds, rewriting the level below each time; fed a batch at the pace of extraction, it did so
+# for every other batch of 25 documents (1,000 documents: 42 ms of compaction a document), and fed a burst of
+# about 200 documents, once or twice a burst (24 ms). Held as statements, about 240 bytes each (60 MB).
+BULK_BURST = int(os.environ.get("CWKG_BULK_BURST", "250000"))
+# Documents handed to the workers ahead of the writer: enough to keep two busy while it writes a burst (a few seconds).
+AHEAD = 64
 
 
 @dataclass(frozen=True)
@@ -157,9 +164,9 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 pool: Workers | None = None, bulk: bool = False, catalogue: Catalogue | None = None) -> IngestResult:
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
-    With `bulk` (a first load), large batches of graphs new to the store go through the engine's bulk loader,
-    which is not transactional: the file is journaled before such a write, and if it fails, what it stored is
-    removed. A `catalogue` gives the metadata of the files it lists."""
+    With `bulk` (a first load), graphs are written in bursts of BULK_BURST statements, and large batches of graphs
+    new to the store go through the engine's bulk loader, which is not transactional: the file is journaled before
+    such a write, and if it fails, what it stored is removed. A `catalogue` gives the metadata of the files it lists."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
@@ -169,12 +176,17 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     in_flight: deque = deque()
     bulked = False  # whether a batch went through the bulk loader: then a failure removes what the file added
     added: list[str] = []  # the graphs the file's writes added to the store (kept with `bulk` only)
+    statements = 0  # in the pending batch
+
+    def full() -> bool:
+        """A batch is BATCH graphs (one transaction each), or in a first load a burst of BULK_BURST statements."""
+        return statements >= BULK_BURST if bulk else len(pending) >= BATCH
 
     def write(several: bool) -> None:
         """Store the pending batch; journal the file first when it takes several transactions (a kill between them
         leaves it partly loaded) or when the batch is large enough for the bulk loader (not one transaction)."""
-        nonlocal journaled, bulked
-        big = bulk and sum(len(triples) for _, triples in pending) >= BULK_QUADS
+        nonlocal journaled, bulked, statements
+        big = bulk and statements >= BULK_QUADS
         if (several or big) and not journaled:
             store.begin_load(path)
             journaled = True
@@ -183,17 +195,19 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
         store.replace_graphs(pending, bulk=big)
         bulked = bulked or big
         pending.clear()
+        statements = 0
 
     def take(graph, triples, counts, record) -> None:
-        nonlocal first
+        nonlocal first, statements
         pending.append((graph, triples))
+        statements += len(triples)
         stored.append(graph.value)
         totals["triples"] += len(triples)
         for k, v in counts.items():
             totals[k] += v
         if first is None and isinstance(record, SourceDocument):
             first = (graph.value, record.title)
-        if len(pending) >= BATCH:
+        if full():
             write(several=True)
         if on_record:
             on_record()
@@ -210,7 +224,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 continue
             if pool is not None and not validate and isinstance(record, SourceDocument):
                 in_flight.append((pool.executor.submit(document_lines, record), record))
-                settle(BATCH + 2 * pool.jobs)  # workers keep busy while this process writes a batch
+                settle(max(BATCH, AHEAD) + 2 * pool.jobs)  # workers keep busy while this process writes a batch
                 continue
             graph, triples, counts = record_graph(record)
             if validate and isinstance(record, SourceDocument):
