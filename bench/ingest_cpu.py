@@ -5,8 +5,9 @@ compaction threads apart from the Python thread that reads the files and writes 
 
 Ingests a synthetic FRUS of N documents (as `bench/scale.py` makes it) in this process and prints documents/s and
 the milliseconds of CPU a document of the workers and of each thread of this process by name, sampled from /proc
-(Linux) every half second. Set CWKG_BULK_QUADS or CWKG_INGEST_BATCH to compare ways of writing. Figures, not
-assertions; the machine's speed (`bench/yardstick.py`) is printed before and after.
+(Linux) every half second, and the peak memory of this process and of the largest worker. Set CWKG_BULK_BURST,
+CWKG_BULK_QUADS or CWKG_INGEST_BATCH to compare ways of writing. Figures, not assertions; the machine's speed
+(`bench/yardstick.py`) is printed before and after.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def main() -> None:
     for name, seconds in by_name.most_common():
         if seconds / n * 1000 >= 0.1:
             print(f"    {name:<18} {seconds / n * 1000:6.1f} ms")
+    print(f"  peak memory: writing process {me.ru_maxrss / 1024:.0f} MB, largest worker {workers.ru_maxrss / 1024:.0f} MB")
     print(line())
 
 
