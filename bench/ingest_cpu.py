@@ -5,9 +5,9 @@ compaction threads apart from the Python thread that reads the files and writes 
 
 Ingests a synthetic FRUS of N documents (as `bench/scale.py` makes it) in this process and prints documents/s and
 the milliseconds of CPU a document of the workers and of each thread of this process by name, sampled from /proc
-(Linux) every half second, and the peak memory of this process and of the largest worker. Set CWKG_BULK_BURST,
-CWKG_BULK_QUADS or CWKG_INGEST_BATCH to compare ways of writing. Figures, not assertions; the machine's speed
-(`bench/yardstick.py`) is printed before and after.
+(Linux) every half second, and the peak memory of this process and its workers together (sampled), of this
+process and of the largest worker. Set CWKG_BULK_BURST, CWKG_BULK_QUADS or CWKG_INGEST_BATCH to compare ways of
+writing. Figures, not assertions; the machine's speed (`bench/yardstick.py`) is printed before and after.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="Keep the synthetic volumes and the store here.")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
-    from scale import synthetic_frus
+    from scale import _tree_rss, synthetic_frus
     from yardstick import line
 
     from cwkg.graph.store import GraphStore
@@ -64,10 +64,12 @@ def main() -> None:
     own_before = resource.getrusage(resource.RUSAGE_SELF)
     seen: dict[str, tuple[str, float]] = {}
     done = threading.Event()
+    tree = [0]  # the peak of this process and its workers together
 
     def sample() -> None:  # a thread's last figure is kept after it ends
         while not done.wait(0.5):
             seen.update(thread_cpu())
+            tree[0] = max(tree[0], _tree_rss(os.getpid()))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -93,7 +95,8 @@ def main() -> None:
     for name, seconds in by_name.most_common():
         if seconds / n * 1000 >= 0.1:
             print(f"    {name:<18} {seconds / n * 1000:6.1f} ms")
-    print(f"  peak memory: writing process {me.ru_maxrss / 1024:.0f} MB, largest worker {workers.ru_maxrss / 1024:.0f} MB")
+    print(f"  peak memory: {tree[0] / 2**20:.0f} MB together (sampled), the writing process {me.ru_maxrss / 1024:.0f} MB, "
+          f"the largest worker {workers.ru_maxrss / 1024:.0f} MB")
     print(line())
 
 

@@ -40,8 +40,9 @@ BULK_QUADS = int(os.environ.get("CWKG_BULK_QUADS", "20000"))
 # starts compacting at every second table file the bulk loader adds, rewriting the level below each time: fed a
 # batch of 25 documents at the pace of extraction, it did so for every other batch (1,000 documents in volumes of
 # 240: 42.5 ms of compaction a document); fed bursts of 250,000 statements, 23-26 ms; a volume at once, 18 ms.
-# Held as statements, about 240 bytes each: 120 MB at most.
-BULK_BURST = int(os.environ.get("CWKG_BULK_BURST", "500000"))
+# At 10,000 documents the larger levels' compactions dominate and bursts of 500,000 gave no more (51 ms against
+# 54). Held as statements, about 240 bytes each: 60 MB at most.
+BULK_BURST = int(os.environ.get("CWKG_BULK_BURST", "250000"))
 # Documents handed to the workers ahead of the writer: enough to keep two busy while it writes a burst (a few seconds).
 AHEAD = 64
 
