@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="Keep the synthetic volumes and the store here.")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
-    from scale import _tree_rss, synthetic_frus
+    from scale import tree_rss, synthetic_frus
     from yardstick import line
 
     from cwkg.graph.store import GraphStore
@@ -69,7 +69,7 @@ def main() -> None:
     def sample() -> None:  # a thread's last figure is kept after it ends
         while not done.wait(0.5):
             seen.update(thread_cpu())
-            tree[0] = max(tree[0], _tree_rss(os.getpid()))
+            tree[0] = max(tree[0], tree_rss(os.getpid()))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

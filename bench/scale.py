@@ -84,7 +84,7 @@ def synthetic_frus(slice_path: Path, n: int, folder: Path, seed: int = 1) -> lis
     return volumes
 
 
-def _tree_rss(pid: int) -> int:
+def tree_rss(pid: int) -> int:
     """Resident bytes of a process and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -120,7 +120,7 @@ def measured(cmd: list[str]) -> tuple[float, int, float, subprocess.CompletedPro
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
+        peak = max(peak, tree_rss(process.pid))
         time.sleep(0.2)
     out, err = process.communicate()
     return time.perf_counter() - start, peak, cpu() - before, subprocess.CompletedProcess(cmd, process.returncode, out, err)
