@@ -68,3 +68,10 @@ class WritableStore(QueryStore, Protocol):
 
     def set_meta(self, predicate: ox.NamedNode, value: str, subject: ox.NamedNode = ...) -> None:
         """Record a value in the metadata graph, in place of the one before."""
+
+    def quads_for(self, subject: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.Quad]:
+        """What any graph says of `subject` with `predicate`: an index lookup, whatever the size of the store."""
+
+    def quads(self, graph: ox.NamedNode | None = None, predicate: ox.NamedNode | None = None,
+              obj: Term | None = None) -> Any:
+        """The quads of one graph (or all), of one predicate and object (or any)."""
