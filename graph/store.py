@@ -28,6 +28,7 @@ from cwkg.errors import CwkgError
 
 from .labelkeys import VERSION as LABEL_KEYS_VERSION
 from .compact import compact_evidence
+from .spool import Spool, SpoolLost
 from .statements import Lines, plain_lines, triple_lines  # noqa: F401 - plain_lines: for the store's writers
 from cwkg.ontology.vocab import AUTHORITY_GRAPH, CW, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, is_document
 
@@ -271,6 +272,7 @@ class GraphStore:
         times faster than an update, whose text the engine must parse) and the others are replaced by an update: not
         one transaction (the caller journals the file and removes what a failure left)."""
         graphs = [(g, t if isinstance(t, Lines) else triple_lines(t)) for g, t in graphs]
+        self._unspool([g for g, _ in graphs])
         with self._claims_follow((g for g, _ in graphs), written=graphs):
             self._replace(graphs, bulk)
 
@@ -314,7 +316,8 @@ class GraphStore:
 
     def _known(self, graph: ox.NamedNode) -> bool:
         """Whether the store has the graph, or a count recorded for it."""
-        return self._store.contains_named_graph(graph) or \
+        spool = self._spool
+        return spool is not None and graph.value in spool.graphs or self._store.contains_named_graph(graph) or \
             next(iter(self._store.quads_for_pattern(graph, CW.storedTriples, None, META_GRAPH)), None) is not None
 
     def _add_new_graphs(self, graphs: list[tuple[ox.NamedNode, Lines]], bulk: bool = False) -> None:
@@ -322,6 +325,11 @@ class GraphStore:
         update is, without parsing a SPARQL update (most of a fresh load's writing time). With `bulk`, through the
         bulk loader in pieces (`_pieces`), which is no transaction either way."""
         counts = [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
+        spool = self._spool
+        if bulk and spool is not None:
+            spool.add("".join([_in_graph(lines, graph) for graph, lines in graphs if lines] + counts),
+                      sum(len(lines) for _, lines in graphs), [graph.value for graph, _ in graphs])
+            return
         if bulk and str(self.path) != ":memory:":
             # In pieces: the bulk loader holds what it is given in memory, about a kilobyte a quad, so one
             # document's graph of millions of quads (a page of repeated names) would take gigabytes at once.
@@ -333,6 +341,60 @@ class GraphStore:
         # One string a graph, its statements joined with the graph's name: no string for each quad on the way.
         self._store.load("".join([_in_graph(lines, graph) for graph, lines in graphs if lines] + counts), ox.RdfFormat.N_QUADS)
 
+    # ------------------------------------------------------------------ a first load's spool (graph/spool.py)
+
+    _spool: Spool | None = None
+
+    def begin_spool(self) -> None:
+        """From now on, graphs new to the store that would go to the bulk loader are gathered on disk and loaded at
+        once (`load_spool`): a first load's way of writing. Only for a store on disk."""
+        if self._spool is None and str(self.path) != ":memory:" and not self.read_only:
+            self._spool = Spool(self.path)
+
+    def spooled(self) -> int:
+        """Statements waiting in the spool."""
+        return self._spool.statements if self._spool is not None else 0
+
+    def load_spool(self) -> None:
+        """Load what the spool holds, back to back, then close the journal entries of the files it completes and
+        index the positions of its documents. If the load fails, the spooled graphs are removed (the bulk loader is no
+        transaction) and `SpoolLost` names them; their files stay noted as partly loaded."""
+        spool = self._spool
+        if spool is None or not spool.statements:
+            return
+        try:
+            for piece in spool.pieces(BULK_PIECE):
+                self._store.bulk_load(piece, ox.RdfFormat.N_QUADS)
+        except Exception as exc:
+            lost = sorted(spool.graphs)
+            spool.clear()
+            for graph in lost:
+                self.forget_graph(ox.NamedNode(graph))
+            raise SpoolLost(lost, exc) from exc
+        for path in spool.journals:
+            self._finished(path)
+        for rows in spool.claims():
+            self.claim_index().follow(self, list(rows), rows)
+        spool.clear()
+
+    def end_spool(self, load: bool = True) -> None:
+        """Load the spool (or, with `load` False, give it up) and write directly again."""
+        spool = self._spool
+        if spool is None:
+            return
+        try:
+            if load:
+                self.load_spool()
+        finally:
+            self._spool = None
+            spool.close()
+
+    def _unspool(self, graphs: list[ox.NamedNode]) -> None:
+        """Load the spool before a write or removal of a graph it holds, which must meet the graph in the store."""
+        spool = self._spool
+        if spool is not None and any(g.value in spool.graphs for g in graphs):
+            self.load_spool()
+
     # ------------------------------------------------------------------ the load journal
 
     def begin_load(self, path: Path) -> None:
@@ -343,6 +405,13 @@ class GraphStore:
                            f"{CW.loadBegun} {when} }} }}")
 
     def finish_load(self, path: Path) -> None:
+        """Note that a file's records are all stored: once the spool that holds some of them is loaded, if one does."""
+        if self._spool is not None and self._spool.statements:
+            self._spool.journals.append(path)
+            return
+        self._finished(path)
+
+    def _finished(self, path: Path) -> None:
         self._store.add(ox.Quad(_load_node(path), CW.loadFinished, ox.Literal(_now(), datatype=XSD_DATETIME), META_GRAPH))
 
     def is_partly_loaded(self, path: Path) -> bool:
@@ -437,6 +506,7 @@ class GraphStore:
 
     def forget_graph(self, graph: ox.NamedNode) -> None:
         """Remove a graph and what the metadata graph says of it."""
+        self._unspool([graph])
         with self._claims_follow([graph]):
             self._store.update(f"DROP SILENT GRAPH {graph} ; DELETE WHERE {{ GRAPH {META_GRAPH} {{ {graph} ?p ?o }} }}")
 
@@ -449,6 +519,7 @@ class GraphStore:
         self._store.load(data, ox.RdfFormat.N_TRIPLES)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
+        self._unspool([graph])
         with self._claims_follow([graph]):
             self._store.remove_graph(graph)
 
@@ -480,7 +551,12 @@ class GraphStore:
         index.expect(documents, self)
         yield
         wanted = set(documents)
-        index.follow(self, documents, {g.value: positions_in_lines(lines) for g, lines in written or () if g.value in wanted})
+        rows = {g.value: positions_in_lines(lines) for g, lines in written or () if g.value in wanted}
+        spool = self._spool
+        if spool is not None:  # spooled documents are indexed once they are loaded; until then they stay pending
+            spool.defer_claims({d: rows[d] for d in documents if d in spool.graphs and d in rows})
+            documents = [d for d in documents if d not in spool.graphs or d not in rows]
+        index.follow(self, documents, rows)
 
     # ------------------------------------------------------------------ reading
 
@@ -583,7 +659,9 @@ class GraphStore:
             retire_old_logs(self.path)
 
     def close(self) -> None:
-        """Release the on-disk store (and its lock) now, not when the object is collected."""
+        """Release the on-disk store (and its lock) now, not when the object is collected. A spool not loaded is
+        given up: its files stay noted as partly loaded, its documents pending in the claim index."""
+        self.end_spool(load=False)
         if getattr(self, "_claims", None) is not None:
             self._claims.close()
             self._claims = None

@@ -84,6 +84,85 @@ def test_a_first_load_writes_a_volume_in_one_burst_and_a_reload_in_batches_of_gr
         ([list(first.graphs)], [[g] for g in again.graphs])
 
 
+def _volumes(folder: Path, count: int) -> list[Path]:
+    """`count` volumes of the mini FRUS, each with a volume id of its own (so their documents are others)."""
+    text = (FIXTURES / "frus_mini.xml").read_text(encoding="utf-8")
+    out = []
+    for n in range(1, count + 1):
+        out.append(folder / f"volume{n}.xml")
+        out[-1].write_text(text.replace('xml:id="frus-test-v1"', f'xml:id="frus-test-v{n}"'), encoding="utf-8")
+    return out
+
+
+def _ingest_seeing(store: GraphStore, volumes: list[Path]) -> list[tuple[bool, int, list[str]]]:
+    """Each file's result as it comes: whether it is ok, how many document graphs the store then holds, and how many
+    statements then wait in the spool."""
+    from cwkg import pipeline
+
+    return [(r.ok, len(store.document_graphs()), store.spooled()) for r in pipeline.ingest(store, volumes)]
+
+
+def test_a_first_load_gathers_its_graphs_in_a_spool_and_loads_them_when_its_last_file_is_read(tmp_path, monkeypatch):
+    from cwkg import pipeline
+
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)  # (the mini volume is far smaller than a real one)
+    volumes = _volumes(tmp_path, 3)
+
+    def indexed(store: GraphStore) -> list[tuple[str, str]]:
+        return sorted(store.claim_index()._db.execute("SELECT position, stance FROM positions").fetchall())
+
+    with GraphStore(tmp_path / "store") as store:
+        seen = _ingest_seeing(store, volumes)
+        after = (sorted(f.name for f in store.path.glob("first-load*")), store.claim_index().pending(), indexed(store))
+        list(pipeline.ingest(store, volumes))  # again: no first load, each batch written and indexed at once
+        again = indexed(store)
+    assert (seen, after) == ([(True, 6, 0), (True, 6, 0), (True, 6, 0)], ([], [], again))
+
+
+def test_a_first_load_loads_its_spool_between_files_once_it_is_full(tmp_path, monkeypatch):
+    from cwkg import pipeline
+
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
+    monkeypatch.setattr(pipeline, "SPOOL_LIMIT", 1)  # full after any file
+    with GraphStore(tmp_path / "store") as store:
+        assert _ingest_seeing(store, _volumes(tmp_path, 3)) == [(True, 2, 0), (True, 4, 0), (True, 6, 0)]
+
+
+def test_a_spool_that_cannot_be_loaded_fails_its_files_and_leaves_them_noted_as_partly_loaded(tmp_path, monkeypatch):
+    from cwkg import pipeline
+    from cwkg.graph.spool import Spool
+
+    def disk_full(self, size):
+        raise OSError(28, "No space left on device")
+        yield  # (a generator, as the real one)
+
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
+    monkeypatch.setattr(Spool, "pieces", disk_full)
+    volumes = _volumes(tmp_path, 2)
+    with GraphStore(tmp_path / "store") as store:
+        results = list(pipeline.ingest(store, volumes))
+        assert ([r.error for r in results], [len(r.graphs) for r in results], store.document_graphs(),
+                sorted(Path(f).name for f, _ in store.partial_loads()), [p.what.split(" (")[0] for p in check(store)[1]]) == \
+            ([f"{v}: the store could not be written: [Errno 28] No space left on device" for v in volumes], [0, 0], [],
+             ["volume1.xml", "volume2.xml"], ["partly loaded", "partly loaded"])
+
+
+def test_a_first_load_cut_short_gives_up_its_spool_and_notes_its_files_as_partly_loaded(tmp_path, monkeypatch):
+    from cwkg import pipeline
+
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
+    volumes = _volumes(tmp_path, 2)
+    with GraphStore(tmp_path / "store") as store:
+        run = pipeline.ingest(store, volumes)
+        calls = iter(range(100))
+        monkeypatch.setattr(pipeline, "ingest_file", lambda *a, _real=pipeline.ingest_file, **k: (
+            _real(*a, **k) if next(calls) == 0 else (_ for _ in ()).throw(KeyboardInterrupt)))
+        with pytest.raises(KeyboardInterrupt):
+            list(run)
+        assert (store.document_graphs(), [Path(f).name for f, _ in store.partial_loads()],
+                sorted(f.name for f in store.path.glob("first-load*"))) == ([], ["volume1.xml"], [])
+
+
 def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(tmp_path, monkeypatch):
     from lxml import etree
 

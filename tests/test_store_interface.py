@@ -66,7 +66,7 @@ def test_each_store_has_the_query_stores_signatures(implementation):
 
 def test_the_writable_store_adds_the_methods_the_derived_graphs_write_with():
     assert sorted(set(protocol_methods(WritableStore)) - set(protocol_methods(QueryStore))) == \
-        ["document_graphs", "forget_graph", "meta", "replace_graphs", "set_meta"]
+        ["document_graphs", "forget_graph", "meta", "quads", "quads_for", "replace_graphs", "set_meta"]
 
 
 def test_the_embedded_store_has_the_writable_stores_signatures():

@@ -24,6 +24,7 @@ from cwkg.graph.derived import documents_speaking_of, post_holders, write_derive
 from cwkg.graph.links import link_people
 from cwkg.graph.mapping import authority_person_triples, document_triples, mission_triples, volume_iri, volume_triples
 from cwkg.ontology.vocab import document_iri, is_document, source_graph
+from cwkg.graph.spool import LIMIT as SPOOL_LIMIT, SpoolLost
 from cwkg.graph.store import GraphStore, Lines, triple_lines
 from cwkg.graph.validate import validate_document
 from cwkg.loaders import Record, load_records
@@ -36,14 +37,12 @@ BATCH = int(os.environ.get("CWKG_INGEST_BATCH", "25"))  # graphs per transaction
 # Statements in a batch from which the bulk loader is faster than a transaction (20,000: 0.15 s against 0.32 s;
 # 500: 18 ms against 6 ms, as each call writes new files): a first load's batches of documents, not of person records.
 BULK_QUADS = int(os.environ.get("CWKG_BULK_QUADS", "20000"))
-# Statements a first load gathers before writing them at once (a file's last burst may be smaller). The engine
-# starts compacting at every second table file the bulk loader adds, rewriting the level below each time: fed a
-# batch of 25 documents at the pace of extraction, it did so for every other batch (1,000 documents in volumes of
-# 240: 42.5 ms of compaction a document); fed bursts of 250,000 statements, 23-26 ms; a volume at once, 18 ms.
-# At 10,000 documents the larger levels' compactions dominate and bursts of 500,000 gave no more (51 ms against
-# 54). Held as statements, about 240 bytes each: 60 MB at most.
+# Statements a first load gathers before writing them at once, to the store's spool (graph/spool.py), which
+# hands them to the engine's bulk loader back to back at the end. Held as statements, about 240 bytes each: 60 MB
+# at most. (Before the spool, these bursts were written to the engine as they came, which compacted its tables after
+# every other burst: 1,000 documents, 23-26 ms a document, against 42.5 for batches of 25 documents.)
 BULK_BURST = int(os.environ.get("CWKG_BULK_BURST", "250000"))
-# Documents handed to the workers ahead of the writer: enough to keep two busy while it writes a burst (a few seconds).
+# Documents handed to the workers ahead of the writer: enough to keep two busy while it writes a burst.
 AHEAD = 64
 
 
@@ -279,18 +278,44 @@ def _committed(stored: list[str], pending: list) -> tuple[str, ...]:
 def ingest(store: GraphStore, paths: Iterable[Path], on_record: Callable[[], None] | None = None,
            validate: bool = False, jobs: int = 1, catalogue: Catalogue | None = None) -> Iterator[IngestResult]:
     """Load every file; with `jobs` > 1 (and enough input), documents are extracted in that many worker processes
-    while this one reads the files and writes the store. A `catalogue` gives the metadata of the files it lists."""
+    while this one reads the files and writes the store. A `catalogue` gives the metadata of the files it lists.
+    A first load gathers its new graphs in the store's spool (graph/spool.py) and loads them between files once it
+    is full, and at the end: a file's result comes once its graphs are in the store."""
     static_changed = store.ensure_static()
     paths = list(paths)
     documents: set[ox.NamedNode] = set()
     others: set[ox.NamedNode] = set()
     bulk = not store.document_graphs()  # a first load: nobody reads documents that are not there yet
-    with worker_pool(jobs, paths) as pool:
-        for path in paths:
-            result = ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk, catalogue=catalogue)
+    if bulk and not validate:  # (validation reads the store as each document is checked)
+        store.begin_spool()
+    waiting: list[IngestResult] = []
+
+    def stored() -> Iterator[IngestResult]:
+        """The results whose graphs are all in the store now (every waiting one, unless a load of the spool failed,
+        which gives those that lost graphs their error)."""
+        try:
+            store.load_spool()
+        except SpoolLost as lost:
+            gone = set(lost.graphs)
+            for i, result in enumerate(waiting):
+                if gone & set(result.graphs):
+                    waiting[i] = replace(result, error=f"{result.path}: {lost}",
+                                         graphs=tuple(g for g in result.graphs if g not in gone))
+        for result in waiting:
             for graph in map(ox.NamedNode, result.graphs):
                 (documents if is_document(graph.value) else others).add(graph)
             yield result
+        waiting.clear()
+
+    try:
+        with worker_pool(jobs, paths) as pool:
+            for path in paths:
+                waiting.append(ingest_file(store, path, on_record, validate, pool=pool, bulk=bulk, catalogue=catalogue))
+                if store.spooled() >= SPOOL_LIMIT or not store.spooled():
+                    yield from stored()
+        yield from stored()
+    finally:
+        store.end_spool(load=False)  # (a run cut short gives up what it had not loaded: its files stay partly loaded)
     after_writes(store, documents, others, static_changed)
 
 
