@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 STATEMENTS_FILE = "first-load.nq"
@@ -43,8 +43,9 @@ class Spool:
         self._out = (folder / STATEMENTS_FILE).open("w", encoding="utf-8")  # (a spool a killed run left is dropped)
         self._claims = (folder / CLAIMS_FILE).open("wb")
 
-    def add(self, nquads: str, statements: int, graphs: list[str]) -> None:
-        self._out.write(nquads)
+    def add(self, nquads: Iterable[str], statements: int, graphs: list[str]) -> None:
+        """Statements as N-Quads text (in as many strings as are handy), how many, and the graphs they fill."""
+        self._out.writelines(nquads)
         self.statements += statements
         self.graphs.update(graphs)
 

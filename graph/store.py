@@ -327,7 +327,7 @@ class GraphStore:
         counts = [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
         spool = self._spool
         if bulk and spool is not None:
-            spool.add("".join([_in_graph(lines, graph) for graph, lines in graphs if lines] + counts),
+            spool.add([*(_in_graph(lines, graph) for graph, lines in graphs if lines), *counts],
                       sum(len(lines) for _, lines in graphs), [graph.value for graph, _ in graphs])
             return
         if bulk and str(self.path) != ":memory:":
