@@ -14,6 +14,7 @@ evidence that the store folder also holds.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -327,7 +328,8 @@ class GraphStore:
         counts = [_in_graph(_recorded(graph, lines), META_GRAPH) for graph, lines in graphs]
         spool = self._spool
         if bulk and spool is not None:
-            spool.add([*(_in_graph(lines, graph) for graph, lines in graphs if lines), *counts],
+            # (a graph's N-Quads at a time: the whole batch as text would double what the writer holds)
+            spool.add(itertools.chain((_in_graph(lines, graph) for graph, lines in graphs if lines), counts),
                       sum(len(lines) for _, lines in graphs), [graph.value for graph, _ in graphs])
             return
         if bulk and str(self.path) != ":memory:":
@@ -350,6 +352,10 @@ class GraphStore:
         once (`load_spool`): a first load's way of writing. Only for a store on disk."""
         if self._spool is None and str(self.path) != ":memory:" and not self.read_only:
             self._spool = Spool(self.path)
+
+    def spooling(self) -> bool:
+        """Whether new graphs are gathered in the spool (`begin_spool`) rather than written."""
+        return self._spool is not None
 
     def spooled(self) -> int:
         """Statements waiting in the spool."""

@@ -37,10 +37,10 @@ BATCH = int(os.environ.get("CWKG_INGEST_BATCH", "25"))  # graphs per transaction
 # Statements in a batch from which the bulk loader is faster than a transaction (20,000: 0.15 s against 0.32 s;
 # 500: 18 ms against 6 ms, as each call writes new files): a first load's batches of documents, not of person records.
 BULK_QUADS = int(os.environ.get("CWKG_BULK_QUADS", "20000"))
-# Statements a first load gathers before writing them at once, to the store's spool (graph/spool.py), which
-# hands them to the engine's bulk loader back to back at the end. Held as statements, about 240 bytes each: 60 MB
-# at most. (Before the spool, these bursts were written to the engine as they came, which compacted its tables after
-# every other burst: 1,000 documents, 23-26 ms a document, against 42.5 for batches of 25 documents.)
+# Statements a first load gathers before writing them at once to the engine, when it does not spool them
+# (graph/spool.py; with --validate, which reads the store as it goes). Held as statements, about 240 bytes each:
+# 60 MB at most. Written as they came, smaller bursts made the engine compact its tables more often (1,000
+# documents, 23-26 ms a document, against 42.5 for batches of 25 documents).
 BULK_BURST = int(os.environ.get("CWKG_BULK_BURST", "250000"))
 # Documents handed to the workers ahead of the writer: enough to keep two busy while it writes a burst.
 AHEAD = 64
@@ -165,8 +165,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
                 pool: Workers | None = None, bulk: bool = False, catalogue: Catalogue | None = None) -> IngestResult:
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
-    With `bulk` (a first load), graphs are written in bursts of BULK_BURST statements, and large batches of graphs
-    new to the store go through the engine's bulk loader, which is not transactional: the file is journaled before
+    With `bulk` (a first load), graphs are written in bursts (of BULK_BURST statements, or BULK_QUADS to the
+    spool), and large batches of graphs new to the store go through the engine's bulk loader, which is not transactional: the file is journaled before
     such a write, and if it fails, what it stored is removed. A `catalogue` gives the metadata of the files it lists."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
@@ -179,9 +179,13 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     added: list[str] = []  # the graphs the file's writes added to the store (kept with `bulk` only)
     statements = 0  # in the pending batch
 
+    # A first load writing to the spool holds no more than the bulk loader's least: the burst only paid when it went
+    # to the engine itself (as with --validate).
+    burst = BULK_QUADS if store.spooling() else BULK_BURST
+
     def full() -> bool:
-        """A batch is BATCH graphs (one transaction each), or in a first load a burst of BULK_BURST statements."""
-        return statements >= BULK_BURST if bulk else len(pending) >= BATCH
+        """A batch is BATCH graphs (one transaction each), or in a first load a burst of statements."""
+        return statements >= burst if bulk else len(pending) >= BATCH
 
     def write(several: bool) -> None:
         """Store the pending batch; journal the file first when it takes several transactions (a kill between them
