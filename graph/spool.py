@@ -23,6 +23,22 @@ CLAIMS_FILE = "first-load.claims"
 LIMIT = int(os.environ.get("CWKG_SPOOL_STATEMENTS", "16000000"))
 
 
+def discard_left(folder: Path) -> int:
+    """Remove the spool of a run killed before loading it (its files are noted as partly loaded, for the next ingest
+    to complete): gigabytes that nothing would read again. Only for a store opened for writing, whose lock no other
+    run holds. The bytes removed."""
+    removed = 0
+    for name in (STATEMENTS_FILE, CLAIMS_FILE):
+        try:
+            left = folder / name
+            size = left.stat().st_size
+            left.unlink()
+            removed += size
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 class SpoolLost(Exception):
     """The spool's load failed: its graphs were removed again (`graphs`)."""
 

@@ -29,7 +29,7 @@ from cwkg.errors import CwkgError
 
 from .labelkeys import VERSION as LABEL_KEYS_VERSION
 from .compact import compact_evidence
-from .spool import Spool, SpoolLost
+from .spool import Spool, SpoolLost, discard_left
 from .statements import Lines, plain_lines, triple_lines  # noqa: F401 - plain_lines: for the store's writers
 from cwkg.ontology.vocab import AUTHORITY_GRAPH, CW, ID, META_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, RDF, SCHEMES_GRAPH, is_document
 
@@ -207,6 +207,9 @@ class GraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
             retire_old_logs(self.path)
+            if left := discard_left(self.path):
+                logging.getLogger("cwkg").warning("%s: removed the spool of an ingest that stopped before loading it (%d bytes); "
+                            "its files are noted as partly loaded", self.path, left)
         except (OSError, RuntimeError) as exc:
             busy = "LOCK" in str(exc) and "No such file" not in str(exc)
             if reading and (self.path / "CURRENT").exists() and (busy or re.search(r"Permission denied|Read-only file system",
@@ -663,6 +666,9 @@ class GraphStore:
             self._store = None  # reopening retires the write-ahead log, whose contents the tables now hold
             self._store = ox.Store(str(self.path))
             retire_old_logs(self.path)
+            if left := discard_left(self.path):
+                logging.getLogger("cwkg").warning("%s: removed the spool of an ingest that stopped before loading it (%d bytes); "
+                            "its files are noted as partly loaded", self.path, left)
 
     def close(self) -> None:
         """Release the on-disk store (and its lock) now, not when the object is collected. A spool not loaded is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -163,6 +164,18 @@ def test_a_first_load_cut_short_gives_up_its_spool_and_notes_its_files_as_partly
                 sorted(f.name for f in store.path.glob("first-load*"))) == ([], ["volume1.xml"], [])
 
 
+def test_the_spool_a_killed_first_load_left_is_removed_when_the_store_is_next_opened_for_writing(tmp_path, caplog):
+    folder = tmp_path / "store"
+    GraphStore(folder).close()
+    (folder / "first-load.nq").write_text("<urn:s> <urn:p> <urn:o> <urn:g> .\n" * 10)  # (what a SIGKILL leaves)
+    (folder / "first-load.claims").write_bytes(b"\x80")
+    with caplog.at_level(logging.WARNING, logger="cwkg"), GraphStore(folder):
+        left = sorted(f.name for f in folder.glob("first-load*"))
+    assert (left, [r.getMessage() for r in caplog.records]) == (
+        [], [f"{folder}: removed the spool of an ingest that stopped before loading it (341 bytes); "
+             "its files are noted as partly loaded"])
+
+
 def test_a_volume_that_fails_halfway_through_a_first_load_leaves_nothing_behind(tmp_path, monkeypatch):
     from lxml import etree
 
@@ -209,7 +222,9 @@ def test_a_second_part_of_a_volume_that_fails_in_a_first_load_leaves_the_first_p
 
 def test_an_ingest_killed_at_any_moment_leaves_whole_documents_and_a_rerun_gives_the_same_store(tmp_path):
     volume = need(CORPUS / "frus" / "frus1964-68v17-part1.xml")
-    small = {"CWKG_INGEST_BATCH": "2", "CWKG_BULK_BURST": "3000"}  # many writes, so a kill falls between or inside them
+    # Many small writes (to the spool in a first load, to the store in a run completing one that holds documents), so
+    # a kill falls between or inside them, or inside the spool's load.
+    small = {"CWKG_INGEST_BATCH": "2", "CWKG_BULK_BURST": "3000", "CWKG_BULK_QUADS": "3000"}
     reference = tmp_path / "reference"
     assert cwkg(reference, "ingest", str(volume), env=small).returncode == 0
     for delay in (2.0, 4.0, 6.0):
@@ -223,7 +238,8 @@ def test_an_ingest_killed_at_any_moment_leaves_whole_documents_and_a_rerun_gives
         damaged = [line for line in checked.stdout.splitlines() if "partly loaded" not in line]
         assert damaged == [], delay
         assert cwkg(store, "ingest", str(volume), env=small).returncode == 0
-        assert (cwkg(store, "check-store").returncode, content(store)) == (0, content(reference)), delay
+        assert (cwkg(store, "check-store").returncode, content(store), sorted(store.glob("first-load*"))) == \
+            (0, content(reference), []), delay
 
 
 def test_after_an_ingest_the_write_ahead_log_is_retired_into_the_tables(tmp_path):
