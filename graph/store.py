@@ -208,8 +208,8 @@ class GraphStore:
             self._store = ox.Store(str(self.path))
             retire_old_logs(self.path)
             if left := discard_left(self.path):
-                logging.getLogger("cwkg").warning("%s: removed the spool of an ingest that stopped before loading it (%d bytes); "
-                            "its files are noted as partly loaded", self.path, left)
+                logging.getLogger("cwkg").warning("%s: removed the spool of an ingest that stopped before loading it "
+                                                  "(%d bytes); its files are noted as partly loaded", self.path, left)
         except (OSError, RuntimeError) as exc:
             busy = "LOCK" in str(exc) and "No such file" not in str(exc)
             if reading and (self.path / "CURRENT").exists() and (busy or re.search(r"Permission denied|Read-only file system",
@@ -666,9 +666,6 @@ class GraphStore:
             self._store = None  # reopening retires the write-ahead log, whose contents the tables now hold
             self._store = ox.Store(str(self.path))
             retire_old_logs(self.path)
-            if left := discard_left(self.path):
-                logging.getLogger("cwkg").warning("%s: removed the spool of an ingest that stopped before loading it (%d bytes); "
-                            "its files are noted as partly loaded", self.path, left)
 
     def close(self) -> None:
         """Release the on-disk store (and its lock) now, not when the object is collected. A spool not loaded is

@@ -166,8 +166,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     """Load one file; `select` keeps only the records it accepts (one document of a volume, say). With a `pool`,
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
     With `bulk` (a first load), graphs are written in bursts (of BULK_BURST statements, or BULK_QUADS to the
-    spool), and large batches of graphs new to the store go through the engine's bulk loader, which is not transactional: the file is journaled before
-    such a write, and if it fails, what it stored is removed. A `catalogue` gives the metadata of the files it lists."""
+    spool), and large batches of graphs new to the store go through the engine's bulk loader, which is not
+    transactional: the file is journaled before such a write, and if it fails, what it stored is removed. A `catalogue` gives the metadata of the files it lists."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
@@ -179,7 +179,7 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     added: list[str] = []  # the graphs the file's writes added to the store (kept with `bulk` only)
     statements = 0  # in the pending batch
 
-    # A first load writing to the spool holds no more than the bulk loader's least: the burst only paid when it went
+    # A first load writing to the spool holds no more than the bulk loader's least: bursts paid only when they went
     # to the engine itself (as with --validate).
     burst = BULK_QUADS if store.spooling() else BULK_BURST
 
