@@ -10,11 +10,13 @@ in the store: the journal of their files is finished, and their positions indexe
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 STATEMENTS_FILE = "first-load.nq"
 CLAIMS_FILE = "first-load.claims"
@@ -60,15 +62,36 @@ class Spool:
         self._claims = (folder / CLAIMS_FILE).open("wb")
 
     def add(self, nquads: Iterable[str], statements: int, graphs: list[str]) -> None:
-        """Statements as N-Quads text (in as many strings as are handy), how many, and the graphs they fill."""
-        self._out.writelines(nquads)
+        """Statements as N-Quads text (in as many strings as are handy), how many, and the graphs they fill. A write
+        that fails (a full disk) leaves the spool as it was, so that what it held before can still be loaded."""
+        self._whole("_out", lambda out: out.writelines(nquads))
         self.statements += statements
         self.graphs.update(graphs)
 
     def defer_claims(self, rows: dict) -> None:
         """The positions of spooled documents (document -> rows), for the claim index once they are loaded."""
         if rows:
-            pickle.dump(rows, self._claims, protocol=pickle.HIGHEST_PROTOCOL)
+            self._whole("_claims", lambda out: pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _whole(self, name: str, write: Callable[[IO], object]) -> None:
+        """Write to one of the spool's files and flush, or else cut the file back to where it was: a statement cut
+        off by a full disk would make the whole spool unreadable."""
+        stream = getattr(self, name)
+        before = os.fstat(stream.fileno()).st_size
+        try:
+            write(stream)
+            stream.flush()
+        except BaseException:
+            path = Path(stream.name)
+            try:
+                stream.close()  # (what it still buffers is dropped: the file is cut back below)
+            except OSError:
+                pass
+            again = path.open("r+b")
+            again.truncate(before)
+            again.seek(before)
+            setattr(self, name, again if "b" in stream.mode else io.TextIOWrapper(again, encoding="utf-8"))
+            raise
 
     def pieces(self, size: int) -> Iterator[str]:
         """The statements written so far, `size` lines at a time."""

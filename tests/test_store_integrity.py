@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from cwkg.graph.integrity import check
-from cwkg.ontology.vocab import META_GRAPH
+from cwkg.ontology.vocab import ID, META_GRAPH
 from cwkg.graph.store import GraphStore
 
 from support import CORPUS, EXAMPLE, FIXTURES, need
@@ -146,6 +146,30 @@ def test_a_spool_that_cannot_be_loaded_fails_its_files_and_leaves_them_noted_as_
                 sorted(Path(f).name for f, _ in store.partial_loads()), [p.what.split(" (")[0] for p in check(store)[1]]) == \
             ([f"{v}: the store could not be written: [Errno 28] No space left on device" for v in volumes], [0, 0], [],
              ["volume1.xml", "volume2.xml"], ["partly loaded", "partly loaded"])
+
+
+def test_a_spool_write_cut_off_by_a_full_disk_fails_its_file_alone_and_the_spool_still_loads(tmp_path, monkeypatch):
+    from cwkg import pipeline
+    from cwkg.graph.spool import Spool
+
+    real = Spool.add
+
+    def add(self, nquads, statements, graphs):
+        def cut_off():  # part of a statement reaches the disk, then it is full
+            yield from nquads
+            yield "<urn:s> <urn:p> <urn:"
+            raise OSError(28, "No space left on device")
+        return real(self, cut_off() if graphs == [f"{ID}document/frus-test-v2-d1"] else nquads, statements, graphs)
+
+    monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
+    monkeypatch.setattr(Spool, "add", add)
+    volumes = _volumes(tmp_path, 3)
+    with GraphStore(tmp_path / "store") as store:
+        errors = [r.error for r in pipeline.ingest(store, volumes)]
+        assert (errors, [g.value.removeprefix(ID) for g in store.document_graphs()], store.partial_loads()) == (
+            [None, f"{volumes[1]}: no space left on the device written to; free some space and run the command again", None],
+            ["document/frus-test-v1-d1", "document/frus-test-v1-d2", "document/frus-test-v3-d1", "document/frus-test-v3-d2"],
+            [])
 
 
 def test_a_first_load_cut_short_gives_up_its_spool_and_notes_its_files_as_partly_loaded(tmp_path, monkeypatch):
