@@ -90,7 +90,8 @@ class Spool:
             again = path.open("r+b")
             again.truncate(before)
             again.seek(before)
-            setattr(self, name, again if "b" in stream.mode else io.TextIOWrapper(again, encoding="utf-8"))
+            text = isinstance(stream, io.TextIOBase)
+            setattr(self, name, io.TextIOWrapper(again, encoding="utf-8") if text else again)
             raise
 
     def pieces(self, size: int) -> Iterator[str]:
