@@ -42,3 +42,11 @@ def in_the_foreground() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def cut_off_by_a_full_disk(texts):
+    """The texts a write is given, then part of a statement, then the error of a full disk: what a spool write meets
+    when the disk fills halfway through it."""
+    yield from texts
+    yield "<urn:s> <urn:p> <urn:"
+    raise OSError(28, "No space left on device")

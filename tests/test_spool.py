@@ -6,12 +6,7 @@ from pathlib import Path
 
 from cwkg.graph.spool import CLAIMS_FILE, STATEMENTS_FILE, Spool
 
-
-def _cut_off(lines: list[str]):
-    """Writes that reach the disk in part before it is full."""
-    yield from lines
-    yield "<urn:s> <urn:p> <urn:"
-    raise OSError(28, "No space left on device")
+from support import cut_off_by_a_full_disk
 
 
 def test_writes_cut_off_again_and_again_leave_the_spool_as_it_was_and_it_takes_the_next(tmp_path: Path):
@@ -19,7 +14,7 @@ def test_writes_cut_off_again_and_again_leave_the_spool_as_it_was_and_it_takes_t
     spool.add(["<urn:a> <urn:p> <urn:b> <urn:g> .\n"], 1, ["urn:g"])
     for _ in range(3):
         try:
-            spool.add(_cut_off(["<urn:a> <urn:p> <urn:c> <urn:h> .\n"]), 1, ["urn:h"])
+            spool.add(cut_off_by_a_full_disk(["<urn:a> <urn:p> <urn:c> <urn:h> .\n"]), 1, ["urn:h"])
         except OSError:
             pass
     spool.add(["<urn:a> <urn:p> <urn:d> <urn:g> .\n"], 1, ["urn:g"])

@@ -17,7 +17,7 @@ from cwkg.graph.integrity import check
 from cwkg.ontology.vocab import ID, META_GRAPH
 from cwkg.graph.store import GraphStore
 
-from support import CORPUS, EXAMPLE, FIXTURES, need
+from support import CORPUS, EXAMPLE, FIXTURES, cut_off_by_a_full_disk, need
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,11 +155,8 @@ def test_a_spool_write_cut_off_by_a_full_disk_fails_its_file_alone_and_the_spool
     real = Spool.add
 
     def add(self, nquads, statements, graphs):
-        def cut_off():  # part of a statement reaches the disk, then it is full
-            yield from nquads
-            yield "<urn:s> <urn:p> <urn:"
-            raise OSError(28, "No space left on device")
-        return real(self, cut_off() if graphs == [f"{ID}document/frus-test-v2-d1"] else nquads, statements, graphs)
+        cut = graphs == [f"{ID}document/frus-test-v2-d1"]
+        return real(self, cut_off_by_a_full_disk(nquads) if cut else nquads, statements, graphs)
 
     monkeypatch.setattr(pipeline, "BULK_QUADS", 1)
     monkeypatch.setattr(Spool, "add", add)
@@ -189,10 +186,12 @@ def test_a_first_load_cut_short_gives_up_its_spool_and_notes_its_files_as_partly
 
 
 def test_the_spool_a_killed_first_load_left_is_removed_when_the_store_is_next_opened_for_writing(tmp_path, caplog):
+    from cwkg.graph.spool import CLAIMS_FILE, STATEMENTS_FILE
+
     folder = tmp_path / "store"
     GraphStore(folder).close()
-    (folder / "first-load.nq").write_text("<urn:s> <urn:p> <urn:o> <urn:g> .\n" * 10)  # (what a SIGKILL leaves)
-    (folder / "first-load.claims").write_bytes(b"\x80")
+    (folder / STATEMENTS_FILE).write_text("<urn:s> <urn:p> <urn:o> <urn:g> .\n" * 10)  # (what a SIGKILL leaves)
+    (folder / CLAIMS_FILE).write_bytes(b"\x80")
     with caplog.at_level(logging.WARNING, logger="cwkg"), GraphStore(folder):
         left = sorted(f.name for f in folder.glob("first-load*"))
     assert (left, [r.getMessage() for r in caplog.records]) == (

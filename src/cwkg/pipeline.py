@@ -167,7 +167,8 @@ def ingest_file(store: GraphStore, path: Path, on_record: Callable[[], None] | N
     documents are extracted in its workers, a few at a time so memory stays bounded, and stored here in order.
     With `bulk` (a first load), graphs are written in bursts (of BULK_BURST statements, or BULK_QUADS to the
     spool), and large batches of graphs new to the store go through the engine's bulk loader, which is not
-    transactional: the file is journaled before such a write, and if it fails, what it stored is removed. A `catalogue` gives the metadata of the files it lists."""
+    transactional: the file is journaled before such a write, and if it fails, what it stored is removed. A
+    `catalogue` gives the metadata of the files it lists."""
     totals = {"documents": 0, "triples": 0, "persons": 0, "meetings": 0, "mentions": 0, "positions": 0, "posts": 0}
     first: tuple[str, str] | None = None
     pending: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
